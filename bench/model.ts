@@ -1,0 +1,108 @@
+/**
+ * `npm run bench:model`: how fast the model is, printed, never asserted (machines are noisy).
+ * - throughput: simulating a 100 000-op scenario;
+ * - the crash sweep: evaluating a failure at every distinct instant of that timeline;
+ * - scrubbing: finding every op's position at an arbitrary t in a 10 000-op timeline, which the
+ *   animation does once per frame; compared with the 16.7 ms frame budget and with a baseline
+ *   measured in the same run (one plain pass over the same ops).
+ */
+import { performance } from "node:perf_hooks";
+import { makeConfig } from "../src/model/config";
+import { positionAt } from "../src/model/position";
+import { simulate } from "../src/model/simulate";
+import { sweepCrashes } from "../src/model/sweep";
+import { OP_KINDS, type Op, type Timeline } from "../src/model/timeline";
+
+/** A small deterministic generator (mulberry32), so every run measures the same scenario. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function scenarioOps(count: number, spanMs: number): Op[] {
+  const next = random(42);
+  return Array.from({ length: count }, () => ({
+    atMs: Math.round(next() * spanMs * 1000) / 1000,
+    kind: OP_KINDS[Math.floor(next() * OP_KINDS.length)] ?? "normal",
+  }));
+}
+
+function timed<T>(work: () => T): { result: T; ms: number } {
+  const start = performance.now();
+  const result = work();
+  return { result, ms: performance.now() - start };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
+}
+
+const config = makeConfig({ cache: "writeback", guestBarriers: true });
+const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+// 1. Throughput.
+const bigOps = scenarioOps(100_000, 600_000);
+const runs = [0, 1, 2].map(() => timed(() => simulate({ config, ops: bigOps })));
+const simulateMs = median(runs.map((r) => r.ms));
+const big: Timeline = runs[0]?.result ?? simulate({ config, ops: bigOps });
+const hops = big.ops.reduce((sum, op) => sum + op.hops.length, 0);
+console.log(
+  `model: 100000 ops (${String(hops)} hops) simulated in ${fmt(simulateMs)} ms, median of 3`,
+);
+console.log(`model: throughput ${fmt(100_000 / (simulateMs / 1000), 0)} ops/s`);
+
+// 2. The crash sweep.
+for (const failure of ["power", "guest"] as const) {
+  const sweep = timed(() => sweepCrashes(big, failure));
+  console.log(
+    `sweep: ${failure} failure at every one of ${String(sweep.result.instantsMs.length)} distinct instants in ${fmt(sweep.ms)} ms`,
+  );
+}
+
+// 3. Scrubbing: every op's position at an arbitrary t, as one animation frame needs.
+const scrubOps = scenarioOps(10_000, 120_000);
+const scrub = simulate({ config, ops: scrubOps });
+const next = random(7);
+const instants = Array.from({ length: 2_000 }, () => next() * scrub.endMs);
+let sink = 0;
+const frame = (tMs: number) => {
+  for (const op of scrub.ops) {
+    const where = positionAt(op, tMs);
+    if (where) sink += where.progress;
+  }
+};
+const baseline = (tMs: number) => {
+  for (const op of scrub.ops) if (op.atMs <= tMs) sink += op.atMs;
+};
+instants.slice(0, 200).forEach(frame); // warm-up
+const frameMs = instants.map(
+  (t) =>
+    timed(() => {
+      frame(t);
+    }).ms,
+);
+const baselineMs = instants.map(
+  (t) =>
+    timed(() => {
+      baseline(t);
+    }).ms,
+);
+console.log(
+  `scrub: 10000-op timeline, all positions at a random t: median ${fmt(median(frameMs), 3)} ms, p95 ${fmt(percentile(frameMs, 0.95), 3)} ms ` +
+    `(${fmt((percentile(frameMs, 0.95) / 16.7) * 100)}% of a 16.7 ms frame)`,
+);
+console.log(
+  `scrub: baseline, one plain pass over the same ops: median ${fmt(median(baselineMs), 3)} ms, p95 ${fmt(percentile(baselineMs, 0.95), 3)} ms`,
+);
+if (Number.isNaN(sink)) console.log("(unreachable: keeps the loops from being optimised away)");

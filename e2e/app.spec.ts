@@ -1,0 +1,34 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("shows the safety matrix computed by the model", async ({ page }) => {
+  await page.goto("./");
+  await expect(page).toHaveTitle("KVM cache modes — write path diagram");
+  await expect(page.getByRole("heading", { level: 1, name: "KVM cache modes" })).toBeVisible();
+  const table = page.getByRole("table", { name: /Safety matrix/ });
+  // 5 modes × guest barriers on/off × 4 kinds of write, plus the header row.
+  await expect(table.getByRole("row")).toHaveCount(41);
+  const osyncWritebackOn = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "writeback" }) })
+    .filter({ hasText: "O_SYNC write" })
+    .filter({ has: page.getByRole("cell", { name: "on", exact: true }) });
+  await expect(osyncWritebackOn.getByRole("cell")).toHaveText([
+    "on",
+    "O_SYNC write",
+    "platters",
+    "14.2 ms",
+    "red, then green",
+    "—",
+    "✔ yes",
+  ]);
+});
+
+test("has no WCAG A/AA violations", async ({ page }) => {
+  await page.goto("./");
+  await expect(page.getByRole("table")).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations).toEqual([]);
+});

@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+
+// Same port as `preview` in vite.config.ts (strictPort there, so a stray server fails loudly).
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${String(PORT)}/`;
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  reporter: "list",
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL: BASE_URL,
+    headless: true,
+    trace: "off",
+    video: "off",
+    screenshot: "off",
+    launchOptions: {
+      // Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright downloads none.
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+  },
+  webServer: {
+    command: "npm run preview",
+    url: BASE_URL,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

@@ -1,0 +1,20 @@
+/**
+ * `npm run --silent scenario -- FILE`: simulate a scenario document (FILE, or "-" for standard
+ * input) and print its outcome as JSON.
+ */
+import { outcomeOf } from "../scenario/outcome";
+import { parseScenario } from "../scenario/schema";
+import { readInput, runCli, UsageError } from "./io";
+
+runCli(() => {
+  const args = process.argv.slice(2);
+  const [file] = args;
+  if (args.length !== 1 || file === undefined) {
+    throw new UsageError(
+      "usage: npm run --silent scenario -- FILE (a scenario JSON file, or - for standard input)",
+    );
+  }
+  const parsed = parseScenario(readInput(file));
+  if (!parsed.ok) throw new UsageError(parsed.error);
+  process.stdout.write(`${JSON.stringify(outcomeOf(parsed.scenario), null, 2)}\n`);
+});

@@ -1,0 +1,46 @@
+/**
+ * Where an operation's data is at model time t: what scrubbing, stepping and the ledger need.
+ * Rendering is a function of (timeline, t) (design.md), so this must be cheap: a binary search
+ * over the op's hops, no allocation beyond the answer.
+ */
+import type { Hop, LayerId, OpResult } from "./timeline";
+
+export interface Position {
+  /** Where the data rests, or the layer it is leaving while a hop is under way. */
+  readonly layer: LayerId;
+  /** The hop under way at t, if any. */
+  readonly hop: Hop | null;
+  /** Fraction of `hop` done at t, in [0, 1); 0 when resting. */
+  readonly progress: number;
+}
+
+/** The index of the last hop that has started by `tMs`, or -1. Hops are in time order. */
+export function lastStartedHop(hops: readonly Hop[], tMs: number): number {
+  let lo = 0;
+  let hi = hops.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const hop = hops[mid];
+    if (hop && hop.startMs <= tMs) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The position of `op`'s data at `tMs`; null before the op is issued or for a barrier. */
+export function positionAt(op: OpResult, tMs: number): Position | null {
+  if (tMs < op.atMs || op.hops.length === 0) return null;
+  const index = lastStartedHop(op.hops, tMs);
+  const hop = op.hops[index];
+  if (!hop) return null;
+  if (tMs < hop.endMs) {
+    const span = hop.endMs - hop.startMs;
+    return { layer: hop.from, hop, progress: span > 0 ? (tMs - hop.startMs) / span : 0 };
+  }
+  return { layer: hop.to, hop: null, progress: 0 };
+}

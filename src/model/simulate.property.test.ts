@@ -1,0 +1,209 @@
+/**
+ * Invariants of the simulation over thousands of random scenarios (fast-check). Failures print
+ * the shrunk scenario: paste it into a table test.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CACHE_MODES, DISK_CACHES, makeConfig, type Config } from "./config";
+import { positionAt } from "./position";
+import { simulate } from "./simulate";
+import { sweepCrashes } from "./sweep";
+import {
+  FAILURE_KINDS,
+  OP_KINDS,
+  type Crash,
+  type FailureKind,
+  type LayerId,
+  type Op,
+} from "./timeline";
+
+const RUNS = 1_000;
+
+const config = fc
+  .record({
+    mode: fc.constantFrom(...CACHE_MODES),
+    guestBarriers: fc.boolean(),
+    diskCache: fc.constantFrom(...DISK_CACHES),
+  })
+  .map(({ mode, ...rest }) => makeConfig({ cache: mode, ...rest }));
+
+/** Times cluster on the interesting scales: µs apart, around flusher ticks, tens of seconds. */
+const atMs = fc.oneof(
+  fc.integer({ min: 0, max: 120_000 }),
+  fc.integer({ min: 0, max: 40 }).map((n) => n * 5_000),
+  fc.double({ min: 0, max: 50, noNaN: true }),
+);
+const op: fc.Arbitrary<Op> = fc.record({ atMs, kind: fc.constantFrom(...OP_KINDS) });
+const ops = fc.array(op, { maxLength: 30 });
+const crash: fc.Arbitrary<Crash> = fc.record({
+  atMs: fc.oneof(atMs, fc.double({ min: 0, max: 120_000, noNaN: true })),
+  kind: fc.constantFrom(...FAILURE_KINDS),
+});
+
+/** domain.md §4 transcribed independently of src/model/failure.ts. */
+function lostIn(failure: FailureKind, layer: LayerId, cfg: Config): boolean {
+  switch (layer) {
+    case "guest-app":
+    case "guest-page-cache":
+      return true;
+    case "virtual-disk":
+      return failure !== "guest";
+    case "host-page-cache":
+      return failure === "host" || failure === "power";
+    case "disk-cache":
+      return failure === "power" && cfg.diskCache === "volatile";
+    case "platters":
+      return false;
+  }
+}
+
+describe("simulation invariants", () => {
+  it("nothing durable is ever lost, and on power loss exactly the non-durable data is", () => {
+    fc.assert(
+      fc.property(config, ops, crash, (cfg, list, c) => {
+        const timeline = simulate({ config: cfg, ops: list, crash: c });
+        for (const result of timeline.ops) {
+          if (result.kind === "barrier" || result.atMs > c.atMs) continue;
+          const durable = result.durableAtMs !== null && result.durableAtMs <= c.atMs;
+          if (durable) expect(result.survives).toBe(true);
+          if (c.kind === "power") expect(result.survives).toBe(durable);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a crash changes nothing before it, and loses exactly the data sitting in the layers it wipes", () => {
+    fc.assert(
+      fc.property(config, ops, crash, (cfg, list, c) => {
+        const calm = simulate({ config: cfg, ops: list });
+        const crashed = simulate({ config: cfg, ops: list, crash: c });
+        crashed.ops.forEach((result, i) => {
+          const before = calm.ops[i];
+          if (!before) throw new Error("ops differ in length");
+          const upTo = (t: number | null) => (t !== null && t <= c.atMs ? t : null);
+          expect(result.ackedAtMs).toBe(upTo(before.ackedAtMs));
+          expect(result.durableAtMs).toBe(upTo(before.durableAtMs));
+          expect(result.hops).toEqual(before.hops.filter((h) => h.startMs <= c.atMs));
+          if (result.kind === "barrier" || result.atMs > c.atMs) {
+            expect(result.survives).toBeNull();
+            return;
+          }
+          const where = positionAt(before, c.atMs);
+          if (!where) throw new Error("a submitted write has no position");
+          expect(result.survives).toBe(!lostIn(c.kind, where.layer, cfg));
+        });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("results do not depend on the order ops are listed in, only on their times", () => {
+    fc.assert(
+      fc.property(
+        config,
+        ops.chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc.shuffledSubarray(
+              list.map((_, i) => i),
+              { minLength: list.length },
+            ),
+          ),
+        ),
+        fc.option(crash, { nil: undefined }),
+        (cfg, [list, order], c) => {
+          const original = simulate({ config: cfg, ops: list, crash: c ?? null });
+          const shuffled = simulate({
+            config: cfg,
+            ops: order.map((i) => list[i]).filter((o): o is Op => o !== undefined),
+            crash: c ?? null,
+          });
+          order.forEach((from, to) => {
+            // Everything but the index (which is the position in the list) must match.
+            expect({ ...shuffled.ops[to], index: from }).toEqual(original.ops[from]);
+          });
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("without a crash, every call returns and every write ends on stable storage, hop after hop", () => {
+    fc.assert(
+      fc.property(config, ops, (cfg, list) => {
+        const timeline = simulate({ config: cfg, ops: list });
+        for (const result of timeline.ops) {
+          expect(result.ackedAtMs).not.toBeNull();
+          expect(result.ackedAtMs ?? -1).toBeGreaterThanOrEqual(result.atMs);
+          if (result.kind === "barrier") continue;
+          expect(result.durableAtMs ?? -1).toBeGreaterThanOrEqual(result.atMs);
+          result.hops.forEach((hop, i) => {
+            expect(hop.endMs).toBeGreaterThanOrEqual(hop.startMs);
+            const next = result.hops[i + 1];
+            if (next) {
+              expect(next.from).toBe(hop.to);
+              expect(next.startMs).toBeGreaterThanOrEqual(hop.endMs);
+            }
+          });
+          expect(result.hops[0]?.startMs).toBe(result.atMs);
+          expect(result.hops[0]?.from).toBe("guest-app");
+          const last = result.hops.at(-1);
+          expect(last && (last.to === "platters" || cfg.diskCache === "battery")).toBe(true);
+          expect(timeline.endMs).toBeGreaterThanOrEqual(result.durableAtMs ?? Infinity);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("what the guest was promised holds: synced data is durable when the call returns", () => {
+    fc.assert(
+      fc.property(config, ops, (cfg, list) => {
+        const timeline = simulate({ config: cfg, ops: list });
+        const { guestSeesWriteCache, flushesIgnored } = cfg.switches;
+        const flushesWork = cfg.guestBarriers && guestSeesWriteCache && !flushesIgnored;
+        for (const result of timeline.ops) {
+          const acked = result.ackedAtMs ?? NaN;
+          // O_SYNC: durable on return whenever no write cache is visible or flushes pass (§3).
+          if (result.kind === "osync" && (!guestSeesWriteCache || flushesWork)) {
+            expect(result.durableAtMs).toBeLessThanOrEqual(acked);
+          }
+          // A passed barrier covers every write acknowledged before it was issued.
+          if (result.kind === "barrier" && result.flush?.outcome === "passed") {
+            for (const earlier of timeline.ops) {
+              if (earlier.kind !== "barrier" && (earlier.ackedAtMs ?? Infinity) <= result.atMs) {
+                expect(earlier.durableAtMs).toBeLessThanOrEqual(acked);
+              }
+            }
+          }
+          // cache=unsafe never lets a flush reach the platters (§2).
+          if (flushesIgnored) expect(result.paths).not.toContain("green");
+          if (result.kind === "normal") expect(result.ackedIn).toBe("guest-page-cache");
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("the crash sweep counts the same losses as simulating each crash", () => {
+    fc.assert(
+      fc.property(
+        config,
+        ops,
+        fc.constantFrom(...FAILURE_KINDS),
+        fc.nat(),
+        (cfg, list, failure, pick) => {
+          const timeline = simulate({ config: cfg, ops: list });
+          const sweep = sweepCrashes(timeline, failure);
+          if (sweep.instantsMs.length === 0) return;
+          const i = pick % sweep.instantsMs.length;
+          const atMs = sweep.instantsMs[i] ?? NaN;
+          const crashed = simulate({ config: cfg, ops: list, crash: { atMs, kind: failure } });
+          expect(sweep.lost[i]).toBe(crashed.ops.filter((o) => o.survives === false).length);
+        },
+      ),
+      { numRuns: RUNS },
+    );
+  });
+});

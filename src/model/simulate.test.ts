@@ -1,0 +1,353 @@
+/**
+ * Table tests, one row per rule of ../shared/domain.md §3 ("Write kinds, and where the data is
+ * when the call returns") and §5 (time scales). "Safe" = survives host power loss at the instant
+ * the call returns.
+ */
+import { describe, expect, it } from "vitest";
+import { CACHE_MODES, DEFAULT_TIMING, type CacheMode, type DiskCache } from "./config";
+import { opOf, run, type Setup } from "./testing";
+import type { Arrow, FlushOutcome, LayerId, OpKind } from "./timeline";
+
+/** Runs `ops`, then cuts the power the instant op `subject` returns; did op `victim` survive? */
+function safeAtAck(setup: Setup, ops: OpKind[], subject = ops.length - 1, victim = 0): boolean {
+  const acked = opOf(run(setup, ops), subject).ackedAtMs;
+  if (acked === null) throw new Error("never acknowledged");
+  return opOf(run(setup, ops, { atMs: acked, kind: "power" }), victim).survives === true;
+}
+
+const BOTH = [false, true] as const;
+
+describe("normal write() (domain.md §3)", () => {
+  const cases = CACHE_MODES.flatMap((mode) => BOTH.map((barriers) => ({ mode, barriers })));
+  it.each(cases)("$mode, barriers $barriers: acked in the guest page cache, not safe", (setup) => {
+    const op = opOf(run(setup, ["normal"]));
+    expect(op.ackedIn).toBe("guest-page-cache");
+    expect(op.ackedAtMs).toBe(DEFAULT_TIMING.pageCacheCopyMs);
+    expect(op.hops[0]).toMatchObject({
+      from: "guest-app",
+      to: "guest-page-cache",
+      route: "in-guest",
+    });
+    expect(safeAtAck(setup, ["normal"])).toBe(false);
+  });
+
+  it("is written out by the guest flusher once 30 s old, at its 5 s wake-up", () => {
+    const op = opOf(run({ mode: "writeback", barriers: false }, [{ atMs: 1_000, kind: "normal" }]));
+    const writeback = op.hops.find((h) => h.route === "guest-writeback");
+    expect(writeback?.startMs).toBe(35_000); // 1 s + 30 s expiry, rounded up to the next 5 s tick
+    expect(op.paths).toEqual(["red"]);
+  });
+
+  it("then travels like an O_DIRECT write: red, host writeback 30 s later, destaging", () => {
+    const op = opOf(run({ mode: "writeback", barriers: false }, ["normal"]));
+    expect(op.hops.map((h) => h.route)).toEqual([
+      "in-guest",
+      "guest-writeback",
+      "red",
+      "host-writeback",
+      "destage",
+    ]);
+    expect(op.hops.find((h) => h.route === "host-writeback")?.startMs).toBe(70_000);
+    expect(op.hops.at(-1)?.to).toBe("platters");
+  });
+
+  it("with guest barriers, the journal commit after the write-out carries it to the platters (green)", () => {
+    const timeline = run({ mode: "writeback", barriers: true }, ["normal"]);
+    const op = opOf(timeline);
+    expect(op.paths).toEqual(["red", "green"]);
+    const green = op.hops.find((h) => h.route === "green");
+    expect(green?.startMs).toBe(40_000); // the commit after the write-out at 35 s
+    expect(timeline.journalCommits.map((c) => c.atMs)).toEqual([5_000, 40_000]);
+    expect(timeline.journalCommits.every((c) => c.flush.outcome === "passed")).toBe(true);
+  });
+
+  it("without guest barriers, journal commits send no flush", () => {
+    const timeline = run({ mode: "none", barriers: false }, ["normal"]);
+    expect(timeline.journalCommits.length).toBeGreaterThan(0);
+    expect(timeline.journalCommits.every((c) => c.flush.outcome === "no-guest-barriers")).toBe(
+      true,
+    );
+    expect(opOf(timeline).paths).toEqual(["gray"]);
+  });
+});
+
+interface OsyncRow {
+  mode: CacheMode;
+  barriers: boolean;
+  ackedIn: LayerId;
+  paths: Arrow[];
+  flush: FlushOutcome;
+  safe: boolean;
+}
+
+/** domain.md §3, the O_SYNC table, row by row ("either" expands to both settings). */
+const OSYNC_TABLE: OsyncRow[] = [
+  {
+    mode: "writeback",
+    barriers: false,
+    ackedIn: "host-page-cache",
+    paths: ["red"],
+    flush: "no-guest-barriers",
+    safe: false,
+  },
+  {
+    mode: "writeback",
+    barriers: true,
+    ackedIn: "platters",
+    paths: ["red", "green"],
+    flush: "passed",
+    safe: true,
+  },
+  {
+    mode: "none",
+    barriers: false,
+    ackedIn: "disk-cache",
+    paths: ["gray"],
+    flush: "no-guest-barriers",
+    safe: false,
+  },
+  {
+    mode: "none",
+    barriers: true,
+    ackedIn: "platters",
+    paths: ["gray", "green"],
+    flush: "passed",
+    safe: true,
+  },
+  {
+    mode: "writethrough",
+    barriers: false,
+    ackedIn: "platters",
+    paths: ["blue"],
+    flush: "no-guest-barriers",
+    safe: true,
+  },
+  {
+    mode: "writethrough",
+    barriers: true,
+    ackedIn: "platters",
+    paths: ["blue"],
+    flush: "no-write-cache",
+    safe: true,
+  },
+  {
+    mode: "directsync",
+    barriers: false,
+    ackedIn: "platters",
+    paths: ["blue"],
+    flush: "no-guest-barriers",
+    safe: true,
+  },
+  {
+    mode: "directsync",
+    barriers: true,
+    ackedIn: "platters",
+    paths: ["blue"],
+    flush: "no-write-cache",
+    safe: true,
+  },
+  {
+    mode: "unsafe",
+    barriers: false,
+    ackedIn: "host-page-cache",
+    paths: ["red"],
+    flush: "no-guest-barriers",
+    safe: false,
+  },
+  {
+    mode: "unsafe",
+    barriers: true,
+    ackedIn: "host-page-cache",
+    paths: ["red"],
+    flush: "ignored-by-qemu",
+    safe: false,
+  },
+];
+
+describe("O_SYNC write (domain.md §3, O_SYNC table)", () => {
+  it.each(OSYNC_TABLE)(
+    "$mode, barriers $barriers: acked in $ackedIn via $paths, safe: $safe",
+    ({ mode, barriers, ackedIn, paths, flush, safe }) => {
+      const op = opOf(run({ mode, barriers }, ["osync"]));
+      expect(op.ackedIn).toBe(ackedIn);
+      expect(op.paths).toEqual(paths);
+      expect(op.flush?.outcome).toBe(flush);
+      expect(safeAtAck({ mode, barriers }, ["osync"])).toBe(safe);
+    },
+  );
+
+  it.each(["off", "battery"] as DiskCache[])(
+    "none without barriers is safe when the disk cache is %s",
+    (disk) => {
+      expect(safeAtAck({ mode: "none", barriers: false, disk }, ["osync"])).toBe(true);
+    },
+  );
+
+  it("writethrough leaves the data on the platters before the call returns (blue)", () => {
+    const op = opOf(run({ mode: "writethrough", barriers: false }, ["osync"]));
+    expect(op.durableAtMs).not.toBeNull();
+    expect(op.durableAtMs).toBe(op.ackedAtMs);
+  });
+
+  it("unsafe: the flush comes back from QEMU but nothing becomes durable", () => {
+    const op = opOf(run({ mode: "unsafe", barriers: true }, ["osync"]));
+    expect(op.flush?.doneAtMs).toBeCloseTo(
+      (op.flush?.issuedAtMs ?? NaN) + DEFAULT_TIMING.guestToQemuMs,
+    );
+    expect(op.hops.some((h) => h.route === "green")).toBe(false);
+    // Durable only through the host's own writeback, about 30 s later.
+    expect(op.durableAtMs).toBeGreaterThan(30_000);
+  });
+
+  it("writeback without barriers: 'synced' data is lost on power loss for up to ~30 s (claim 3)", () => {
+    const setup = { mode: "writeback" as const, barriers: false };
+    const op = opOf(run(setup, ["osync"]));
+    expect(op.durableAtMs).toBeGreaterThan(30_000);
+    expect(op.durableAtMs).toBeLessThan(40_000);
+    expect(opOf(run(setup, ["osync"], { atMs: 29_999, kind: "power" })).survives).toBe(false);
+    expect(opOf(run(setup, ["osync"], { atMs: 40_000, kind: "power" })).survives).toBe(true);
+  });
+
+  it("writethrough is the slowest to return, writeback the fastest (claim 4, ordering only)", () => {
+    const latency = (mode: CacheMode) =>
+      opOf(run({ mode, barriers: false }, ["osync"])).ackedAtMs ?? Infinity;
+    expect(latency("writethrough")).toBeGreaterThan(latency("none"));
+    expect(latency("none")).toBeGreaterThan(latency("writeback"));
+    expect(latency("directsync")).toBeGreaterThan(latency("none"));
+  });
+});
+
+describe("barrier (domain.md §3)", () => {
+  it.each([
+    { mode: "writeback" as const, first: "red" },
+    { mode: "none" as const, first: "gray" },
+  ])(
+    "$mode with barriers: the flush carries the earlier write to the platters (green)",
+    ({ mode, first }) => {
+      const setup = { mode, barriers: true };
+      const timeline = run(setup, [
+        { atMs: 0, kind: "normal" },
+        { atMs: 10, kind: "barrier" },
+      ]);
+      const write = opOf(timeline, 0);
+      const barrier = opOf(timeline, 1);
+      expect(write.paths).toEqual([first, "green"]);
+      expect(barrier.paths).toEqual(["green"]);
+      expect(barrier.flush?.outcome).toBe("passed");
+      expect(barrier.ackedIn).toBe("platters");
+      expect(barrier.durableAtMs).toBe(barrier.ackedAtMs);
+      expect(write.durableAtMs).toBeLessThanOrEqual(barrier.ackedAtMs ?? -1);
+      expect(safeAtAck(setup, ["normal", "barrier"])).toBe(true);
+    },
+  );
+
+  it.each(["writethrough", "directsync"] as const)(
+    "%s: no flush is sent, the write-out is already on the platters",
+    (mode) => {
+      const timeline = run({ mode, barriers: true }, ["normal", "barrier"]);
+      const barrier = opOf(timeline, 1);
+      expect(barrier.flush?.outcome).toBe("no-write-cache");
+      expect(barrier.paths).toEqual([]);
+      expect(barrier.durableAtMs).toBeNull();
+      expect(opOf(timeline, 0).paths).toEqual(["blue"]);
+      expect(safeAtAck({ mode, barriers: true }, ["normal", "barrier"])).toBe(true);
+    },
+  );
+
+  it("unsafe: the flush is acknowledged but nothing moves", () => {
+    const timeline = run({ mode: "unsafe", barriers: true }, ["normal", "barrier"]);
+    const barrier = opOf(timeline, 1);
+    expect(barrier.flush?.outcome).toBe("ignored-by-qemu");
+    expect(barrier.paths).toEqual([]);
+    expect(barrier.ackedIn).toBe("host-page-cache");
+    expect(opOf(timeline, 0).paths).toEqual(["red"]);
+    expect(safeAtAck({ mode: "unsafe", barriers: true }, ["normal", "barrier"])).toBe(false);
+  });
+
+  it.each(CACHE_MODES)(
+    "%s without guest barriers: the write-out happens, the flush never leaves the guest",
+    (mode) => {
+      const timeline = run({ mode, barriers: false }, ["normal", "barrier"]);
+      const write = opOf(timeline, 0);
+      expect(opOf(timeline, 1).flush?.outcome).toBe("no-guest-barriers");
+      expect(write.hops[1]?.route).toBe("in-guest"); // written out by the barrier, not the flusher
+      expect(write.hops[1]?.startMs).toBeLessThan(1);
+    },
+  );
+});
+
+describe("O_DIRECT write without O_SYNC (domain.md §3, §6.6)", () => {
+  const ARROW_END: Record<CacheMode, { ackedIn: LayerId; paths: Arrow[]; safe: boolean }> = {
+    writeback: { ackedIn: "host-page-cache", paths: ["red"], safe: false },
+    none: { ackedIn: "disk-cache", paths: ["gray"], safe: false },
+    writethrough: { ackedIn: "platters", paths: ["blue"], safe: true },
+    directsync: { ackedIn: "platters", paths: ["blue"], safe: true },
+    unsafe: { ackedIn: "host-page-cache", paths: ["red"], safe: false },
+  };
+  const cases = CACHE_MODES.flatMap((mode) =>
+    BOTH.map((barriers) => ({ mode, barriers, ...ARROW_END[mode] })),
+  );
+  it.each(cases)(
+    "$mode, barriers $barriers: acked where the arrow ends ($ackedIn), no flush",
+    (row) => {
+      const op = opOf(run(row, ["odirect"]));
+      expect(op.ackedIn).toBe(row.ackedIn);
+      expect(op.flush).toBeNull();
+      expect(op.hops[0]).toMatchObject({ from: "guest-app", to: "virtual-disk" });
+      expect(op.paths.slice(0, 1)).toEqual(row.paths);
+      expect(safeAtAck(row, ["odirect"])).toBe(row.safe);
+    },
+  );
+});
+
+describe("the physical disk's write cache (domain.md §4, faults)", () => {
+  it("off: the gray arrow ends on the platters", () => {
+    const op = opOf(run({ mode: "none", barriers: false, disk: "off" }, ["odirect"]));
+    expect(op.ackedIn).toBe("platters");
+    expect(op.ackedAtMs).toBeCloseTo(DEFAULT_TIMING.guestToQemuMs + DEFAULT_TIMING.platterWriteMs);
+  });
+
+  it("battery: data is durable as soon as it is in the disk cache", () => {
+    const op = opOf(run({ mode: "none", barriers: false, disk: "battery" }, ["odirect"]));
+    expect(op.ackedIn).toBe("disk-cache");
+    expect(op.durableAtMs).toBe(op.ackedAtMs);
+  });
+
+  it("volatile: the disk destages on its own after an estimated delay", () => {
+    const op = opOf(run({ mode: "none", barriers: false }, ["odirect"]));
+    const destage = op.hops.find((h) => h.route === "destage");
+    expect(destage?.startMs).toBeCloseTo((op.ackedAtMs ?? NaN) + DEFAULT_TIMING.destageDelayMs);
+    expect(op.durableAtMs).toBe(destage?.endMs);
+  });
+});
+
+describe("the simulation's bookkeeping", () => {
+  it("reports ops in the order given, whatever their times", () => {
+    const timeline = run({ mode: "none", barriers: true }, [
+      { atMs: 500, kind: "osync" },
+      { atMs: 0, kind: "normal" },
+    ]);
+    expect(timeline.ops.map((o) => [o.index, o.kind])).toEqual([
+      [0, "osync"],
+      [1, "normal"],
+    ]);
+  });
+
+  it("stops at the crash: nothing after it is acknowledged, later ops never start", () => {
+    const timeline = run(
+      { mode: "writethrough", barriers: false },
+      [
+        { atMs: 0, kind: "osync" },
+        { atMs: 100, kind: "osync" },
+      ],
+      { atMs: 5, kind: "power" },
+    );
+    expect(timeline.endMs).toBe(5);
+    expect(opOf(timeline, 0)).toMatchObject({ ackedAtMs: null, survives: false });
+    expect(opOf(timeline, 1)).toMatchObject({ ackedAtMs: null, survives: null, hops: [] });
+  });
+
+  it("without a crash, survives is null", () => {
+    expect(opOf(run({ mode: "none", barriers: true }, ["osync"])).survives).toBeNull();
+  });
+});

@@ -1,0 +1,477 @@
+/**
+ * A deterministic discrete-event simulation of one KVM guest's writes through the storage stack
+ * (domain.md §1–§5). Every operation's data is one 4 KiB block; the simulation records each hop it
+ * makes, when the guest's call returns, when it reaches stable storage and, given a crash, whether
+ * it survives.
+ *
+ * A block's life:
+ *
+ *   guest-app ─in-guest─▶ guest-page-cache ─guest-writeback / in-guest─▶ virtual-disk
+ *   (O_DIRECT skips the guest page cache: guest-app ─in-guest─▶ virtual-disk)
+ *   virtual-disk ─red─▶ host-page-cache ─host-writeback─▶ disk-cache ─destage─▶ platters
+ *   virtual-disk ─gray─▶ disk-cache                                    (cache.direct)
+ *   virtual-disk ─blue─▶ platters                                      (no guest-visible cache)
+ *   host-page-cache | disk-cache ─green─▶ platters                     (a passed flush)
+ *
+ * Simplifications, each a choice rather than a fact: requests do not queue at the disk (each
+ * sees the average latency of domain.md §5), flusher threads and journal commits tick on a
+ * common clock starting at 0, and the journal commit writes no user data (ext4's delayed
+ * allocation: data reaches the disk through writeback, and the commit after it sends the flush).
+ */
+import TinyQueue from "tinyqueue";
+import type { Config } from "./config";
+import { isStable, wipes } from "./failure";
+import type {
+  Arrow,
+  Crash,
+  Flush,
+  FlushOutcome,
+  Hop,
+  JournalCommit,
+  LayerId,
+  Op,
+  OpKind,
+  OpResult,
+  Route,
+  Timeline,
+} from "./timeline";
+import { isArrow } from "./timeline";
+
+export interface Scenario {
+  readonly config: Config;
+  readonly ops: readonly Op[];
+  readonly crash?: Crash | null;
+}
+
+interface Block {
+  readonly op: number;
+  readonly hops: Hop[];
+  /** Where the block rests, or the layer it is leaving while a hop is under way. */
+  layer: LayerId;
+  inTransit: boolean;
+  /** Bumped whenever the block's next scheduled event is superseded (a cheap cancel). */
+  version: number;
+  durableAtMs: number | null;
+  /** A barrier asked for it to be written out as soon as it reaches the guest page cache. */
+  writeoutRequested: boolean;
+  /** A passed flush will carry it on to stable storage when its current hop ends, by this time. */
+  carriedUntilMs: number | null;
+  /** Barriers waiting for the virtual disk to complete this block's write. */
+  readonly awaitedBy: BarrierWait[];
+}
+
+interface BarrierWait {
+  readonly op: number;
+  readonly pending: Set<Block>;
+}
+
+interface OpState {
+  readonly op: Op;
+  block: Block | null;
+  flush: Flush | null;
+  ackedAtMs: number | null;
+  ackedIn: LayerId | null;
+  durableAtMs: number | null;
+}
+
+type Event =
+  | { readonly kind: "submit"; readonly op: number }
+  | { readonly kind: "arrive"; readonly block: Block; readonly version: number }
+  | { readonly kind: "guest-writeback"; readonly block: Block; readonly version: number }
+  | { readonly kind: "host-writeback"; readonly block: Block; readonly version: number }
+  | { readonly kind: "destage"; readonly block: Block; readonly version: number }
+  | { readonly kind: "journal-commit" }
+  | { readonly kind: "flush-done"; readonly flush: FlushRecord; readonly op: number | null };
+
+interface Scheduled {
+  readonly tMs: number;
+  /** Insertion order: ties at one instant run first-scheduled-first, so runs are deterministic. */
+  readonly seq: number;
+  readonly event: Event;
+}
+
+/** A flush while it runs; frozen into a `Flush` for the output. */
+interface FlushRecord {
+  outcome: FlushOutcome;
+  issuedAtMs: number;
+  doneAtMs: number | null;
+}
+
+/**
+ * Within one instant, data writes are submitted before barriers, so a barrier issued at the same
+ * moment as a write covers it; the order of the ops array never matters beyond time.
+ */
+const KIND_ORDER: Readonly<Record<OpKind, number>> = {
+  normal: 0,
+  odirect: 1,
+  osync: 2,
+  barrier: 3,
+};
+
+/** The first tick of a timer of period `periodMs` at or after `tMs` (the flusher's wake-ups). */
+function tickAtOrAfter(tMs: number, periodMs: number): number {
+  return Math.ceil(tMs / periodMs) * periodMs;
+}
+
+export function simulate(scenario: Scenario): Timeline {
+  const { config } = scenario;
+  const { switches, timing, diskCache } = config;
+  const crash = scenario.crash ?? null;
+  const horizonMs = crash ? crash.atMs : Infinity;
+
+  const states: OpState[] = scenario.ops.map((op) => ({
+    op,
+    block: null,
+    flush: null,
+    ackedAtMs: null,
+    ackedIn: null,
+    durableAtMs: null,
+  }));
+  const journalCommits: { atMs: number; flush: FlushRecord }[] = [];
+
+  const queue = new TinyQueue<Scheduled>([], (a, b) => a.tMs - b.tMs || a.seq - b.seq);
+  let seq = 0;
+  const schedule = (tMs: number, event: Event): void => {
+    queue.push({ tMs, seq: seq++, event });
+  };
+
+  /** Blocks of page-cache writes the virtual disk has not completed yet (what fsync waits for). */
+  const guestPending = new Set<Block>();
+  /** Blocks below the virtual disk that a flush would have to carry: in the host page cache or a volatile disk cache. */
+  const exposed = new Set<Block>();
+  /** The latest time any started hop below the virtual disk reaches stable storage. */
+  let lastStableArrivalMs = -Infinity;
+  let journalCommitScheduled = false;
+
+  /** Where stable storage is: a battery-backed cache counts (domain.md §4). */
+  const stableLayer: LayerId = diskCache === "battery" ? "disk-cache" : "platters";
+
+  /** Where the mode's red, gray or blue arrow ends: where the virtual disk completes a write (domain.md §2). */
+  const arrowEnd: { readonly arrow: Arrow; readonly to: LayerId; readonly durMs: number } = (() => {
+    // Writing to the physical disk: into its cache, or to the platters when it has none.
+    const diskWriteMs = diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs;
+    const diskWriteTo: LayerId = diskCache === "off" ? "platters" : "disk-cache";
+    if (!switches.guestSeesWriteCache) {
+      // No guest-visible cache: QEMU follows every write with a flush, so it completes on stable
+      // storage (blue). writethrough also leaves a clean copy in the host page cache on the way.
+      const flushMs = diskCache === "volatile" ? timing.platterWriteMs : 0;
+      const copyMs = switches.hostCacheBypassed ? 0 : timing.pageCacheCopyMs;
+      return { arrow: "blue", to: stableLayer, durMs: copyMs + diskWriteMs + flushMs };
+    }
+    if (switches.hostCacheBypassed) {
+      return { arrow: "gray", to: diskWriteTo, durMs: diskWriteMs };
+    }
+    return { arrow: "red", to: "host-page-cache", durMs: timing.pageCacheCopyMs };
+  })();
+
+  const ack = (opIndex: number, tMs: number, layer: LayerId): void => {
+    const state = states[opIndex];
+    if (state?.ackedAtMs !== null) return;
+    state.ackedAtMs = tMs;
+    state.ackedIn = layer;
+  };
+
+  const startHop = (block: Block, to: LayerId, route: Route, startMs: number, durMs: number) => {
+    const hop: Hop = { from: block.layer, to, route, startMs, endMs: startMs + durMs };
+    block.hops.push(hop);
+    block.inTransit = true;
+    block.version++;
+    if (isStable(to, diskCache)) {
+      exposed.delete(block);
+      if (block.layer === "host-page-cache" || block.layer === "disk-cache") {
+        lastStableArrivalMs = Math.max(lastStableArrivalMs, hop.endMs);
+      }
+    }
+    schedule(hop.endMs, { kind: "arrive", block, version: block.version });
+  };
+
+  const markJournalDirty = (tMs: number): void => {
+    if (journalCommitScheduled) return;
+    journalCommitScheduled = true;
+    // The next commit strictly after the change (ext4 `commit=5`, domain.md §5).
+    const period = timing.journalCommitMs;
+    schedule(Math.floor(tMs / period) * period + period, { kind: "journal-commit" });
+  };
+
+  /**
+   * A flush leaves the guest at `tMs` (domain.md §2 consequences and §3 "barrier").
+   * Returns the record; completion is an event so that it is cut off by a crash like anything else.
+   */
+  const sendFlush = (op: number | null, tMs: number): FlushRecord => {
+    const outcome: FlushOutcome = !config.guestBarriers
+      ? "no-guest-barriers" // the filesystem never issues it (ext3 without barrier=1)
+      : !switches.guestSeesWriteCache
+        ? "no-write-cache" // the guest block layer strips flushes to a disk without a cache
+        : switches.flushesIgnored
+          ? "ignored-by-qemu" // cache.no-flush: completes without fdatasync (cache=unsafe)
+          : "passed";
+    const record: FlushRecord = { outcome, issuedAtMs: tMs, doneAtMs: null };
+    let doneMs = tMs;
+    if (outcome === "ignored-by-qemu") {
+      doneMs = tMs + timing.guestToQemuMs;
+    } else if (outcome === "passed") {
+      doneMs = passFlush(tMs);
+    }
+    schedule(doneMs, { kind: "flush-done", flush: record, op });
+    return record;
+  };
+
+  /**
+   * QEMU calls fdatasync on the image: the host writes the image's dirty pages to the disk and
+   * flushes the disk's cache, so every block acked below the virtual disk before `tMs` reaches
+   * stable storage by the returned time (green). A flush also waits for earlier movements to
+   * stable storage still under way, so no flush completes before the data it covers is safe.
+   */
+  const passFlush = (tMs: number): number => {
+    const carried = [...exposed];
+    const hostDirty = carried.some((b) => b.layer === "host-page-cache");
+    const diskDirty =
+      carried.some((b) => b.layer === "disk-cache") || (hostDirty && diskCache === "volatile");
+    const hostWriteMs = diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs;
+    let doneMs =
+      tMs +
+      timing.guestToQemuMs +
+      (hostDirty ? hostWriteMs : 0) +
+      (diskDirty ? timing.platterWriteMs : 0);
+    doneMs = Math.max(doneMs, lastStableArrivalMs);
+    for (const block of carried) {
+      const hop = block.hops[block.hops.length - 1];
+      if (block.inTransit && hop) doneMs = Math.max(doneMs, hop.endMs);
+    }
+    for (const block of carried) {
+      if (block.inTransit) {
+        // Being written back from the host page cache right now: fdatasync waits for that
+        // write, then the cache flush carries it on.
+        block.carriedUntilMs = doneMs;
+        exposed.delete(block);
+      } else {
+        startHop(block, stableLayer, "green", tMs, doneMs - tMs);
+      }
+    }
+    lastStableArrivalMs = Math.max(lastStableArrivalMs, doneMs);
+    return doneMs;
+  };
+
+  /** The virtual disk completed this block's write: it sits where the mode's arrow ends. */
+  const completedByVirtualDisk = (block: Block, tMs: number): void => {
+    guestPending.delete(block);
+    const state = states[block.op];
+    if (state?.op.kind === "odirect") ack(block.op, tMs, block.layer);
+    if (state?.op.kind === "osync") {
+      // O_SYNC: the data write is followed by a flush when the guest issues barriers (§3).
+      state.flush = sendFlush(block.op, tMs);
+    }
+    for (const wait of block.awaitedBy) {
+      wait.pending.delete(block);
+      if (wait.pending.size === 0) {
+        const barrier = states[wait.op];
+        if (barrier) barrier.flush = sendFlush(wait.op, tMs);
+      }
+    }
+    block.awaitedBy.length = 0;
+  };
+
+  const arrive = (block: Block, tMs: number): void => {
+    const hop = block.hops[block.hops.length - 1];
+    if (!hop) return;
+    block.inTransit = false;
+    block.layer = hop.to;
+    if (block.durableAtMs === null && isStable(block.layer, diskCache)) block.durableAtMs = tMs;
+    const kind = states[block.op]?.op.kind;
+    switch (block.layer) {
+      case "guest-page-cache":
+        // A buffered write returns once its data is copied into the guest page cache (§3).
+        if (kind === "normal") ack(block.op, tMs, "guest-page-cache");
+        if (kind === "osync" || block.writeoutRequested) {
+          startHop(block, "virtual-disk", "in-guest", tMs, timing.guestToQemuMs);
+        } else {
+          // Written back once 30 s old, at the flusher's next wake-up (vm.dirty_* defaults, §5).
+          schedule(tickAtOrAfter(tMs + timing.dirtyExpireMs, timing.flusherIntervalMs), {
+            kind: "guest-writeback",
+            block,
+            version: block.version,
+          });
+        }
+        break;
+      case "virtual-disk":
+        startHop(block, arrowEnd.to, arrowEnd.arrow, tMs, arrowEnd.durMs);
+        break;
+      case "host-page-cache":
+        exposed.add(block);
+        // The host's own writeback, with the same defaults as the guest's (§3).
+        schedule(tickAtOrAfter(tMs + timing.dirtyExpireMs, timing.flusherIntervalMs), {
+          kind: "host-writeback",
+          block,
+          version: block.version,
+        });
+        break;
+      case "disk-cache":
+        if (block.carriedUntilMs !== null) {
+          const untilMs = block.carriedUntilMs;
+          block.carriedUntilMs = null;
+          startHop(block, stableLayer, "green", tMs, Math.max(0, untilMs - tMs));
+          break;
+        }
+        if (diskCache === "volatile") exposed.add(block);
+        // The drive destages on its own schedule: an estimate (§3, §5).
+        schedule(tMs + timing.destageDelayMs, { kind: "destage", block, version: block.version });
+        break;
+      case "guest-app":
+      case "platters":
+        break;
+    }
+    // Only once the block is in place: an O_SYNC write's flush must find it there.
+    if (hop.route === "red" || hop.route === "gray" || hop.route === "blue") {
+      completedByVirtualDisk(block, tMs);
+    }
+  };
+
+  const submit = (opIndex: number, tMs: number): void => {
+    const state = states[opIndex];
+    if (!state) return;
+    const kind = state.op.kind;
+    if (kind === "barrier") {
+      submitBarrier(opIndex, tMs);
+      return;
+    }
+    const block: Block = {
+      op: opIndex,
+      hops: [],
+      layer: "guest-app",
+      inTransit: false,
+      version: 0,
+      durableAtMs: null,
+      writeoutRequested: false,
+      carriedUntilMs: null,
+      awaitedBy: [],
+    };
+    state.block = block;
+    // Every write changes the file's mtime, so the journal has a transaction to commit.
+    markJournalDirty(tMs);
+    if (kind === "odirect") {
+      // O_DIRECT skips the guest page cache and sends no flush (§3, §6.6).
+      startHop(block, "virtual-disk", "in-guest", tMs, timing.guestToQemuMs);
+    } else {
+      guestPending.add(block);
+      startHop(block, "guest-page-cache", "in-guest", tMs, timing.pageCacheCopyMs);
+    }
+  };
+
+  /** A barrier writes out the dirty guest pages, waits for the virtual disk, then flushes (§3). */
+  const submitBarrier = (opIndex: number, tMs: number): void => {
+    const wait: BarrierWait = { op: opIndex, pending: new Set() };
+    for (const block of guestPending) {
+      wait.pending.add(block);
+      block.awaitedBy.push(wait);
+      if (block.layer === "guest-page-cache" && !block.inTransit) {
+        startHop(block, "virtual-disk", "in-guest", tMs, timing.guestToQemuMs);
+      } else if (block.layer === "guest-app") {
+        block.writeoutRequested = true;
+      }
+    }
+    const state = states[opIndex];
+    if (state && wait.pending.size === 0) state.flush = sendFlush(opIndex, tMs);
+  };
+
+  const handle = (tMs: number, event: Event): void => {
+    switch (event.kind) {
+      case "submit":
+        submit(event.op, tMs);
+        return;
+      case "arrive":
+        if (event.version === event.block.version) arrive(event.block, tMs);
+        return;
+      case "guest-writeback":
+        if (event.version !== event.block.version) return;
+        startHop(event.block, "virtual-disk", "guest-writeback", tMs, timing.guestToQemuMs);
+        // Writeback allocates the blocks (delayed allocation): the journal has work again.
+        markJournalDirty(tMs);
+        return;
+      case "host-writeback":
+        if (event.version !== event.block.version) return;
+        startHop(
+          event.block,
+          diskCache === "off" ? "platters" : "disk-cache",
+          "host-writeback",
+          tMs,
+          diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs,
+        );
+        return;
+      case "destage":
+        if (event.version !== event.block.version) return;
+        startHop(event.block, "platters", "destage", tMs, timing.platterWriteMs);
+        return;
+      case "journal-commit":
+        journalCommitScheduled = false;
+        // With barriers, each commit ends with a flush (domain.md §3, "normal write()").
+        journalCommits.push({ atMs: tMs, flush: sendFlush(null, tMs) });
+        return;
+      case "flush-done":
+        event.flush.doneAtMs = tMs;
+        if (event.op !== null) finishFlushedOp(event.op, event.flush, tMs);
+        return;
+    }
+  };
+
+  /** An O_SYNC write or a barrier returns when its flush does (§3). */
+  const finishFlushedOp = (opIndex: number, flush: FlushRecord, tMs: number): void => {
+    const state = states[opIndex];
+    if (!state) return;
+    // A passed flush leaves the data on stable storage; otherwise it stays where the arrow ends.
+    ack(opIndex, tMs, flush.outcome === "passed" ? stableLayer : arrowEnd.to);
+    if (state.op.kind === "barrier" && flush.outcome === "passed") state.durableAtMs = tMs;
+  };
+
+  const order = scenario.ops
+    .map((op, index) => ({ op, index }))
+    .sort((a, b) => a.op.atMs - b.op.atMs || KIND_ORDER[a.op.kind] - KIND_ORDER[b.op.kind]);
+  for (const { op, index } of order) schedule(op.atMs, { kind: "submit", op: index });
+
+  let endMs = 0;
+  for (let next = queue.pop(); next; next = queue.pop()) {
+    if (next.tMs > horizonMs) break;
+    endMs = next.tMs;
+    handle(next.tMs, next.event);
+  }
+  if (crash) endMs = crash.atMs;
+
+  const freeze = (record: FlushRecord): Flush => ({
+    outcome: record.outcome,
+    issuedAtMs: record.issuedAtMs,
+    doneAtMs: record.doneAtMs,
+  });
+
+  const ops: OpResult[] = states.map((state, index) => {
+    const { block } = state;
+    const flush = state.flush && freeze(state.flush);
+    const submitted = state.op.atMs <= horizonMs;
+    let survives: boolean | null = null;
+    if (crash && submitted && block) {
+      survives = block.durableAtMs !== null || !wipes(crash.kind, block.layer, diskCache);
+    }
+    const paths: Arrow[] = block
+      ? block.hops.map((h) => h.route).filter(isArrow)
+      : flush?.outcome === "passed"
+        ? ["green"]
+        : [];
+    return {
+      index,
+      kind: state.op.kind,
+      atMs: state.op.atMs,
+      hops: block ? block.hops : [],
+      flush,
+      ackedAtMs: state.ackedAtMs,
+      ackedIn: state.ackedIn,
+      durableAtMs: block ? block.durableAtMs : state.durableAtMs,
+      paths,
+      survives,
+    };
+  });
+
+  const commits: JournalCommit[] = journalCommits.map((c) => ({
+    atMs: c.atMs,
+    flush: freeze(c.flush),
+  }));
+
+  return { config, ops, journalCommits: commits, crash, endMs };
+}

@@ -1,0 +1,55 @@
+/**
+ * The headless runner's answer for a scenario document: one entry per op, in op order
+ * (the contract of `npm run scenario`).
+ */
+import { makeConfig } from "../model/config";
+import { simulate } from "../model/simulate";
+import type { Arrow, LayerId, OpKind, Timeline } from "../model/timeline";
+import { SCENARIO_VERSION, type ScenarioDoc } from "./schema";
+
+export interface WriteOutcome {
+  readonly op: number;
+  readonly kind: OpKind;
+  readonly ackedAt: number | null;
+  readonly ackedIn: Exclude<LayerId, "guest-app"> | null;
+  readonly durableAt: number | null;
+  readonly paths: readonly Arrow[];
+  readonly survives: boolean | null;
+}
+
+export interface Outcome {
+  readonly version: typeof SCENARIO_VERSION;
+  readonly writes: readonly WriteOutcome[];
+}
+
+export function timelineOf(doc: ScenarioDoc): Timeline {
+  return simulate({
+    config: makeConfig({
+      cache: doc.config.mode,
+      guestBarriers: doc.config.guestBarriers,
+      ...(doc.config.diskCache ? { diskCache: doc.config.diskCache } : {}),
+    }),
+    ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
+    crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,
+  });
+}
+
+/** Model times are sums of small constants; round away float noise (to the nanosecond). */
+function ms(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1e6) / 1e6;
+}
+
+export function outcomeOf(doc: ScenarioDoc): Outcome {
+  return {
+    version: SCENARIO_VERSION,
+    writes: timelineOf(doc).ops.map((op) => ({
+      op: op.index,
+      kind: op.kind,
+      ackedAt: ms(op.ackedAtMs),
+      ackedIn: op.ackedIn === "guest-app" ? null : op.ackedIn,
+      durableAt: ms(op.durableAtMs),
+      paths: op.paths,
+      survives: op.survives,
+    })),
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * The scenario document (version 1): the single source of truth for the CLI, permalinks, the
+ * embed API and the tests (design.md, "The scenario is the single source of truth"). One
+ * validator turns untrusted input into a typed document or a one-line error that names the field
+ * and the values it allows. Hand-written rather than a schema library because every message is
+ * part of the interface, and the schema is small.
+ */
+import { CACHE_MODES, DISK_CACHES, type CacheMode, type DiskCache } from "../model/config";
+import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
+
+export const SCENARIO_VERSION = 1;
+export const MAX_OPS = 100_000;
+
+export interface ScenarioDoc {
+  readonly version: typeof SCENARIO_VERSION;
+  readonly config: {
+    readonly mode: CacheMode;
+    readonly guestBarriers: boolean;
+    readonly diskCache?: DiskCache;
+  };
+  readonly ops: readonly { readonly at: number; readonly kind: OpKind }[];
+  readonly crash?: { readonly at: number; readonly kind: FailureKind };
+}
+
+export type ParseResult =
+  | { readonly ok: true; readonly scenario: ScenarioDoc }
+  | { readonly ok: false; readonly error: string };
+
+/** Thrown inside the validator only; `parseScenario` turns it into `{ ok: false }`. */
+class InvalidField extends Error {}
+
+function fail(field: string, message: string): never {
+  throw new InvalidField(`${field}: ${message}`);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return "nothing";
+  if (typeof value === "string")
+    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (Array.isArray(value)) return "a list";
+  if (value === null) return "null";
+  if (typeof value === "object") return "an object";
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value;
+}
+
+function objectAt(
+  field: string,
+  value: unknown,
+  allowed: readonly string[],
+): Record<string, unknown> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    fail(field, `expected an object with ${allowed.join(", ")}, got ${describe(value)}`);
+  }
+  const record = value as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
+    if (!allowed.includes(key)) {
+      fail(
+        `${field === "document" ? "" : `${field}.`}${key}`,
+        `unknown field (allowed: ${allowed.join(", ")})`,
+      );
+    }
+  }
+  return record;
+}
+
+function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
+    fail(field, `expected one of ${allowed.join(", ")}, got ${describe(value)}`);
+  }
+  return value as T;
+}
+
+function boolean(field: string, value: unknown): boolean {
+  if (typeof value !== "boolean") fail(field, `expected true or false, got ${describe(value)}`);
+  return value;
+}
+
+function timeMs(field: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    fail(field, `expected a finite number of milliseconds ≥ 0, got ${describe(value)}`);
+  }
+  return value;
+}
+
+/** Validates an already-parsed value (an embed message, a test fixture). */
+export function validateScenario(value: unknown): ParseResult {
+  try {
+    return { ok: true, scenario: readScenario(value) };
+  } catch (error) {
+    if (error instanceof InvalidField) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+/** Parses and validates JSON text (a scenario file, a permalink). */
+export function parseScenario(text: string): ParseResult {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: `document: not valid JSON (${reason.replace(/\s+/g, " ")})` };
+  }
+  return validateScenario(value);
+}
+
+function readScenario(value: unknown): ScenarioDoc {
+  const doc = objectAt("document", value, ["version", "config", "ops", "crash"]);
+  if (doc.version !== SCENARIO_VERSION) {
+    fail("version", `expected ${String(SCENARIO_VERSION)}, got ${describe(doc.version)}`);
+  }
+  const config = objectAt("config", doc.config, ["mode", "guestBarriers", "diskCache"]);
+  const mode = oneOf("config.mode", config.mode, CACHE_MODES);
+  const guestBarriers = boolean("config.guestBarriers", config.guestBarriers);
+  const diskCache =
+    config.diskCache === undefined
+      ? undefined
+      : oneOf("config.diskCache", config.diskCache, DISK_CACHES);
+
+  if (!Array.isArray(doc.ops))
+    fail("ops", `expected a list of { at, kind }, got ${describe(doc.ops)}`);
+  const rawOps: readonly unknown[] = doc.ops;
+  if (rawOps.length > MAX_OPS) {
+    fail("ops", `at most ${String(MAX_OPS)} operations, got ${String(rawOps.length)}`);
+  }
+  const ops = rawOps.map((raw, i) => {
+    const op = objectAt(`ops[${String(i)}]`, raw, ["at", "kind"]);
+    return {
+      at: timeMs(`ops[${String(i)}].at`, op.at),
+      kind: oneOf(`ops[${String(i)}].kind`, op.kind, OP_KINDS),
+    };
+  });
+
+  let crash: ScenarioDoc["crash"];
+  if (doc.crash !== undefined) {
+    const raw = objectAt("crash", doc.crash, ["at", "kind"]);
+    crash = { at: timeMs("crash.at", raw.at), kind: oneOf("crash.kind", raw.kind, FAILURE_KINDS) };
+  }
+
+  return {
+    version: SCENARIO_VERSION,
+    config: diskCache === undefined ? { mode, guestBarriers } : { mode, guestBarriers, diskCache },
+    ops,
+    ...(crash ? { crash } : {}),
+  };
+}

@@ -1,0 +1,60 @@
+/**
+ * The safety matrix of domain.md §3 as a table, computed by the model in the browser: where each
+ * kind of write is acknowledged under each cache mode, along which arrows, and whether it would
+ * survive a host power loss at that instant.
+ */
+import { useMemo } from "react";
+import { describeArrows, KIND_LABEL, safetyMatrix } from "../model/matrix";
+
+const LAYER_LABEL = {
+  "guest-app": "guest application",
+  "guest-page-cache": "guest page cache",
+  "virtual-disk": "virtual disk",
+  "host-page-cache": "host page cache",
+  "disk-cache": "disk write cache",
+  platters: "platters",
+} as const;
+
+function formatMs(ms: number): string {
+  return ms < 1 ? `${String(Math.round(ms * 1000))} µs` : `${ms.toFixed(1)} ms`;
+}
+
+export function SafetyMatrix() {
+  const rows = useMemo(() => safetyMatrix(), []);
+  return (
+    <table className="matrix">
+      <caption>
+        Safety matrix: one write issued on an idle stack with a volatile disk write cache, then the
+        power cut the instant the call returns. Computed by the model.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Cache mode</th>
+          <th scope="col">Guest barriers</th>
+          <th scope="col">Write</th>
+          <th scope="col">Acknowledged in</th>
+          <th scope="col">Returns after</th>
+          <th scope="col">Arrows</th>
+          <th scope="col">Later, in the background</th>
+          <th scope="col">Safe on power loss</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={`${row.mode}-${String(row.guestBarriers)}-${row.kind}`}>
+            <th scope="row">{row.mode}</th>
+            <td>{row.guestBarriers ? "on" : "off"}</td>
+            <td>{KIND_LABEL[row.kind]}</td>
+            <td>{LAYER_LABEL[row.ackedIn]}</td>
+            <td>{formatMs(row.ackedAfterMs)}</td>
+            <td>{describeArrows(row) || "—"}</td>
+            <td>{row.laterArrows.join(", then ") || "—"}</td>
+            <td className={row.safeOnPowerLoss ? "safe" : "unsafe"}>
+              {row.safeOnPowerLoss ? "✔ yes" : "✘ no"}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
