@@ -26,7 +26,7 @@ test("shows the safety matrix computed by the model", async ({ page }) => {
 
 test("has no WCAG A/AA violations", async ({ page }) => {
   await page.goto("./");
-  await expect(page.getByRole("table")).toBeVisible();
+  await expect(page.getByRole("table", { name: /Safety matrix/ })).toBeVisible();
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

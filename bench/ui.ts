@@ -1,0 +1,669 @@
+/**
+ * `npm run bench:ui`: how heavy and how smooth the diagram is, printed, never asserted.
+ *
+ * 1. Bundle: builds the real app and a bare React 19 app (bench/bare-react) with the same Vite,
+ *    into a temporary directory, and compares the gzip size (node:zlib, level 9, file by file)
+ *    of their INITIAL JavaScript: the files named by `<script type="module" src>` and
+ *    `<link rel="modulepreload" href>` in the built index.html. Lazily loaded chunks are listed
+ *    separately and not counted. Target: app ≤ 1.30 × bare React.
+ * 2. Frame rate: serves the built app with `vite preview`, opens it in headless Chromium
+ *    (1280×800, no tracing: tracing roughly halves the frame rate) and samples
+ *    requestAnimationFrame timestamps in the page for a few seconds: first on the page as it
+ *    opens (paused), then after N writes and Play, for N = 200 and 1000.
+ *
+ * Timings are only printed: the exit code is 0 whenever the benchmark ran, and non-zero only when
+ * it could not run at all (a build failed, the server or the browser would not start).
+ *
+ * Functions passed to page.evaluate run in the browser, and tsx (esbuild, keepNames) wraps every
+ * NAMED function in a `__name(...)` call that does not exist there: inside them, use only inline
+ * anonymous arrows, never `function f` or `const f = () => ...`.
+ */
+import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build, preview, type PreviewServer } from "vite";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+const APP_CONFIG = join(REPO, "vite.config.ts");
+const BARE_CONFIG = join(REPO, "bench/bare-react/vite.config.ts");
+
+const TARGET_RATIO = 1.3;
+const GZIP_LEVEL = 9;
+const PREFERRED_PORT = 4179;
+const VIEWPORT = { width: 1280, height: 800 };
+const SAMPLE_MS = 4000;
+/** The frame source's period (60 Hz); an interval over 1.5 periods means frames were dropped. */
+const FRAME_MS = 1000 / 60;
+const TOKEN_COUNTS = [200, 1000] as const;
+/** 200 tokens "hold" the idle frame rate when within this fraction of it. */
+const HOLD_TOLERANCE = 0.05;
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const KIB = 1024;
+const kib = (bytes: number) => (bytes / KIB).toFixed(1);
+const sleep = (ms: number) =>
+  new Promise<void>((done) => {
+    setTimeout(done, ms);
+  });
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** An error that means the benchmark cannot run at all (exit code 1). */
+class CannotRun extends Error {}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Bundle size
+
+interface InitialJs {
+  files: { path: string; raw: number; gzip: number }[];
+  raw: number;
+  gzip: number;
+  lazy: { count: number; gzip: number };
+}
+
+async function viteBuild(configFile: string, outDir: string): Promise<void> {
+  try {
+    await build({
+      configFile,
+      logLevel: "warn",
+      build: { outDir, emptyOutDir: true },
+    });
+  } catch (error) {
+    throw new CannotRun(
+      `vite build --config ${relative(REPO, configFile)} failed: ${message(error)}`,
+    );
+  }
+}
+
+function attributes(tag: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  for (const m of tag.matchAll(/([^\s=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g)) {
+    const name = m[1];
+    if (name !== undefined) attrs.set(name.toLowerCase(), m[2] ?? m[3] ?? m[4] ?? "");
+  }
+  return attrs;
+}
+
+/** The JS files index.html loads up front: module scripts and modulepreload links. */
+function initialScripts(html: string): string[] {
+  const urls: string[] = [];
+  for (const m of html.matchAll(/<(script|link)\b([^>]*)>/gi)) {
+    const attrs = attributes(m[2] ?? "");
+    const kind = (m[1] ?? "").toLowerCase();
+    const rel = (attrs.get("rel") ?? "").toLowerCase().split(/\s+/);
+    const url =
+      kind === "script" && attrs.get("type") === "module"
+        ? attrs.get("src")
+        : kind === "link" && rel.includes("modulepreload")
+          ? attrs.get("href")
+          : undefined;
+    if (url !== undefined && url !== "" && !urls.includes(url)) urls.push(url);
+  }
+  return urls;
+}
+
+function measureInitialJs(outDir: string): InitialJs {
+  const html = readFileSync(join(outDir, "index.html"), "utf8");
+  const gz = (path: string) => gzipSync(readFileSync(path), { level: GZIP_LEVEL }).length;
+  const files = initialScripts(html).map((url) => {
+    if (/^([a-z]+:)?\/\//i.test(url)) {
+      throw new CannotRun(`index.html loads a script from another origin: ${url}`);
+    }
+    const clean = url.replace(/[?#].*$/, "");
+    const path = resolve(outDir, clean.startsWith("/") ? `.${clean}` : clean);
+    return { path: relative(outDir, path), raw: readFileSync(path).length, gzip: gz(path) };
+  });
+  if (files.length === 0) throw new CannotRun(`${outDir}/index.html loads no module script`);
+  const initial = new Set(files.map((f) => f.path));
+  const lazyFiles = allFiles(outDir).filter(
+    (p) => /\.m?js$/.test(p) && !initial.has(relative(outDir, p)),
+  );
+  return {
+    files,
+    raw: files.reduce((sum, f) => sum + f.raw, 0),
+    gzip: files.reduce((sum, f) => sum + f.gzip, 0),
+    lazy: { count: lazyFiles.length, gzip: lazyFiles.reduce((sum, p) => sum + gz(p), 0) },
+  };
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? allFiles(path) : [path];
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Frame rate
+
+interface FrameStats {
+  fps: number;
+  droppedPct: number;
+  p95: number;
+  median: number;
+  max: number;
+  /** Seconds of frames these stats cover. */
+  seconds: number;
+  /** Renderer main-thread time per wall time, in % (CDP Performance.getMetrics), if known. */
+  load: MainThread | null;
+  /** The same stats over the frames during which tokens moved, when tokens were tracked. */
+  whileMoving: FrameStats | null;
+}
+
+interface MainThread {
+  /** All tasks (TaskDuration). */
+  busy: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+const METRICS = {
+  busy: "TaskDuration",
+  script: "ScriptDuration",
+  layout: "LayoutDuration",
+  style: "RecalcStyleDuration",
+} as const;
+
+/** Nearest-rank percentile. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(sorted.length * p) - 1)] ?? NaN;
+}
+
+/** Stats of a set of frame intervals (ms), for a 60 Hz frame source. */
+function frameStats(intervals: number[]): FrameStats {
+  const span = intervals.reduce((sum, iv) => sum + iv, 0);
+  const missing = intervals
+    .filter((iv) => iv > 1.5 * FRAME_MS)
+    .reduce((sum, iv) => sum + Math.max(0, Math.round(iv / FRAME_MS) - 1), 0);
+  const expected = Math.max(1, Math.round(span / FRAME_MS));
+  return {
+    fps: span > 0 ? intervals.length / (span / 1000) : 0,
+    droppedPct: (100 * missing) / expected,
+    p95: percentile(intervals, 0.95),
+    median: percentile(intervals, 0.5),
+    max: Math.max(0, ...intervals),
+    seconds: span / 1000,
+    load: null,
+    whileMoving: null,
+  };
+}
+
+/** Consecutive differences. */
+function gaps(stamps: number[]): { end: number; ms: number }[] {
+  const out: { end: number; ms: number }[] = [];
+  for (let i = 1; i < stamps.length; i++) {
+    const [a, b] = [stamps[i - 1], stamps[i]];
+    if (a !== undefined && b !== undefined) out.push({ end: b, ms: b - a });
+  }
+  return out;
+}
+
+/** How often the page checks whether tokens moved while frames are sampled. */
+const MOTION_POLL_MS = 100;
+
+/**
+ * requestAnimationFrame timestamps for `ms`, collected in the page. With `trackTokens`, the page
+ * also checks every MOTION_POLL_MS whether any token's attributes (transform, style, position)
+ * changed, by string comparison only (no layout), so the stats can be split to the frames during
+ * which tokens actually moved.
+ */
+async function sampleFrames(page: Page, ms: number, trackTokens: boolean): Promise<FrameStats> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const seconds = async () => {
+    const { metrics } = await cdp.send("Performance.getMetrics");
+    return new Map(metrics.map((m) => [m.name, m.value]));
+  };
+  const before = await seconds();
+  const wallBefore = performance.now();
+  const { stamps, motion } = await page.evaluate(
+    async ({ durationMs, track, pollMs }) => {
+      const nodes = track ? Array.from(document.querySelectorAll('svg[role="img"] [data-op]')) : [];
+      const attrs = ["transform", "style", "cx", "cy", "x", "y"];
+      // [from, to] page times between two polls that saw a token change.
+      const moved: [number, number][] = [];
+      let lastSignature = "";
+      let lastPoll = performance.now();
+      const timer = setInterval(() => {
+        const signature = nodes
+          .map((el) => attrs.map((a) => el.getAttribute(a) ?? "").join("|"))
+          .join(";");
+        const now = performance.now();
+        if (lastSignature !== "" && signature !== lastSignature) moved.push([lastPoll, now]);
+        lastSignature = signature;
+        lastPoll = now;
+      }, pollMs);
+      const times: number[] = [];
+      const start = performance.now();
+      for (;;) {
+        const t = await new Promise<number>((next) => requestAnimationFrame(next));
+        times.push(t);
+        if (t - start >= durationMs) break;
+      }
+      clearInterval(timer);
+      return { stamps: times, motion: moved };
+    },
+    { durationMs: ms, track: trackTokens, pollMs: MOTION_POLL_MS },
+  );
+  const wall = (performance.now() - wallBefore) / 1000;
+  const after = await seconds();
+  await cdp.detach();
+  const share = (name: string) => {
+    const [a, b] = [before.get(name), after.get(name)];
+    return a === undefined || b === undefined ? NaN : (100 * (b - a)) / wall;
+  };
+  const load: MainThread = {
+    busy: share(METRICS.busy),
+    script: share(METRICS.script),
+    layout: share(METRICS.layout),
+    style: share(METRICS.style),
+  };
+  const all = gaps(stamps);
+  const stats = frameStats(all.map((g) => g.ms));
+  stats.load = Number.isNaN(load.busy) ? null : load;
+  if (trackTokens) {
+    // A frame counts as "while moving" when it ended inside a poll period that saw motion.
+    const moving = all.filter((g) => motion.some(([from, to]) => g.end > from && g.end <= to));
+    stats.whileMoving = frameStats(moving.map((g) => g.ms));
+  }
+  return stats;
+}
+
+interface TokenCount {
+  /** `[data-op]` elements anywhere in the document. */
+  all: number;
+  /** ... inside the diagram (`svg[role=img]`). */
+  inSvg: number;
+  /** ... with a non-empty box, not hidden by visibility, display or opacity (theirs or an ancestor's). */
+  visible: number;
+  /** ... visible and at least partly inside the viewport. */
+  inViewport: number;
+  /** ... whose place in the diagram changed over `moveMs`. */
+  moving: number;
+}
+
+/** Counts the tokens twice, `moveMs` apart, in one go (forces layout: keep out of sample windows). */
+async function countTokens(page: Page, moveMs: number): Promise<TokenCount> {
+  return page.evaluate(async (waitMs) => {
+    const svg = document.querySelector('svg[role="img"]');
+    const nodes = svg === null ? [] : Array.from(svg.querySelectorAll("[data-op]"));
+    let visible = 0;
+    let inViewport = 0;
+    for (const el of nodes) {
+      const r = el.getBoundingClientRect();
+      const shown =
+        r.width > 0 &&
+        r.height > 0 &&
+        el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true });
+      if (shown) visible++;
+      if (
+        shown &&
+        r.right > 0 &&
+        r.bottom > 0 &&
+        r.left < window.innerWidth &&
+        r.top < window.innerHeight
+      ) {
+        inViewport++;
+      }
+    }
+    // Each token's place in the diagram's own coordinates (its CTM and its user-space box, plus
+    // whether it is hidden), taken twice: a layout shift of the whole diagram is not motion.
+    // (No named helper here: tsx would wrap it in __name, which the page does not have.)
+    const places: string[][] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      if (pass === 1) await new Promise((done) => setTimeout(done, waitMs));
+      const origin = svg?.getBoundingClientRect();
+      places.push(
+        nodes.map((el) => {
+          const hidden = String(!el.checkVisibility({ checkVisibilityCSS: true }));
+          if (el instanceof SVGGraphicsElement) {
+            const m = el.getCTM();
+            const b = el.getBBox();
+            return [m?.a, m?.b, m?.c, m?.d, m?.e, m?.f, b.x, b.y, b.width, b.height]
+              .map((v) => (v ?? 0).toFixed(2))
+              .concat(hidden)
+              .join(",");
+          }
+          const r = el.getBoundingClientRect();
+          return [r.x - (origin?.x ?? 0), r.y - (origin?.y ?? 0)]
+            .map((v) => v.toFixed(2))
+            .concat(hidden)
+            .join(",");
+        }),
+      );
+    }
+    const [first, second] = places;
+    const moving = nodes.filter((el, i) => el.isConnected && first?.[i] !== second?.[i]).length;
+    return {
+      all: document.querySelectorAll("[data-op]").length,
+      inSvg: nodes.length,
+      visible,
+      inViewport,
+      moving,
+    };
+  }, moveMs);
+}
+
+/** Scrolls the diagram's top to the top of the viewport (the app may pause an off-screen diagram). */
+async function showDiagram(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    document.querySelector('svg[role="img"]')?.scrollIntoView({ block: "start" });
+    await new Promise((next) => requestAnimationFrame(next));
+  });
+}
+
+async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: "load" });
+  await page.waitForSelector("#root > *", { timeout: 10_000 });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await showDiagram(page);
+  await sleep(500); // let the first renders and any entrance effects settle
+}
+
+const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
+
+/** The one visible button with this accessible name, or null (with the reason). */
+async function findButton(page: Page, name: string): Promise<Locator | string> {
+  const matches = button(page, name);
+  const count = await matches.count();
+  if (count === 0) return `the app has no '${name}' button yet`;
+  if (count > 1) return `the app has ${String(count)} '${name}' buttons`;
+  return matches;
+}
+
+interface TokenRun {
+  stats: FrameStats;
+  beforePlay: TokenCount;
+  afterPlay: TokenCount;
+  atEnd: TokenCount;
+  writesMs: number;
+  notes: string[];
+}
+
+async function runTokens(page: Page, url: string, n: number): Promise<TokenRun | string> {
+  const notes: string[] = [];
+  await openApp(page, url);
+
+  const normal = await findButton(page, "Normal write");
+  if (typeof normal === "string") return normal;
+  const osync = await findButton(page, "O_SYNC write");
+  if (typeof osync === "string") notes.push(`${osync}: all writes are Normal`);
+  const play = button(page, "Play");
+  const pause = button(page, "Pause");
+  if ((await play.count()) === 0) {
+    if ((await pause.count()) === 0) return "the app has no 'Play' (or 'Pause') button yet";
+    notes.push("the app opened playing (its button said 'Pause'); paused it first");
+    await pause.first().click();
+    await play.first().waitFor({ timeout: 2000 });
+  }
+
+  // N writes while paused, as fast as the page can take them: one synchronous loop of clicks.
+  const first = await normal.elementHandle();
+  const second = typeof osync === "string" ? first : await osync.elementHandle();
+  const writesMs = await page.evaluate(
+    async ({ a, b, count }) => {
+      const start = performance.now();
+      for (let i = 0; i < count; i++) {
+        (i % 2 === 0 ? a : b).dispatchEvent(
+          new MouseEvent("click", { bubbles: true, cancelable: true, view: window }),
+        );
+      }
+      // Until the frame after the one that renders them.
+      await new Promise((next) => requestAnimationFrame(next));
+      await new Promise((next) => requestAnimationFrame(next));
+      return performance.now() - start;
+    },
+    { a: first, b: second, count: n },
+  );
+  await first.dispose();
+  await second.dispose();
+
+  // The writes may have pushed the diagram down (e.g. a longer caption): bring it back in view.
+  await showDiagram(page);
+
+  // Nothing may be animating before Play.
+  const beforePlay = await countTokens(page, 300);
+  if (beforePlay.moving > 0) {
+    notes.push(`${String(beforePlay.moving)} tokens moved while paused`);
+  }
+  if ((await play.count()) === 0) notes.push("the writes un-paused the app");
+
+  const playedAt = performance.now();
+  await play.first().click();
+  if ((await pause.count()) === 0) notes.push("after Play, no button is named 'Pause'");
+  const afterPlay = await countTokens(page, 150);
+  await sleep(Math.max(0, 300 - (performance.now() - playedAt)));
+
+  const stats = await sampleFrames(page, SAMPLE_MS, true);
+  const atEnd = await countTokens(page, 150);
+  return { stats, beforePlay, afterPlay, atEnd, writesMs, notes };
+}
+
+function framesLine(label: string, s: FrameStats, suffix = ""): string {
+  const median =
+    Math.abs(s.median - FRAME_MS) > 0.1 * FRAME_MS ? `, median ${s.median.toFixed(1)} ms` : "";
+  return (
+    `frames: ${label.padEnd(9)} ${s.fps.toFixed(1).padStart(4)} fps, ` +
+    `${s.droppedPct.toFixed(1)}% dropped, p95 ${s.p95.toFixed(1)} ms${median}${suffix}`
+  );
+}
+
+/** The second line of a case: where the frame time went. */
+function loadLine(s: FrameStats): string {
+  const pct = (v: number) => `${v.toFixed(0)}%`;
+  const load =
+    s.load === null
+      ? "main thread: no CDP metrics"
+      : `main thread ${pct(s.load.busy)} busy (script ${pct(s.load.script)}, ` +
+        `layout ${pct(s.load.layout)}, style ${pct(s.load.style)})`;
+  return `${load}, longest frame ${s.max.toFixed(0)} ms`;
+}
+
+function motionLine(s: FrameStats): string {
+  const m = s.whileMoving;
+  if (m === null) return "motion: not tracked";
+  const moved = `tokens moved during ${m.seconds.toFixed(1)} s of the ${s.seconds.toFixed(1)} s sampled`;
+  if (m.seconds < 0.5) return `${moved}: too little to rate separately`;
+  return (
+    `${moved}; while moving: ${m.fps.toFixed(1)} fps, ${m.droppedPct.toFixed(1)}% dropped, ` +
+    `p95 ${m.p95.toFixed(1)} ms, longest frame ${m.max.toFixed(0)} ms`
+  );
+}
+
+function tokensLine(r: TokenRun): string {
+  const a = r.afterPlay;
+  const parts = [
+    `${String(a.moving)} moving, ${String(a.visible)} visible, ` +
+      `${String(a.inViewport)} in the viewport`,
+  ];
+  if (a.all !== a.inSvg) parts.push(`${String(a.all)} [data-op] in the whole page`);
+  parts.push(`${String(r.beforePlay.inSvg)} before Play`);
+  parts.push(
+    `at the end: ${String(r.atEnd.inSvg)} present, ${String(r.atEnd.visible)} visible, ` +
+      `${String(r.atEnd.moving)} moving`,
+  );
+  parts.push(`the writes took ${r.writesMs.toFixed(0)} ms to issue and render`);
+  return `tokens: ${parts.join("; ")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once("error", () => {
+      done(false);
+    });
+    probe.listen(port, "127.0.0.1", () => {
+      probe.close(() => {
+        done(true);
+      });
+    });
+  });
+}
+
+function anyFreePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once("error", fail);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      probe.close(() => {
+        done(port);
+      });
+    });
+  });
+}
+
+async function main(): Promise<number> {
+  const started = performance.now();
+  const work = mkdtempSync(join(tmpdir(), "bench-ui-"));
+  const appOut = join(work, "app");
+  const bareOut = join(work, "bare-react");
+  let server: PreviewServer | undefined;
+  let browser: Browser | undefined;
+  const appProblems: string[] = [];
+  try {
+    console.log(
+      `bench:ui: gzip level ${String(GZIP_LEVEL)} (node:zlib) per file, summed; ` +
+        `headless Chromium ${String(VIEWPORT.width)}×${String(VIEWPORT.height)}, ` +
+        `${String(SAMPLE_MS / 1000)} s of rAF timestamps per case, no tracing`,
+    );
+
+    // 1. Bundle.
+    await viteBuild(APP_CONFIG, appOut);
+    await viteBuild(BARE_CONFIG, bareOut);
+    const app = measureInitialJs(appOut);
+    const bare = measureInitialJs(bareOut);
+    const ratio = app.gzip / bare.gzip;
+    console.log(
+      `bundle: app initial JS ${kib(app.gzip)} KiB gzip, bare React 19 ${kib(bare.gzip)} KiB ` +
+        `→ ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO.toFixed(2)}×: ` +
+        `${ratio <= TARGET_RATIO ? "met" : "NOT met"})`,
+    );
+    const appFiles = app.files
+      .map((f) => `${f.path} ${kib(f.raw)} KiB raw / ${kib(f.gzip)} gzip`)
+      .join(", ");
+    const lazy =
+      app.lazy.count === 0
+        ? "no lazy chunks"
+        : `+ ${String(app.lazy.count)} lazy chunk(s), ${kib(app.lazy.gzip)} KiB gzip, not counted`;
+    console.log(`        app initial: ${appFiles}; ${lazy}`);
+
+    // 2. Frames.
+    const port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await anyFreePort();
+    try {
+      server = await preview({
+        configFile: APP_CONFIG,
+        logLevel: "warn",
+        build: { outDir: appOut },
+        preview: { host: "127.0.0.1", port, strictPort: true, open: false },
+      });
+    } catch (error) {
+      throw new CannotRun(`vite preview on port ${String(port)} failed: ${message(error)}`);
+    }
+    const url = `http://127.0.0.1:${String(port)}/`;
+
+    const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+    try {
+      browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+    } catch (error) {
+      throw new CannotRun(`Chromium (${executablePath}) would not start: ${message(error)}`);
+    }
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    page.on("pageerror", (error) => {
+      appProblems.push(`page error: ${error.message}`);
+    });
+    page.on("console", (msg) => {
+      if (msg.type() === "error") appProblems.push(`console error: ${msg.text()}`);
+    });
+
+    let idle: FrameStats | undefined;
+    try {
+      await openApp(page, url);
+      const opensPlaying = (await button(page, "Pause").count()) > 0;
+      idle = await sampleFrames(page, SAMPLE_MS, false);
+      console.log(framesLine("idle", idle, opensPlaying ? " (the app opened playing)" : ""));
+      console.log(`        ${loadLine(idle)}`);
+    } catch (error) {
+      console.log(`frames: idle      failed: ${message(error)}`);
+    }
+
+    const runs = new Map<number, TokenRun>();
+    for (const n of TOKEN_COUNTS) {
+      const label = `${String(n)} tok`;
+      try {
+        const run = await runTokens(page, url, n);
+        if (typeof run === "string") {
+          console.log(`frames: ${label.padEnd(9)} skipped: ${run}`);
+          continue;
+        }
+        runs.set(n, run);
+        console.log(framesLine(label, run.stats, ` (tokens: ${String(run.afterPlay.inSvg)})`));
+        console.log(`        ${tokensLine(run)}`);
+        console.log(`        ${loadLine(run.stats)}`);
+        console.log(`        ${motionLine(run.stats)}`);
+        for (const note of run.notes) console.log(`        note: ${note}`);
+        if (run.afterPlay.inSvg === 0)
+          appProblems.push(`${label}: no tokens in the diagram after Play`);
+        else if (run.afterPlay.moving === 0)
+          appProblems.push(`${label}: no token moved after Play`);
+      } catch (error) {
+        console.log(`frames: ${label.padEnd(9)} failed: ${message(error)}`);
+      }
+    }
+
+    const run200 = runs.get(200);
+    if (idle !== undefined && run200 !== undefined) {
+      const change = (100 * (run200.stats.fps - idle.fps)) / idle.fps;
+      const held = run200.stats.fps >= (1 - HOLD_TOLERANCE) * idle.fps;
+      console.log(
+        `200 tokens vs idle: ${run200.stats.fps.toFixed(1)} vs ${idle.fps.toFixed(1)} fps ` +
+          `(${Math.abs(change) < 0.05 ? "±0.0" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}%): ` +
+          `${held ? "held" : "did NOT hold"} the idle frame rate ` +
+          `(within ${String(HOLD_TOLERANCE * 100)}%)`,
+      );
+    } else {
+      console.log("200 tokens vs idle: not compared (a case did not run)");
+    }
+
+    const unique = [...new Set(appProblems)];
+    for (const problem of unique.slice(0, 10)) console.log(`app: ${problem}`);
+    if (unique.length > 10) console.log(`app: ... and ${String(unique.length - 10)} more`);
+    console.log(`ran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof CannotRun)) throw error;
+    console.error(`bench:ui could not run: ${error.message}`);
+    return 1;
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  (code) => {
+    process.exit(code);
+  },
+  (error: unknown) => {
+    console.error("bench:ui could not run:", error);
+    process.exit(1);
+  },
+);

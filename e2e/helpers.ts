@@ -1,0 +1,54 @@
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * Opens the app with the page's clock under the test's control (requestAnimationFrame and
+ * performance.now included), so playback advances only when the test says so.
+ */
+export async function openPaused(page: Page, search = ""): Promise<void> {
+  await page.clock.install();
+  await page.goto(`./${search}`);
+  await expect(page.getByRole("img", { name: /Storage stack/ })).toBeVisible();
+}
+
+export interface Sample {
+  readonly layer: string | null;
+  readonly path: string | null;
+  readonly transform: string | null;
+}
+
+/** Advances playback in 40 ms steps until `done`, recording op `op`'s token at every step. */
+export async function playUntil(
+  page: Page,
+  op: number,
+  done: () => Promise<boolean>,
+  maxSteps = 600,
+): Promise<Sample[]> {
+  const token = page.locator(`svg [data-op="${String(op)}"]`);
+  const samples: Sample[] = [];
+  for (let step = 0; step < maxSteps; step++) {
+    await page.clock.runFor(40);
+    samples.push(
+      await token.evaluate((el) => ({
+        layer: el.getAttribute("data-layer"),
+        path: el.getAttribute("data-path"),
+        transform: el.getAttribute("transform"),
+      })),
+    );
+    if (await done()) return samples;
+  }
+  throw new Error(`op ${String(op)} did not finish within ${String(maxSteps)} steps`);
+}
+
+/** The distinct coloured arrows a token travelled, in order. */
+export function pathsOf(samples: readonly Sample[]): string[] {
+  const paths: string[] = [];
+  for (const s of samples) if (s.path && paths.at(-1) !== s.path) paths.push(s.path);
+  return paths;
+}
+
+export function ledgerRow(page: Page, op: number) {
+  return page
+    .getByRole("table", { name: "Operations" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("cell", { name: String(op), exact: true }) });
+}

@@ -1,0 +1,132 @@
+/**
+ * Tokens: one per operation, travelling hop by hop exactly as the model's timeline says. A data
+ * write follows its block's hops; a barrier, which carries no data, follows its flush: down to the
+ * guest block layer, then along the green lane to the platters (passed), to QEMU (ignored by
+ * cache=unsafe), or nowhere (dropped in the guest).
+ */
+import type { OpResult, Route } from "../model/timeline";
+import type { PresentationClock } from "./clock";
+import { BOXES, restPoint, type BoxId, type LaneId } from "./layout";
+import { lanePath, pointAlong, type Polyline } from "./lanes";
+
+export interface TokenHop {
+  readonly from: BoxId;
+  readonly to: BoxId;
+  readonly route: Route;
+  readonly lane: Polyline;
+  readonly startMs: number;
+  readonly endMs: number;
+}
+
+function hop(
+  from: BoxId,
+  to: BoxId,
+  route: Route,
+  startMs: number,
+  endMs: number,
+  lane?: LaneId,
+): TokenHop {
+  return { from, to, route, lane: lanePath(lane ?? route, from, to), startMs, endMs };
+}
+
+/** The hops a token makes; `openEndMs` closes a hop a crash cut short. */
+export function tokenHops(op: OpResult, openEndMs: number): TokenHop[] {
+  if (op.kind !== "barrier") {
+    return op.hops.map((h) =>
+      hop(
+        h.from,
+        h.to,
+        h.route,
+        h.startMs,
+        h.endMs,
+        h.route === "in-guest" && h.from === "guest-app" && h.to === "virtual-disk"
+          ? "in-guest-bypass"
+          : undefined,
+      ),
+    );
+  }
+  const flush = op.flush;
+  // The barrier waits at the block layer while the dirty pages are written out.
+  const hops = [
+    hop("guest-app", "guest-block-layer", "in-guest", op.atMs, flush ? flush.issuedAtMs : op.atMs),
+  ];
+  if (!flush) return hops;
+  const doneMs = flush.doneAtMs ?? openEndMs;
+  if (flush.outcome === "passed") {
+    hops.push(hop("guest-block-layer", "platters", "green", flush.issuedAtMs, doneMs));
+  } else if (flush.outcome === "ignored-by-qemu") {
+    hops.push(hop("guest-block-layer", "qemu", "green", flush.issuedAtMs, doneMs));
+  }
+  return hops;
+}
+
+export interface TokenPlace {
+  readonly x: number;
+  readonly y: number;
+  /** The box the token rests in, or is leaving. */
+  readonly box: BoxId;
+  /** The route it travels now, or null at rest. */
+  readonly route: Route | null;
+}
+
+/** The index of the last hop started by `tMs`, or -1. */
+function currentHop(hops: readonly TokenHop[], tMs: number): number {
+  let lo = 0;
+  let hi = hops.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if ((hops[mid]?.startMs ?? Infinity) <= tMs) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+/**
+ * Where a token is at model time `tMs`. Progress along a hop is measured in screen time, so each
+ * hop moves at a constant speed on screen. With `travel` false (reduced motion) a token jumps
+ * from box to box: it stays where it is until the hop ends.
+ */
+export function tokenPlace(
+  hops: readonly TokenHop[],
+  slot: number,
+  tMs: number,
+  clock: PresentationClock,
+  travel = true,
+): TokenPlace | null {
+  const i = currentHop(hops, tMs);
+  const h = hops[i];
+  if (!h) return null;
+  if (tMs >= h.endMs) return { ...restPoint(h.to, slot), box: h.to, route: null };
+  if (!travel) return { ...restPoint(h.from, slot), box: h.from, route: h.route };
+  const s0 = clock.toScreen(h.startMs);
+  const s1 = clock.toScreen(h.endMs);
+  const progress = s1 > s0 ? (clock.toScreen(tMs) - s0) / (s1 - s0) : 1;
+  return { ...along(h, slot, progress), box: h.from, route: h.route };
+}
+
+/** A hop's path: from the token's slot in one box, along the lane, to its slot in the next. */
+function along(h: TokenHop, slot: number, progress: number): { x: number; y: number } {
+  const start = restPoint(h.from, slot);
+  const end = restPoint(h.to, slot);
+  const laneStart = h.lane.points[0] ?? start;
+  const laneEnd = h.lane.points[h.lane.points.length - 1] ?? end;
+  const lead = Math.hypot(laneStart.x - start.x, laneStart.y - start.y);
+  const tail = Math.hypot(end.x - laneEnd.x, end.y - laneEnd.y);
+  const d = progress * (lead + h.lane.length + tail);
+  if (d < lead) {
+    const f = lead > 0 ? d / lead : 1;
+    return { x: start.x + (laneStart.x - start.x) * f, y: start.y + (laneStart.y - start.y) * f };
+  }
+  if (d <= lead + h.lane.length) return pointAlong(h.lane, d - lead);
+  const f = tail > 0 ? (d - lead - h.lane.length) / tail : 1;
+  return { x: laneEnd.x + (end.x - laneEnd.x) * f, y: laneEnd.y + (end.y - laneEnd.y) * f };
+}
+
+/** Boxes are inside the view; used by tests and by the diagram's hit areas. */
+export function boxCenter(id: BoxId): { x: number; y: number } {
+  const b = BOXES[id];
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}

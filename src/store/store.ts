@@ -1,0 +1,141 @@
+/**
+ * The app's state, in a zustand vanilla store (design.md): what the user chose (configuration,
+ * writes, the power cut) apart from where playback is (the playhead, playing, speed). Everything
+ * derived from the document (the timeline, the clock, the tokens' hops, the events) is computed
+ * here once per change, never per frame.
+ *
+ * The playhead is a mutable object the animation loop advances every frame without notifying
+ * anyone (zustand's transient updates); `tMs` is the playhead committed at discrete events, which
+ * is what React renders.
+ */
+import { createStore } from "zustand/vanilla";
+import type { OpKind } from "../model/timeline";
+import { presentationClock, type PresentationClock } from "../geometry/clock";
+import { tokenHops, type TokenHop } from "../geometry/tokens";
+import { sessionEvents, type SessionEvent } from "./events";
+import {
+  DEFAULT_CONFIG,
+  simulateSession,
+  type IssuedOp,
+  type SessionConfig,
+  type SessionTimeline,
+} from "./session";
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+export type Speed = (typeof SPEEDS)[number];
+
+interface Derived {
+  readonly timeline: SessionTimeline;
+  readonly clock: PresentationClock;
+  readonly tokens: readonly (readonly TokenHop[])[];
+  readonly events: readonly SessionEvent[];
+}
+
+export interface DiagramState extends Derived {
+  readonly config: SessionConfig;
+  readonly ops: readonly IssuedOp[];
+  /** Set when the user pulled the plug, at the playhead's time. */
+  readonly crashed: boolean;
+  /** Model time committed at the last discrete event (what React shows). */
+  readonly tMs: number;
+  /** The live playhead, advanced by the animation loop in place. */
+  readonly playhead: { tMs: number; screenS: number };
+  readonly playing: boolean;
+  readonly speed: Speed;
+  /** Shown after a configuration change while writes were still in flight. */
+  readonly configNote: string | null;
+}
+
+export interface DiagramActions {
+  readonly setConfig: (change: Partial<SessionConfig>) => void;
+  readonly issue: (kind: OpKind) => void;
+  readonly powerLoss: () => void;
+  readonly reset: () => void;
+  readonly setPlaying: (playing: boolean) => void;
+  readonly setSpeed: (speed: Speed) => void;
+  /** Called by the animation loop when the playhead crosses an event or stops. */
+  readonly commit: () => void;
+}
+
+export type DiagramStore = ReturnType<typeof createDiagramStore>;
+
+function derive(ops: readonly IssuedOp[], crashAtMs: number | null): Derived {
+  const timeline = simulateSession(
+    ops,
+    crashAtMs === null ? null : { atMs: crashAtMs, kind: "power" },
+  );
+  const events = sessionEvents(timeline);
+  const clock = presentationClock(events.map((e) => e.tMs));
+  const tokens = timeline.ops.map((op) => tokenHops(op, timeline.endMs));
+  return { timeline, clock, tokens, events };
+}
+
+/** Whether any issued write still has something to do after `tMs`. */
+function inFlight(state: DiagramState, tMs: number): boolean {
+  return state.tokens.some((hops) => hops.some((h) => h.endMs > tMs));
+}
+
+export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
+  return createStore<DiagramState & DiagramActions>()((set, get) => {
+    const rebuild = (ops: readonly IssuedOp[], crashed: boolean, atMs: number) => {
+      const derived = derive(ops, crashed ? atMs : null);
+      const playhead = get().playhead;
+      playhead.tMs = atMs;
+      playhead.screenS = derived.clock.toScreen(atMs);
+      return { ...derived, ops, crashed, tMs: atMs };
+    };
+    return {
+      ...derive([], null),
+      config,
+      ops: [],
+      crashed: false,
+      tMs: 0,
+      playhead: { tMs: 0, screenS: 0 },
+      playing: false,
+      speed: 1,
+      configNote: null,
+
+      setConfig: (change) => {
+        const state = get();
+        const next = { ...state.config, ...change };
+        const busy = state.ops.length > 0 && !state.crashed && inFlight(state, state.playhead.tMs);
+        set({
+          config: next,
+          configNote: busy
+            ? "The new configuration applies to new writes; writes already in flight keep the one they were issued under."
+            : null,
+        });
+      },
+
+      issue: (kind) => {
+        const state = get();
+        if (state.crashed) return;
+        const atMs = state.playhead.tMs;
+        set(rebuild([...state.ops, { atMs, kind, config: state.config }], false, atMs));
+      },
+
+      powerLoss: () => {
+        const state = get();
+        if (state.crashed) return;
+        set({ ...rebuild(state.ops, true, state.playhead.tMs), playing: false });
+      },
+
+      reset: () => {
+        set({ ...rebuild([], false, 0), playing: false, configNote: null });
+      },
+
+      setPlaying: (playing) => {
+        set({ playing });
+      },
+
+      setSpeed: (speed) => {
+        set({ speed });
+      },
+
+      commit: () => {
+        const { playhead, tMs } = get();
+        if (playhead.tMs !== tMs) set({ tMs: playhead.tMs });
+      },
+    };
+  });
+}

@@ -1,0 +1,50 @@
+/** The key: each arrow's colour, dash pattern and meaning, and each token's shape. */
+import { OP_KINDS } from "../model/timeline";
+import { KIND_NAME } from "../store/events";
+import { TOKEN_SHAPE } from "./shapes";
+
+const ARROW_KEY = [
+  ["red", "data parked in the host page cache (writeback, unsafe)"],
+  ["gray", "straight to the disk's write cache, host page cache bypassed (none)"],
+  ["blue", "written through to the platters before returning (writethrough, directsync)"],
+  ["green", "a guest flush passed down: everything acknowledged is made durable"],
+] as const;
+
+export function Legend() {
+  return (
+    <div className="legend">
+      <ul aria-label="Arrows">
+        {ARROW_KEY.map(([arrow, meaning]) => (
+          <li key={arrow}>
+            <svg width="36" height="10" aria-hidden="true" className={`arrow arrow-${arrow}`}>
+              <path d="M 2 5 H 34" data-active="true" />
+            </svg>{" "}
+            <strong>{arrow}</strong>: {meaning}
+          </li>
+        ))}
+      </ul>
+      <ul aria-label="Tokens">
+        {OP_KINDS.map((kind) => (
+          <li key={kind}>
+            <svg
+              width="16"
+              height="16"
+              viewBox="-8 -8 16 16"
+              aria-hidden="true"
+              className="token-key"
+            >
+              <path d={TOKEN_SHAPE[kind]} />
+            </svg>{" "}
+            {KIND_NAME[kind]}
+          </li>
+        ))}
+        <li>
+          <span className="ack-key" aria-hidden="true">
+            ack
+          </span>{" "}
+          the call returns to the application
+        </li>
+      </ul>
+    </div>
+  );
+}
