@@ -7,7 +7,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default defineConfig(
-  globalIgnores(["dist/", "node_modules/", "playwright-report/", "test-results/", "coverage/"]),
+  globalIgnores(["**/dist/", "node_modules/", "playwright-report/", "test-results/", "coverage/"]),
 
   // Plain JavaScript (this file, scripts/*.mjs): recommended rules, no type information.
   {

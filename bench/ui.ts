@@ -21,7 +21,7 @@
 import { chromium, type Browser, type Locator, type Page } from "@playwright/test";
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -231,7 +231,7 @@ async function sampleFrames(page: Page, ms: number, trackTokens: boolean): Promi
   const wallBefore = performance.now();
   const { stamps, motion } = await page.evaluate(
     async ({ durationMs, track, pollMs }) => {
-      const nodes = track ? Array.from(document.querySelectorAll('svg[role="img"] [data-op]')) : [];
+      const nodes = track ? Array.from(document.querySelectorAll("figure [data-op]")) : [];
       const attrs = ["transform", "style", "cx", "cy", "x", "y"];
       // [from, to] page times between two polls that saw a token change.
       const moved: [number, number][] = [];
@@ -285,7 +285,7 @@ async function sampleFrames(page: Page, ms: number, trackTokens: boolean): Promi
 interface TokenCount {
   /** `[data-op]` elements anywhere in the document. */
   all: number;
-  /** ... inside the diagram (`svg[role=img]`). */
+  /** ... inside the diagram's figure. */
   inSvg: number;
   /** ... with a non-empty box, not hidden by visibility, display or opacity (theirs or an ancestor's). */
   visible: number;
@@ -293,12 +293,16 @@ interface TokenCount {
   inViewport: number;
   /** ... whose place in the diagram changed over `moveMs`. */
   moving: number;
+  /** Where the diagram's top and bottom are, in px from the viewport's top (NaN: no diagram). */
+  diagramTop: number;
+  diagramBottom: number;
 }
 
 /** Counts the tokens twice, `moveMs` apart, in one go (forces layout: keep out of sample windows). */
 async function countTokens(page: Page, moveMs: number): Promise<TokenCount> {
   return page.evaluate(async (waitMs) => {
-    const svg = document.querySelector('svg[role="img"]');
+    // The diagram: its image and the token layer drawn over it, in one figure.
+    const svg = document.querySelector("figure");
     const nodes = svg === null ? [] : Array.from(svg.querySelectorAll("[data-op]"));
     let visible = 0;
     let inViewport = 0;
@@ -353,6 +357,8 @@ async function countTokens(page: Page, moveMs: number): Promise<TokenCount> {
       visible,
       inViewport,
       moving,
+      diagramTop: svg?.getBoundingClientRect().top ?? NaN,
+      diagramBottom: svg?.getBoundingClientRect().bottom ?? NaN,
     };
   }, moveMs);
 }
@@ -375,9 +381,13 @@ async function openApp(page: Page, url: string): Promise<void> {
 
 const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
 
-/** The one visible button with this accessible name, or null (with the reason). */
+/** The one button with this accessible name, or why there is none. */
 async function findButton(page: Page, name: string): Promise<Locator | string> {
   const matches = button(page, name);
+  await matches
+    .first()
+    .waitFor({ timeout: 3000 })
+    .catch(() => undefined);
   const count = await matches.count();
   if (count === 0) return `the app has no '${name}' button yet`;
   if (count > 1) return `the app has ${String(count)} '${name}' buttons`;
@@ -389,6 +399,8 @@ interface TokenRun {
   beforePlay: TokenCount;
   afterPlay: TokenCount;
   atEnd: TokenCount;
+  /** Whether the play button still said "Pause" after sampling. */
+  playingAtEnd: boolean;
   writesMs: number;
   notes: string[];
 }
@@ -449,7 +461,8 @@ async function runTokens(page: Page, url: string, n: number): Promise<TokenRun |
 
   const stats = await sampleFrames(page, SAMPLE_MS, true);
   const atEnd = await countTokens(page, 150);
-  return { stats, beforePlay, afterPlay, atEnd, writesMs, notes };
+  const playingAtEnd = (await pause.count()) > 0;
+  return { stats, beforePlay, afterPlay, atEnd, playingAtEnd, writesMs, notes };
 }
 
 function framesLine(label: string, s: FrameStats, suffix = ""): string {
@@ -470,6 +483,34 @@ function loadLine(s: FrameStats): string {
       : `main thread ${pct(s.load.busy)} busy (script ${pct(s.load.script)}, ` +
         `layout ${pct(s.load.layout)}, style ${pct(s.load.style)})`;
   return `${load}, longest frame ${s.max.toFixed(0)} ms`;
+}
+
+/** What looks wrong in the app after one case (printed, never failed on). */
+function appChecks(label: string, n: number, run: TokenRun): string[] {
+  const problems: string[] = [];
+  const { afterPlay, atEnd, stats } = run;
+  const px = (v: number) => `${v.toFixed(0)} px`;
+  if (afterPlay.inSvg === 0) problems.push(`${label}: no tokens in the diagram after Play`);
+  else if (afterPlay.inSvg < n) {
+    problems.push(`${label}: only ${String(afterPlay.inSvg)} of ${String(n)} writes have a token`);
+  }
+  if (afterPlay.inSvg > 0 && afterPlay.moving === 0) {
+    problems.push(`${label}: no token moved after Play`);
+  }
+  const moved = stats.whileMoving;
+  if (moved !== null && afterPlay.moving > 0 && moved.seconds < 0.5 * stats.seconds) {
+    const outOfView = !(atEnd.diagramBottom > 0 && atEnd.diagramTop < VIEWPORT.height);
+    problems.push(
+      `${label}: tokens moved during only ${moved.seconds.toFixed(1)} s of the ` +
+        `${stats.seconds.toFixed(1)} s sampled` +
+        (run.playingAtEnd ? ", though the app stayed playing" : "") +
+        (outOfView
+          ? `; by the end the diagram was out of view (its top at ${px(atEnd.diagramTop)}, ` +
+            `viewport ${px(VIEWPORT.height)} high, scrolled to the diagram before Play)`
+          : ""),
+    );
+  }
+  return problems;
 }
 
 function motionLine(s: FrameStats): string {
@@ -541,7 +582,8 @@ async function main(): Promise<number> {
     console.log(
       `bench:ui: gzip level ${String(GZIP_LEVEL)} (node:zlib) per file, summed; ` +
         `headless Chromium ${String(VIEWPORT.width)}×${String(VIEWPORT.height)}, ` +
-        `${String(SAMPLE_MS / 1000)} s of rAF timestamps per case, no tracing`,
+        `${String(SAMPLE_MS / 1000)} s of rAF timestamps per case, no tracing; ` +
+        `load average ${(loadavg()[0] ?? 0).toFixed(1)} on ${String(availableParallelism())} cores`,
     );
 
     // 1. Bundle.
@@ -619,10 +661,7 @@ async function main(): Promise<number> {
         console.log(`        ${loadLine(run.stats)}`);
         console.log(`        ${motionLine(run.stats)}`);
         for (const note of run.notes) console.log(`        note: ${note}`);
-        if (run.afterPlay.inSvg === 0)
-          appProblems.push(`${label}: no tokens in the diagram after Play`);
-        else if (run.afterPlay.moving === 0)
-          appProblems.push(`${label}: no token moved after Play`);
+        appProblems.push(...appChecks(label, n, run));
       } catch (error) {
         console.log(`frames: ${label.padEnd(9)} failed: ${message(error)}`);
       }
@@ -630,13 +669,21 @@ async function main(): Promise<number> {
 
     const run200 = runs.get(200);
     if (idle !== undefined && run200 !== undefined) {
-      const change = (100 * (run200.stats.fps - idle.fps)) / idle.fps;
-      const held = run200.stats.fps >= (1 - HOLD_TOLERANCE) * idle.fps;
+      const fps = run200.stats.fps;
+      const change = (100 * (fps - idle.fps)) / idle.fps;
+      const held = fps >= (1 - HOLD_TOLERANCE) * idle.fps;
+      const moving = run200.stats.whileMoving;
+      const caveat =
+        moving === null || moving.seconds >= 0.5 * run200.stats.seconds
+          ? ""
+          : ` — but the tokens moved during only ${moving.seconds.toFixed(1)} s of the ` +
+            `${run200.stats.seconds.toFixed(1)} s sampled` +
+            (moving.seconds >= 0.5 ? ` (${moving.fps.toFixed(1)} fps while moving)` : "");
       console.log(
-        `200 tokens vs idle: ${run200.stats.fps.toFixed(1)} vs ${idle.fps.toFixed(1)} fps ` +
+        `200 tokens vs idle: ${fps.toFixed(1)} vs ${idle.fps.toFixed(1)} fps ` +
           `(${Math.abs(change) < 0.05 ? "±0.0" : `${change > 0 ? "+" : ""}${change.toFixed(1)}`}%): ` +
           `${held ? "held" : "did NOT hold"} the idle frame rate ` +
-          `(within ${String(HOLD_TOLERANCE * 100)}%)`,
+          `(within ${String(HOLD_TOLERANCE * 100)}%)${caveat}`,
       );
     } else {
       console.log("200 tokens vs idle: not compared (a case did not run)");

@@ -5,6 +5,9 @@ test("shows the safety matrix computed by the model", async ({ page }) => {
   await page.goto("./");
   await expect(page).toHaveTitle("KVM cache modes — write path diagram");
   await expect(page.getByRole("heading", { level: 1, name: "KVM cache modes" })).toBeVisible();
+  // Closed at first (and not even loaded): the diagram is the first view.
+  await expect(page.getByRole("table", { name: /Safety matrix/ })).toHaveCount(0);
+  await page.getByText("Safety matrix: every mode at a glance").click();
   const table = page.getByRole("table", { name: /Safety matrix/ });
   // 5 modes × guest barriers on/off × 4 kinds of write, plus the header row.
   await expect(table.getByRole("row")).toHaveCount(41);
@@ -26,6 +29,7 @@ test("shows the safety matrix computed by the model", async ({ page }) => {
 
 test("has no WCAG A/AA violations", async ({ page }) => {
   await page.goto("./");
+  await page.getByText("Safety matrix: every mode at a glance").click();
   await expect(page.getByRole("table", { name: /Safety matrix/ })).toBeVisible();
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])

@@ -3,8 +3,8 @@
  * expiry); drawn to scale, one would be invisible and the other unbearable. Between consecutive
  * instants where anything happens, the clock spends c + k·ln(1 + Δ/τ) seconds of screen time on
  * Δ ms of model time: every hop stays readable, slower hops still take visibly longer (a 14 ms
- * platter write ≈ 1.6 s, a 0.1 ms disk-cache ack ≈ 1 s, a 1 µs copy ≈ 0.4 s), and idle gaps are
- * fast-forwarded (30 s ≈ 2.9 s). The mapping is monotonic and piecewise linear, so it inverts
+ * platter write ≈ 1.8 s, a 0.1 ms disk-cache ack ≈ 1 s, a 1 µs copy ≈ 0.4 s), and idle gaps are
+ * fast-forwarded (30 s ≈ 3 s). The mapping is monotonic and piecewise linear, so it inverts
  * exactly: the readout and the ledger always show true model time.
  */
 

@@ -31,7 +31,7 @@ function box(id: BoxId, title: string, y: number, height = BOX_HEIGHT): Box {
 export const BOXES: Readonly<Record<BoxId, Box>> = {
   "guest-app": box("guest-app", "Guest application", 28),
   "guest-page-cache": box("guest-page-cache", "Guest page cache", 94),
-  "guest-block-layer": box("guest-block-layer", "Guest filesystem / block layer", 160),
+  "guest-block-layer": box("guest-block-layer", "Guest FS / block layer", 160),
   "virtual-disk": box("virtual-disk", "Virtual disk", 226),
   qemu: box("qemu", "QEMU block layer", 312, 40),
   "host-page-cache": box("host-page-cache", "Host page cache", 366),
@@ -83,5 +83,5 @@ export const REST_SLOTS = 16;
 export function restPoint(id: BoxId, slot: number): { x: number; y: number } {
   const b = BOXES[id];
   const spacing = (b.width - 20) / (REST_SLOTS - 1);
-  return { x: b.x + 10 + (slot % REST_SLOTS) * spacing, y: b.y + b.height - 10 };
+  return { x: b.x + 10 + (slot % REST_SLOTS) * spacing, y: b.y + b.height - 11 };
 }

@@ -29,8 +29,11 @@ function hop(
   return { from, to, route, lane: lanePath(lane ?? route, from, to), startMs, endMs };
 }
 
-/** The hops a token makes; `openEndMs` closes a hop a crash cut short. */
-export function tokenHops(op: OpResult, openEndMs: number): TokenHop[] {
+/**
+ * The hops a token makes; `openEndMs` closes a hop a crash cut short. A passed flush ends on
+ * `stable`: the platters, or a battery-backed disk cache (where the data it covers stops too).
+ */
+export function tokenHops(op: OpResult, openEndMs: number, stable: BoxId = "platters"): TokenHop[] {
   if (op.kind !== "barrier") {
     return op.hops.map((h) =>
       hop(
@@ -53,7 +56,7 @@ export function tokenHops(op: OpResult, openEndMs: number): TokenHop[] {
   if (!flush) return hops;
   const doneMs = flush.doneAtMs ?? openEndMs;
   if (flush.outcome === "passed") {
-    hops.push(hop("guest-block-layer", "platters", "green", flush.issuedAtMs, doneMs));
+    hops.push(hop("guest-block-layer", stable, "green", flush.issuedAtMs, doneMs));
   } else if (flush.outcome === "ignored-by-qemu") {
     hops.push(hop("guest-block-layer", "qemu", "green", flush.issuedAtMs, doneMs));
   }

@@ -50,7 +50,10 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
     if (op.ackedAtMs !== null && op.ackedIn !== null) {
       events.push({
         tMs: op.ackedAtMs,
-        text: `${label} acknowledged: its data is in ${LAYER_NAME[op.ackedIn]}.`,
+        text:
+          op.kind === "barrier"
+            ? `${label} returned: what it covers is in ${LAYER_NAME[op.ackedIn]}.`
+            : `${label} acknowledged: its data is in ${LAYER_NAME[op.ackedIn]}.`,
       });
     }
     if (op.flush) {

@@ -66,7 +66,13 @@ function derive(ops: readonly IssuedOp[], crashAtMs: number | null): Derived {
   );
   const events = sessionEvents(timeline);
   const clock = presentationClock(events.map((e) => e.tMs));
-  const tokens = timeline.ops.map((op) => tokenHops(op, timeline.endMs));
+  const tokens = timeline.ops.map((op, i) =>
+    tokenHops(
+      op,
+      timeline.endMs,
+      ops[i]?.config.diskCache === "battery" ? "disk-cache" : "platters",
+    ),
+  );
   return { timeline, clock, tokens, events };
 }
 

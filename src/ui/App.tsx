@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { createDiagramStore } from "../store/store";
 import { Controls } from "./Controls";
 import { Diagram } from "./Diagram";
@@ -6,12 +6,15 @@ import { Ledger } from "./Ledger";
 import { Legend } from "./Legend";
 import { Narration } from "./Narration";
 import { Notices } from "./Notices";
-import { SafetyMatrix } from "./SafetyMatrix";
 import { readUrlConfig, writeUrlConfig } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
 
+// Not part of the first view: loaded when the reader opens it.
+const SafetyMatrix = lazy(() => import("./SafetyMatrix"));
+
 export function App() {
+  const [matrixOpen, setMatrixOpen] = useState(false);
   const [{ store, notices }] = useState(() => {
     const { config, notices } = readUrlConfig(window.location.search);
     return { store: createDiagramStore(config), notices };
@@ -42,18 +45,33 @@ export function App() {
           performance and cache settings on Red Hat Enterprise Linux 6.2&rdquo;.
         </p>
         <Notices notices={notices} />
-        <div className="workspace">
-          <Controls />
-          <div className="stage">
-            <Narration />
-            <Diagram />
-            <Legend />
+        <section className="session" aria-label="Simulation">
+          <div className="workspace">
+            <Controls />
+            <div className="stage">
+              <Narration />
+              <Diagram />
+              <Legend />
+            </div>
           </div>
-        </div>
-        <h2>Operations</h2>
-        <Ledger />
-        <h2>Safety matrix</h2>
-        <SafetyMatrix />
+          <h2>Operations</h2>
+          <Ledger />
+        </section>
+        <details
+          className="matrix-panel"
+          onToggle={(e) => {
+            setMatrixOpen(e.currentTarget.open);
+          }}
+        >
+          <summary>
+            <h2>Safety matrix: every mode at a glance</h2>
+          </summary>
+          {matrixOpen ? (
+            <Suspense fallback={<p>Computing the matrix…</p>}>
+              <SafetyMatrix />
+            </Suspense>
+          ) : null}
+        </details>
       </main>
     </StoreContext.Provider>
   );

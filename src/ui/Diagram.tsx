@@ -32,10 +32,26 @@ const ARROWS: readonly ArrowSpec[] = [
 const NEUTRAL = [
   { lane: "in-guest", from: "guest-app", to: "virtual-disk", label: "" },
   { lane: "in-guest-bypass", from: "guest-app", to: "virtual-disk", label: "O_DIRECT" },
-  { lane: "guest-writeback", from: "guest-page-cache", to: "virtual-disk", label: "writeback" },
-  { lane: "host-writeback", from: "host-page-cache", to: "disk-cache", label: "writeback" },
-  { lane: "destage", from: "disk-cache", to: "platters", label: "destage" },
+  {
+    lane: "guest-writeback",
+    from: "guest-page-cache",
+    to: "virtual-disk",
+    label: "writeback (30 s)",
+  },
+  { lane: "host-writeback", from: "host-page-cache", to: "disk-cache", label: "writeback (30 s)" },
+  { lane: "destage", from: "disk-cache", to: "platters", label: "destage (est.)" },
 ] as const;
+
+/** A neutral lane's label: in the gap below the box it leaves, or along the bypass lane. */
+function neutralLabelAt(lane: (typeof NEUTRAL)[number]["lane"], from: BoxId): string {
+  const x = LANE_X[lane];
+  if (lane === "in-guest-bypass") {
+    const b = BOXES["guest-page-cache"];
+    return `translate(${String(x - 3)} ${String(b.y + b.height / 2)}) rotate(-90)`;
+  }
+  const b = BOXES[from];
+  return `translate(${String(x + 4)} ${String(b.y + b.height + 10)})`;
+}
 
 function activeArrows(config: SessionConfig): Record<Arrow, boolean> {
   const s = MODE_SWITCHES[config.mode];
@@ -48,13 +64,24 @@ function activeArrows(config: SessionConfig): Record<Arrow, boolean> {
 }
 
 /** Where and why a flush stops when it does not pass (domain.md §2–§3). */
-function flushStop(config: SessionConfig): { box: BoxId; text: string } | null {
+function flushStop(config: SessionConfig): { box: BoxId; label: string; refused: boolean } | null {
   const s = MODE_SWITCHES[config.mode];
-  if (!config.guestBarriers)
-    return { box: "guest-block-layer", text: "✕ flush dropped: no barriers" };
-  if (!s.guestSeesWriteCache)
-    return { box: "guest-block-layer", text: "– no flush needed: no write cache" };
-  if (s.flushesIgnored) return { box: "qemu", text: "✕ flush ignored: cache=unsafe" };
+  if (!config.guestBarriers) {
+    return {
+      box: "guest-block-layer",
+      label: "green: dropped — guest sends no barriers",
+      refused: true,
+    };
+  }
+  if (!s.guestSeesWriteCache) {
+    return {
+      box: "guest-block-layer",
+      label: "green: no flush needed — no write cache",
+      refused: false,
+    };
+  }
+  if (s.flushesIgnored)
+    return { box: "qemu", label: "green: ignored by QEMU (cache=unsafe)", refused: true };
   return null;
 }
 
@@ -131,117 +158,145 @@ export function Diagram() {
   return (
     <figure className="diagram">
       <p className="readout">
-        Model time: <span ref={(el) => void (surface.current.readout = el)}>0 µs</span>
+        Model time:{" "}
+        <span className="clock" ref={(el) => void (surface.current.readout = el)}>
+          0 µs
+        </span>
         {crashed ? <strong className="crashed"> — power lost</strong> : null}
       </p>
-      <svg
-        ref={svg}
-        role="img"
-        aria-label={`Storage stack of a KVM guest under cache=${config.mode}, guest barriers ${config.guestBarriers ? "on" : "off"}, disk write cache ${config.diskCache}: guest application, guest page cache, guest block layer, virtual disk, QEMU, host page cache, disk write cache and platters, with the red, gray, blue and green arrows.`}
-        viewBox={`0 0 ${String(VIEW.width)} ${String(VIEW.height)}`}
-        className={crashed ? "stack crashed" : "stack"}
-      >
-        <defs>
-          {(["red", "gray", "blue", "green", "neutral"] as const).map((name) => (
-            <marker
-              key={name}
-              id={`head-${name}`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerUnits="userSpaceOnUse"
-              markerWidth="11"
-              markerHeight="11"
-              orient="auto-start-reverse"
-            >
-              <path d="M 0 0 L 10 5 L 0 10 z" className={`head head-${name}`} />
-            </marker>
-          ))}
-        </defs>
-        {FRAMES.map((f) => (
-          <g key={f.id} className="frame">
-            <rect x={f.x} y={f.y} width={f.width} height={f.height} rx="8" />
-            <text x={f.x + f.width - 8} y={f.y + 14} textAnchor="end">
-              {f.label}
-            </text>
-          </g>
-        ))}
-        {Object.values(BOXES).map((b) => (
-          <g key={b.id} data-layer={b.id} className={`box box-${b.id}`}>
-            <rect x={b.x} y={b.y} width={b.width} height={b.height} rx="6" />
-            <text x={b.x + 8} y={b.y + 16} className="box-title">
-              {b.title}
-            </text>
-            <text x={b.x + 8} y={b.y + 29} className="box-detail">
-              {boxDetail(b.id, config)}
-            </text>
-          </g>
-        ))}
-        {NEUTRAL.map((n) => (
-          <g key={n.lane} className="neutral">
-            <path d={laneD(n.lane, n.from, n.to)} markerEnd="url(#head-neutral)" />
-          </g>
-        ))}
-        {ARROWS.map((a) => (
-          <g key={a.arrow} className={`arrow arrow-${a.arrow}`}>
-            <path
-              d={laneD(a.arrow, a.from, a.to)}
-              data-path={a.arrow}
-              data-active={String(active[a.arrow])}
-              markerEnd={`url(#head-${a.arrow})`}
-            />
-            <text
-              className="arrow-label"
-              transform={`translate(${String(LANE_X[a.arrow] + 4)} ${String(BOXES[a.from].y + BOXES[a.from].height / 2 + 6)}) rotate(90)`}
-              data-active={String(active[a.arrow])}
-            >
-              {a.label}
-            </text>
-          </g>
-        ))}
-        {stop ? (
-          <text
-            className="flush-stop"
-            x={BOXES[stop.box].x + BOXES[stop.box].width - 4}
-            y={BOXES[stop.box].y + 42}
-            textAnchor="end"
-          >
-            {stop.text}
-          </text>
-        ) : null}
-        <g className="tokens">
-          {ops.map((op) => (
-            <g
-              key={op.index}
-              className="token"
-              data-op={op.index}
-              data-kind={op.kind}
-              data-lost={op.survives === false ? "true" : undefined}
-              ref={(el) => void (surface.current.tokens[op.index] = el)}
-            >
-              <path d={TOKEN_SHAPE[op.kind]} />
-              {op.survives === false ? (
-                <path className="lost-mark" d="M -7 -7 L 7 7 M 7 -7 L -7 7" />
-              ) : null}
-            </g>
-          ))}
-        </g>
-        <g className="acks">
-          {ops.map((op) => (
-            <g
-              key={op.index}
-              className="ack"
-              ref={(el) => void (surface.current.acks[op.index] = el)}
-              style={{ visibility: "hidden" }}
-            >
-              <rect x="-14" y="-7" width="28" height="13" rx="6" />
-              <text y="3" textAnchor="middle">
-                ack
+      <p className="clock-note">
+        Screen time is compressed: each step between events is shown on a log scale and idle
+        stretches are fast-forwarded, so a 1 µs copy and a 30 s wait both stay watchable. The clock
+        and the table show true model time.
+      </p>
+      <div className="stack-wrap">
+        <svg
+          ref={svg}
+          role="img"
+          aria-label={`Storage stack of a KVM guest under cache=${config.mode}, guest barriers ${config.guestBarriers ? "on" : "off"}, disk write cache ${config.diskCache}: guest application, guest page cache, guest block layer, virtual disk, QEMU, host page cache, disk write cache and platters, with the red, gray, blue and green arrows.`}
+          viewBox={`0 0 ${String(VIEW.width)} ${String(VIEW.height)}`}
+          className={crashed ? "stack crashed" : "stack"}
+        >
+          <defs>
+            {(["red", "gray", "blue", "green", "neutral"] as const).map((name) => (
+              <marker
+                key={name}
+                id={`head-${name}`}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerUnits="userSpaceOnUse"
+                markerWidth="11"
+                markerHeight="11"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" className={`head head-${name}`} />
+              </marker>
+            ))}
+          </defs>
+          {FRAMES.map((f) => (
+            <g key={f.id} className="frame">
+              <rect x={f.x} y={f.y} width={f.width} height={f.height} rx="8" />
+              <text x={f.x + f.width - 8} y={f.y + 14} textAnchor="end">
+                {f.label}
               </text>
             </g>
           ))}
-        </g>
-      </svg>
+          {/* Drawn under the boxes: a request passes the layers between, shown as arrows between boxes. */}
+          {NEUTRAL.map((n) => (
+            <g key={n.lane} className="neutral">
+              <path d={laneD(n.lane, n.from, n.to)} markerEnd="url(#head-neutral)" />
+              {n.label ? (
+                <text
+                  transform={neutralLabelAt(n.lane, n.from)}
+                  textAnchor={n.lane === "in-guest-bypass" ? "middle" : "start"}
+                >
+                  {n.label}
+                </text>
+              ) : null}
+            </g>
+          ))}
+          {Object.values(BOXES).map((b) => (
+            <g key={b.id} data-layer={b.id} className={`box box-${b.id}`}>
+              <rect x={b.x} y={b.y} width={b.width} height={b.height} rx="6" />
+              <text x={b.x + 8} y={b.y + 17} className="box-title">
+                {b.title}
+              </text>
+              <text x={b.x + 8} y={b.y + 31} className="box-detail">
+                {boxDetail(b.id, config)}
+              </text>
+            </g>
+          ))}
+          {ARROWS.map((a) => (
+            <g key={a.arrow} className={`arrow arrow-${a.arrow}`}>
+              <path
+                d={laneD(a.arrow, a.from, a.to)}
+                data-path={a.arrow}
+                data-active={String(active[a.arrow])}
+                markerEnd={`url(#head-${a.arrow})`}
+              />
+              <text
+                className="arrow-label"
+                transform={`translate(${String(LANE_X[a.arrow] + 4)} ${String(BOXES[a.from].y + BOXES[a.from].height / 2 + 6)}) rotate(90)`}
+                data-active={String(active[a.arrow] || (a.arrow === "green" && stop !== null))}
+              >
+                {a.arrow === "green" && stop ? stop.label : a.label}
+              </text>
+            </g>
+          ))}
+          {stop ? (
+            <g
+              className="flush-stop"
+              transform={`translate(${String(LANE_X.green)} ${String(BOXES[stop.box].y + BOXES[stop.box].height / 2 + 12)})`}
+            >
+              <circle r="7" />
+              <path
+                d={stop.refused ? "M -3.5 -3.5 L 3.5 3.5 M 3.5 -3.5 L -3.5 3.5" : "M -4 0 H 4"}
+              />
+            </g>
+          ) : null}
+        </svg>
+        {/* Tokens live in their own layer: moving them repaints this layer only, never the
+            dashed arrows and labels underneath (bench:ui measured the difference). */}
+        <svg
+          className="stack-tokens"
+          aria-hidden="true"
+          viewBox={`0 0 ${String(VIEW.width)} ${String(VIEW.height)}`}
+        >
+          <g className="tokens">
+            {ops.map((op) => (
+              <g
+                key={op.index}
+                className="token"
+                data-op={op.index}
+                data-kind={op.kind}
+                data-lost={op.survives === false ? "true" : undefined}
+                ref={(el) => void (surface.current.tokens[op.index] = el)}
+              >
+                <path d={TOKEN_SHAPE[op.kind]} />
+                {op.survives === false ? (
+                  <path className="lost-mark" d="M -7 -7 L 7 7 M 7 -7 L -7 7" />
+                ) : null}
+              </g>
+            ))}
+          </g>
+          <g className="acks">
+            {ops.map((op) => (
+              <g
+                key={op.index}
+                className="ack"
+                ref={(el) => void (surface.current.acks[op.index] = el)}
+                style={{ visibility: "hidden" }}
+              >
+                <rect x="-14" y="-7" width="28" height="13" rx="6" />
+                <text y="3" textAnchor="middle">
+                  ack
+                </text>
+              </g>
+            ))}
+          </g>
+        </svg>
+      </div>
     </figure>
   );
 }

@@ -1,10 +1,12 @@
 /**
  * The ledger: one row per operation, at the time last committed by the animation loop — where
  * its data is, when and where the guest was told "done", when (if ever) it became durable, and
- * after a power loss whether it survived.
+ * after a power loss whether it survived. Rows are memoized on their text, so a commit re-renders
+ * only the rows that changed (hundreds of writes can be acknowledged at one instant).
  */
+import { memo } from "react";
 import { positionAt } from "../model/position";
-import type { OpResult } from "../model/timeline";
+import type { OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "../anim/loop";
 import { KIND_NAME, LAYER_NAME } from "../store/events";
 import { TOKEN_SYMBOL } from "./shapes";
@@ -22,6 +24,53 @@ function whereNow(op: OpResult, tMs: number): string {
   const at = LAYER_NAME[where.layer];
   return where.hop ? `leaving ${at}` : `in ${at}`;
 }
+
+function ackedText(op: OpResult, tMs: number): string {
+  if (op.ackedAtMs === null || op.ackedIn === null || op.ackedAtMs > tMs) return "not yet";
+  return `acknowledged at ${formatModelTime(op.ackedAtMs)}, in ${LAYER_NAME[op.ackedIn]}`;
+}
+
+function durableText(op: OpResult, tMs: number): string {
+  if (op.durableAtMs !== null && op.durableAtMs <= tMs)
+    return `durable at ${formatModelTime(op.durableAtMs)}`;
+  if (op.kind === "barrier" && op.flush && op.flush.outcome !== "passed")
+    return "never: its flush did not pass";
+  return "not yet";
+}
+
+function survivalText(op: OpResult): string {
+  if (op.survives === null) return "—";
+  return op.survives ? "✔ survived" : "✘ lost";
+}
+
+interface RowProps {
+  readonly index: number;
+  readonly kind: OpKind;
+  readonly issuedAt: string;
+  readonly where: string;
+  readonly acked: string;
+  readonly durable: string;
+  /** Null until the power is cut. */
+  readonly survival: string | null;
+  readonly lost: boolean;
+}
+
+const Row = memo(function Row(props: RowProps) {
+  return (
+    <tr className={props.lost ? "lost" : undefined}>
+      <td>{props.index}</td>
+      <td>
+        <span aria-hidden="true">{TOKEN_SYMBOL[props.kind]} </span>
+        {KIND_NAME[props.kind]}
+      </td>
+      <td>{props.issuedAt}</td>
+      <td>{props.where}</td>
+      <td>{props.acked}</td>
+      <td>{props.durable}</td>
+      {props.survival !== null ? <td>{props.survival}</td> : null}
+    </tr>
+  );
+});
 
 export function Ledger() {
   const ops = useDiagram((s) => s.timeline.ops);
@@ -46,36 +95,19 @@ export function Ledger() {
             <td colSpan={crashed ? 7 : 6}>No writes yet: issue one with the buttons above.</td>
           </tr>
         ) : null}
-        {ops.map((op) => {
-          const acked = op.ackedAtMs !== null && op.ackedAtMs <= tMs && op.ackedIn !== null;
-          const durable = op.durableAtMs !== null && op.durableAtMs <= tMs;
-          return (
-            <tr key={op.index} className={op.survives === false ? "lost" : undefined}>
-              <td>{op.index}</td>
-              <td>
-                <span aria-hidden="true">{TOKEN_SYMBOL[op.kind]} </span>
-                {KIND_NAME[op.kind]}
-              </td>
-              <td>{formatModelTime(op.atMs)}</td>
-              <td>{whereNow(op, tMs)}</td>
-              <td>
-                {acked
-                  ? `acknowledged at ${formatModelTime(op.ackedAtMs)}, in ${LAYER_NAME[op.ackedIn]}`
-                  : "not yet"}
-              </td>
-              <td>
-                {durable
-                  ? `durable at ${formatModelTime(op.durableAtMs)}`
-                  : op.kind === "barrier" && op.flush && op.flush.outcome !== "passed"
-                    ? "never: its flush did not pass"
-                    : "not yet"}
-              </td>
-              {crashed ? (
-                <td>{op.survives === null ? "—" : op.survives ? "✔ survived" : "✘ lost"}</td>
-              ) : null}
-            </tr>
-          );
-        })}
+        {ops.map((op) => (
+          <Row
+            key={op.index}
+            index={op.index}
+            kind={op.kind}
+            issuedAt={formatModelTime(op.atMs)}
+            where={whereNow(op, tMs)}
+            acked={ackedText(op, tMs)}
+            durable={durableText(op, tMs)}
+            survival={crashed ? survivalText(op) : null}
+            lost={op.survives === false}
+          />
+        ))}
       </tbody>
     </table>
   );

@@ -21,7 +21,12 @@ export function Narration() {
     latestMs = event.tMs;
     texts.push(event.text);
   }
-  const latest = texts.join(" ");
+  // Many writes issued together land together: name the last few, count the rest.
+  const SHOWN = 3;
+  const hidden = texts.length - SHOWN;
+  const latest =
+    texts.slice(0, SHOWN).join(" ") +
+    (hidden > 0 ? ` …and ${String(hidden)} more at the same moment.` : "");
   return (
     <section className="narration" aria-label="Narration">
       <p className="caption">{caption(config)}</p>

@@ -19,7 +19,7 @@ function formatMs(ms: number): string {
   return ms < 1 ? `${String(Math.round(ms * 1000))} µs` : `${ms.toFixed(1)} ms`;
 }
 
-export function SafetyMatrix() {
+export default function SafetyMatrix() {
   const rows = useMemo(() => safetyMatrix(), []);
   return (
     <table className="matrix">

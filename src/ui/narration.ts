@@ -18,8 +18,8 @@ const MODE_TEXT: Readonly<Record<SessionConfig["mode"], { on: string; off: strin
     off: "writethrough: every write reaches the platters before it returns (blue), whatever the guest does — the only mode that is fully safe for a guest without barriers, and the slowest.",
   },
   directsync: {
-    on: "directsync: like writethrough, every write reaches the platters before it returns (blue), but without keeping a copy in the host page cache.",
-    off: "directsync: like writethrough, every write reaches the platters before it returns (blue), but without keeping a copy in the host page cache.",
+    on: "directsync: like writethrough, every write reaches the platters before it returns (blue), without keeping a copy in the host page cache; the guest sees no write cache and sends no flushes.",
+    off: "directsync: like writethrough, every write reaches the platters before it returns (blue), without keeping a copy in the host page cache — as safe as writethrough for a guest without barriers.",
   },
   unsafe: {
     on: "unsafe: writes stop in the host page cache (red) and QEMU acknowledges the guest's flushes without doing them (green refused): data survives a guest or QEMU crash, not a host crash or power cut.",

@@ -4,11 +4,12 @@
  */
 import type { OpKind } from "../model/timeline";
 
+/** Paths centred on (0, 0), about 12 viewBox units across. */
 export const TOKEN_SHAPE: Readonly<Record<OpKind, string>> = {
-  normal: "M 5 0 A 5 5 0 1 1 -5 0 A 5 5 0 1 1 5 0 Z",
-  osync: "M -4.5 -4.5 H 4.5 V 4.5 H -4.5 Z",
-  barrier: "M 0 -6 L 6 0 L 0 6 L -6 0 Z",
-  odirect: "M -5.5 -4 H 5.5 L 0 5.5 Z",
+  normal: "M 6 0 A 6 6 0 1 1 -6 0 A 6 6 0 1 1 6 0 Z",
+  osync: "M -5.5 -5.5 H 5.5 V 5.5 H -5.5 Z",
+  barrier: "M 0 -7.5 L 7.5 0 L 0 7.5 L -7.5 0 Z",
+  odirect: "M -6.5 -5 H 6.5 L 0 6.5 Z",
 };
 
 export const TOKEN_SYMBOL: Readonly<Record<OpKind, string>> = {

@@ -1,0 +1,38 @@
+/**
+ * The README's pictures, generated from the real app at fixed model times (fixed fonts from
+ * Debian's fonts-liberation), so they never drift from what the page shows.
+ */
+import { test } from "@playwright/test";
+import { ledgerRow, openPaused, playUntil } from "./helpers";
+
+test("README screenshot: writeback with guest barriers, an O_SYNC write on the green arrow", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await openPaused(page, "?mode=writeback&barriers=on&disk=volatile");
+  await page.getByRole("button", { name: "Normal write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "Play" }).click();
+  const token = page.locator('svg [data-op="1"]');
+  await playUntil(page, 1, async () => (await token.getAttribute("data-path")) === "green");
+  await page.clock.runFor(400);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.locator(".workspace").screenshot({ path: "docs/diagram.png" });
+});
+
+test("README screenshot: after a power loss under writeback without barriers", async ({ page }) => {
+  await page.setViewportSize({ width: 1100, height: 900 });
+  await openPaused(page, "?mode=writeback&barriers=off&disk=volatile");
+  for (const name of ["Normal write", "O_SYNC write", "O_DIRECT write"]) {
+    await page.getByRole("button", { name }).click();
+  }
+  await page.getByRole("button", { name: "Play" }).click();
+  const acks = page
+    .getByRole("table", { name: "Operations" })
+    .getByRole("cell", { name: /^acknowledged/ });
+  await playUntil(page, 1, async () => (await acks.count()) === 3);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Power loss" }).click();
+  await ledgerRow(page, 0).waitFor();
+  await page.locator(".session").screenshot({ path: "docs/power-loss.png" });
+});

@@ -1,0 +1,111 @@
+// @vitest-environment happy-dom
+/**
+ * The animation loop's promises: tokens move every frame while React commits nothing (checked
+ * with React's Profiler), and the loop stops when paused, hidden, off screen or done.
+ */
+import { act, fireEvent, render, screen } from "@testing-library/react";
+import { Profiler } from "react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { App } from "../ui/App";
+import { createDiagramStore } from "../store/store";
+import { createLoop } from "./loop";
+
+const FRAME_MS = 16;
+
+function frames(n: number) {
+  act(() => {
+    vi.advanceTimersByTime(n * FRAME_MS);
+  });
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({
+    toFake: ["requestAnimationFrame", "cancelAnimationFrame", "performance", "Date"],
+  });
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe("steady playback", () => {
+  it("moves the token every frame without a single React commit", () => {
+    window.history.replaceState(null, "", "/?mode=writethrough&barriers=off");
+    let commits = 0;
+    const { container } = render(
+      <Profiler id="app" onRender={() => commits++}>
+        <App />
+      </Profiler>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "O_SYNC write" }));
+    fireEvent.click(screen.getByRole("button", { name: "Play" }));
+    const token = container.querySelector('[data-op="0"]');
+    if (!token) throw new Error("no token for op 0");
+    // Play until the write travels the blue arrow (a 14 ms platter write: ~1.6 s on screen).
+    for (let i = 0; i < 400 && token.getAttribute("data-path") !== "blue"; i++) frames(1);
+    expect(token.getAttribute("data-path")).toBe("blue");
+    frames(2);
+
+    commits = 0;
+    const transforms = new Set<string | null>();
+    for (let i = 0; i < 30; i++) {
+      frames(1);
+      transforms.add(token.getAttribute("transform"));
+    }
+    expect(token.getAttribute("data-path")).toBe("blue");
+    expect(transforms.size).toBeGreaterThan(20);
+    expect(commits).toBe(0);
+  });
+});
+
+describe("the loop stops", () => {
+  function playingLoop() {
+    const store = createDiagramStore({
+      mode: "writethrough",
+      guestBarriers: false,
+      diskCache: "volatile",
+    });
+    const loop = createLoop(store, { tokens: [], acks: [], readout: null });
+    store.getState().issue("osync");
+    store.getState().setPlaying(true);
+    return { store, loop };
+  }
+
+  it("runs while playing with something left to show", () => {
+    const { loop } = playingLoop();
+    expect(loop.running).toBe(true);
+    loop.destroy();
+  });
+
+  it("when paused", () => {
+    const { store, loop } = playingLoop();
+    frames(5);
+    store.getState().setPlaying(false);
+    expect(loop.running).toBe(false);
+    const { tMs } = store.getState().playhead;
+    frames(30);
+    expect(store.getState().playhead.tMs).toBe(tMs);
+    loop.destroy();
+  });
+
+  it("when the tab is hidden or the diagram off screen, and resumes after", () => {
+    const { loop } = playingLoop();
+    loop.setVisible(false);
+    expect(loop.running).toBe(false);
+    loop.setVisible(true);
+    expect(loop.running).toBe(true);
+    loop.setOnScreen(false);
+    expect(loop.running).toBe(false);
+    loop.setOnScreen(true);
+    expect(loop.running).toBe(true);
+    loop.destroy();
+  });
+
+  it("when everything has happened, committing the final time", () => {
+    const { store, loop } = playingLoop();
+    frames(2_000);
+    expect(loop.running).toBe(false);
+    expect(store.getState().tMs).toBe(store.getState().clock.endMs);
+    loop.destroy();
+  });
+});
