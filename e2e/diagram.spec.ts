@@ -4,7 +4,7 @@
  */
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { ledgerRow, openPaused, pathsOf, playUntil } from "./helpers";
+import { cutPowerOnceAcked, ledgerRow, openPaused, pathsOf, playUntil } from "./helpers";
 
 /** domain.md §3's O_SYNC table: the arrows travelled before the ack, and where it is acked. */
 const OSYNC = [
@@ -58,16 +58,7 @@ test("an O_SYNC write takes visibly longer under writethrough than under none", 
 
 test("power loss marks exactly the unsafe writes lost", async ({ page }) => {
   await openPaused(page, "?mode=writethrough&barriers=off");
-  for (const name of ["Normal write", "O_SYNC write", "O_DIRECT write"]) {
-    await page.getByRole("button", { name }).click();
-  }
-  await page.getByRole("button", { name: "Play" }).click();
-  const acks = page
-    .getByRole("table", { name: "Operations" })
-    .getByRole("cell", { name: /^acknowledged/ });
-  await playUntil(page, 2, async () => (await acks.count()) === 3);
-  await page.getByRole("button", { name: "Pause" }).click();
-  await page.getByRole("button", { name: "Power loss" }).click();
+  await cutPowerOnceAcked(page, ["Normal write", "O_SYNC write", "O_DIRECT write"]);
   // The buffered write still sits in guest RAM; the two others are on the platters.
   await expect(ledgerRow(page, 0)).toContainText("lost");
   await expect(ledgerRow(page, 1)).toContainText("survived");
@@ -160,4 +151,101 @@ test("the pause control is always visible, and the diagram has no WCAG A/AA viol
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
   expect(results.violations).toEqual([]);
+});
+
+test("a configuration change while writes are in flight applies to new writes, and says so", async ({
+  page,
+}) => {
+  await openPaused(page, "?mode=writethrough&barriers=off");
+  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.clock.runFor(400);
+  await page.getByRole("radio", { name: "none", exact: true }).check();
+  await expect(page.getByText("The new configuration applies to new writes")).toBeVisible();
+  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  const acks = page
+    .getByRole("table", { name: "Operations" })
+    .getByRole("cell", { name: /^acknowledged/ });
+  const first = await playUntil(page, 0, async () => (await acks.count()) === 2);
+  expect(pathsOf(first)).toEqual(["blue"]);
+  await expect(ledgerRow(page, 0)).toContainText("in the platters");
+  await expect(ledgerRow(page, 1)).toContainText("acknowledged at");
+  await expect(ledgerRow(page, 1)).toContainText("in the disk write cache");
+});
+
+test("every arrow keeps at least 3:1 contrast against the diagram's background", async ({
+  page,
+}) => {
+  await openPaused(page);
+  const ratios = await page.evaluate(() => {
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    const frame = document.querySelector(".frame rect");
+    const background = luminance(frame ? getComputedStyle(frame).fill : "rgb(255,255,255)");
+    return [...document.querySelectorAll<SVGPathElement>("svg path[data-path]")].map((path) => {
+      const stroke = luminance(getComputedStyle(path).stroke);
+      const [hi, lo] = stroke > background ? [stroke, background] : [background, stroke];
+      return { path: path.dataset.path, ratio: (hi + 0.05) / (lo + 0.05) };
+    });
+  });
+  expect(ratios.map((r) => r.path)).toEqual(["red", "gray", "blue", "green"]);
+  for (const { path, ratio } of ratios) expect(ratio, path).toBeGreaterThanOrEqual(3);
+});
+
+test("playback stops while the diagram is off screen and resumes when it is back", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await openPaused(page, "?mode=writeback&barriers=off");
+  await page.getByRole("button", { name: "Normal write" }).click();
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.clock.runFor(200);
+  const clock = page.locator(".readout .clock");
+  // The open safety matrix makes the page long enough to scroll the diagram away entirely.
+  await page.getByText("Safety matrix: every mode at a glance").click();
+  await expect(page.getByRole("table", { name: /Safety matrix/ })).toBeVisible();
+  await page.evaluate(() => {
+    window.scrollTo(0, document.body.scrollHeight);
+  });
+  await expect(page.locator("figure svg[role=img]")).not.toBeInViewport();
+  await page.clock.runFor(200);
+  const frozen = await clock.textContent();
+  await page.clock.runFor(2_000);
+  expect(await clock.textContent()).toBe(frozen);
+  await page.locator("figure svg[role=img]").scrollIntoViewIfNeeded();
+  // The browser reports the diagram visible again at its next rendering step.
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(100);
+      return clock.textContent();
+    })
+    .not.toBe(frozen);
+});
+
+test("playback stops while the tab is hidden", async ({ page }) => {
+  await openPaused(page, "?mode=writeback&barriers=off");
+  await page.getByRole("button", { name: "Normal write" }).click();
+  await page.getByRole("button", { name: "Play" }).click();
+  await page.clock.runFor(200);
+  const clock = page.locator(".readout .clock");
+  const setHidden = (hidden: boolean) =>
+    page.evaluate((h) => {
+      Object.defineProperty(document, "visibilityState", {
+        configurable: true,
+        get: () => (h ? "hidden" : "visible"),
+      });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, hidden);
+  await setHidden(true);
+  const frozen = await clock.textContent();
+  await page.clock.runFor(2_000);
+  expect(await clock.textContent()).toBe(frozen);
+  await setHidden(false);
+  await page.clock.runFor(2_000);
+  expect(await clock.textContent()).not.toBe(frozen);
 });

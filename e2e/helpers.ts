@@ -52,3 +52,15 @@ export function ledgerRow(page: Page, op: number) {
     .getByRole("row")
     .filter({ has: page.getByRole("cell", { name: String(op), exact: true }) });
 }
+
+/** Issues `writes` at t = 0, plays until every one is acknowledged, pauses and cuts the power. */
+export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): Promise<void> {
+  for (const name of writes) await page.getByRole("button", { name }).click();
+  await page.getByRole("button", { name: "Play" }).click();
+  const acks = page
+    .getByRole("table", { name: "Operations" })
+    .getByRole("cell", { name: /^acknowledged/ });
+  await playUntil(page, 0, async () => (await acks.count()) === writes.length);
+  await page.getByRole("button", { name: "Pause" }).click();
+  await page.getByRole("button", { name: "Power loss" }).click();
+}

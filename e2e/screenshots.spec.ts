@@ -3,7 +3,7 @@
  * Debian's fonts-liberation), so they never drift from what the page shows.
  */
 import { test } from "@playwright/test";
-import { ledgerRow, openPaused, playUntil } from "./helpers";
+import { cutPowerOnceAcked, ledgerRow, openPaused, playUntil } from "./helpers";
 
 test("README screenshot: writeback with guest barriers, an O_SYNC write on the green arrow", async ({
   page,
@@ -23,16 +23,7 @@ test("README screenshot: writeback with guest barriers, an O_SYNC write on the g
 test("README screenshot: after a power loss under writeback without barriers", async ({ page }) => {
   await page.setViewportSize({ width: 1100, height: 900 });
   await openPaused(page, "?mode=writeback&barriers=off&disk=volatile");
-  for (const name of ["Normal write", "O_SYNC write", "O_DIRECT write"]) {
-    await page.getByRole("button", { name }).click();
-  }
-  await page.getByRole("button", { name: "Play" }).click();
-  const acks = page
-    .getByRole("table", { name: "Operations" })
-    .getByRole("cell", { name: /^acknowledged/ });
-  await playUntil(page, 1, async () => (await acks.count()) === 3);
-  await page.getByRole("button", { name: "Pause" }).click();
-  await page.getByRole("button", { name: "Power loss" }).click();
+  await cutPowerOnceAcked(page, ["Normal write", "O_SYNC write", "O_DIRECT write"]);
   await ledgerRow(page, 0).waitFor();
   await page.locator(".session").screenshot({ path: "docs/power-loss.png" });
 });

@@ -164,6 +164,7 @@ export function Controls() {
           <label>
             Speed{" "}
             <select
+              aria-label="Speed"
               value={String(speed)}
               onChange={(e) => {
                 setSpeed(Number(e.currentTarget.value) as Speed);

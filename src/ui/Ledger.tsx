@@ -22,6 +22,7 @@ function whereNow(op: OpResult, tMs: number): string {
   const where = positionAt(op, tMs);
   if (!where) return "—";
   const at = LAYER_NAME[where.layer];
+  if (op.survives === false) return `lost with ${at}`;
   return where.hop ? `leaving ${at}` : `in ${at}`;
 }
 
