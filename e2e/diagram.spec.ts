@@ -147,6 +147,9 @@ test("the pause control is always visible, and the diagram has no WCAG A/AA viol
   await page.getByRole("button", { name: "Play" }).click();
   await page.clock.runFor(600);
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+  await page.getByRole("button", { name: "Pause" }).click();
+  // axe schedules its own timers: let the page's time flow again.
+  await page.clock.resume();
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();
@@ -208,7 +211,13 @@ test("playback stops while the diagram is off screen and resumes when it is back
   const clock = page.locator(".readout .clock");
   // The open safety matrix makes the page long enough to scroll the diagram away entirely.
   await page.getByText("Safety matrix: every mode at a glance").click();
-  await expect(page.getByRole("table", { name: /Safety matrix/ })).toBeVisible();
+  // React reveals the lazily loaded panel on a timer of its own: step the page's clock for it.
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(100);
+      return page.getByRole("table", { name: /Safety matrix/ }).count();
+    })
+    .toBe(1);
   await page.evaluate(() => {
     window.scrollTo(0, document.body.scrollHeight);
   });

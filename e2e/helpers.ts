@@ -5,9 +5,12 @@ import { expect, type Page } from "@playwright/test";
  * performance.now included), so playback advances only when the test says so.
  */
 export async function openPaused(page: Page, search = ""): Promise<void> {
-  await page.clock.install();
+  const start = new Date("2026-01-01T00:00:00Z");
+  await page.clock.install({ time: start });
   await page.goto(`./${search}`);
   await expect(page.getByRole("img", { name: /Storage stack/ })).toBeVisible();
+  // Installed time still flows with the wall clock; pausing it makes every step the test's own.
+  await page.clock.pauseAt(new Date(start.getTime() + 1_000));
 }
 
 export interface Sample {
