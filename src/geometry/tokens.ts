@@ -4,9 +4,10 @@
  * guest block layer, then along the green lane to the platters (passed), to QEMU (ignored by
  * cache=unsafe), or nowhere (dropped in the guest).
  */
+import { lastStarted } from "../model/position";
 import type { OpResult, Route } from "../model/timeline";
 import type { PresentationClock } from "./clock";
-import { BOXES, restPoint, type BoxId, type LaneId } from "./layout";
+import { restPoint, type BoxId, type LaneId } from "./layout";
 import { lanePath, pointAlong, type Polyline } from "./lanes";
 
 export interface TokenHop {
@@ -72,21 +73,6 @@ export interface TokenPlace {
   readonly route: Route | null;
 }
 
-/** The index of the last hop started by `tMs`, or -1. */
-function currentHop(hops: readonly TokenHop[], tMs: number): number {
-  let lo = 0;
-  let hi = hops.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if ((hops[mid]?.startMs ?? Infinity) <= tMs) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
-}
-
 /**
  * Where a token is at model time `tMs`. Progress along a hop is measured in screen time, so each
  * hop moves at a constant speed on screen. With `travel` false (reduced motion) a token jumps
@@ -99,7 +85,7 @@ export function tokenPlace(
   clock: PresentationClock,
   travel = true,
 ): TokenPlace | null {
-  const i = currentHop(hops, tMs);
+  const i = lastStarted(hops, tMs);
   const h = hops[i];
   if (!h) return null;
   if (tMs >= h.endMs) return { ...restPoint(h.to, slot), box: h.to, route: null };
@@ -126,10 +112,4 @@ function along(h: TokenHop, slot: number, progress: number): { x: number; y: num
   if (d <= lead + h.lane.length) return pointAlong(h.lane, d - lead);
   const f = tail > 0 ? (d - lead - h.lane.length) / tail : 1;
   return { x: laneEnd.x + (end.x - laneEnd.x) * f, y: laneEnd.y + (end.y - laneEnd.y) * f };
-}
-
-/** Boxes are inside the view; used by tests and by the diagram's hit areas. */
-export function boxCenter(id: BoxId): { x: number; y: number } {
-  const b = BOXES[id];
-  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
 }

@@ -14,15 +14,15 @@ export interface Position {
   readonly progress: number;
 }
 
-/** The index of the last hop that has started by `tMs`, or -1. Hops are in time order. */
-export function lastStartedHop(hops: readonly Hop[], tMs: number): number {
+/** The index of the last item that has started by `tMs`, or -1. Items are in time order. */
+export function lastStarted(items: readonly { readonly startMs: number }[], tMs: number): number {
   let lo = 0;
-  let hi = hops.length - 1;
+  let hi = items.length - 1;
   let found = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const hop = hops[mid];
-    if (hop && hop.startMs <= tMs) {
+    const item = items[mid];
+    if (item && item.startMs <= tMs) {
       found = mid;
       lo = mid + 1;
     } else {
@@ -35,7 +35,7 @@ export function lastStartedHop(hops: readonly Hop[], tMs: number): number {
 /** The position of `op`'s data at `tMs`; null before the op is issued or for a barrier. */
 export function positionAt(op: OpResult, tMs: number): Position | null {
   if (tMs < op.atMs || op.hops.length === 0) return null;
-  const index = lastStartedHop(op.hops, tMs);
+  const index = lastStarted(op.hops, tMs);
   const hop = op.hops[index];
   if (!hop) return null;
   if (tMs < hop.endMs) {
