@@ -41,9 +41,13 @@ describe("steady playback", () => {
     fireEvent.click(screen.getByRole("button", { name: "Play" }));
     const token = container.querySelector('[data-op="0"]');
     if (!token) throw new Error("no token for op 0");
-    // Play until the write travels the blue arrow (a 14 ms platter write: ~1.6 s on screen).
-    for (let i = 0; i < 400 && token.getAttribute("data-path") !== "blue"; i++) frames(1);
-    expect(token.getAttribute("data-path")).toBe("blue");
+    // Play until the write rides the blue arrow from the host page cache down to the platters
+    // (a 14 ms write and cache flush: nearly 2 s on screen, with no event on the way).
+    const onLongLeg = () =>
+      token.getAttribute("data-path") === "blue" &&
+      token.getAttribute("data-layer") === "host-page-cache";
+    for (let i = 0; i < 400 && !onLongLeg(); i++) frames(1);
+    expect(onLongLeg()).toBe(true);
     frames(2);
 
     commits = 0;

@@ -5,8 +5,8 @@
  */
 import { CACHE_MODES, makeConfig, type CacheMode, type DiskCache } from "./config";
 import { simulate } from "./simulate";
-import type { Arrow, FlushOutcome, Hop, LayerId, Op, OpKind, OpResult } from "./timeline";
-import { isArrow, OP_KINDS } from "./timeline";
+import type { Arrow, FlushOutcome, LayerId, Op, OpKind, OpResult } from "./timeline";
+import { arrowsOf, OP_KINDS } from "./timeline";
 
 export interface MatrixRow {
   readonly mode: CacheMode;
@@ -62,7 +62,6 @@ export function matrixRow(
 /** A write's arrows before and after its call returns; a barrier's flush is all "before". */
 function splitArrows(op: OpResult, ackedAtMs: number): Pick<MatrixRow, "arrows" | "laterArrows"> {
   if (op.hops.length === 0) return { arrows: op.paths, laterArrows: [] };
-  const arrowsOf = (hops: readonly Hop[]) => hops.map((h) => h.route).filter(isArrow);
   return {
     arrows: arrowsOf(op.hops.filter((h) => h.startMs <= ackedAtMs)),
     laterArrows: arrowsOf(op.hops.filter((h) => h.startMs > ackedAtMs)),

@@ -351,3 +351,66 @@ describe("the simulation's bookkeeping", () => {
     expect(opOf(run({ mode: "none", barriers: true }, ["osync"])).survives).toBeNull();
   });
 });
+
+describe("edges found in review", () => {
+  it("a write-out at the instant a journal commit is due joins the next commit", () => {
+    // The flusher writes op 0 out at 35 s, the very tick op 1's commit is due: op 0's
+    // allocation belongs to the commit after, at 40 s, whose flush makes it durable.
+    const timeline = run({ mode: "writeback", barriers: true }, [
+      { atMs: 0, kind: "normal" },
+      { atMs: 30_001, kind: "normal" },
+    ]);
+    expect(opOf(timeline, 0).durableAtMs).toBeCloseTo(40_014.13, 6);
+    expect(timeline.journalCommits.map((c) => c.atMs)).toContain(40_000);
+  });
+
+  it.each(["none", "writeback"] as const)(
+    "%s: a barrier at the same instant covers an O_DIRECT write",
+    (mode) => {
+      const timeline = run({ mode, barriers: true }, ["odirect", "barrier"]);
+      const barrier = opOf(timeline, 1);
+      expect(opOf(timeline, 0).durableAtMs).toBeLessThanOrEqual(barrier.ackedAtMs ?? -1);
+    },
+  );
+
+  it("a flushed O_SYNC write is durable at the exact instant it returns (no rounding drift)", () => {
+    const setup = { mode: "none" as const, barriers: true };
+    const ops = [{ atMs: 0.486, kind: "osync" as const }];
+    const op = opOf(run(setup, ops));
+    expect(op.durableAtMs).toBe(op.ackedAtMs);
+    expect(opOf(run(setup, ops, { atMs: op.ackedAtMs ?? NaN, kind: "power" })).survives).toBe(true);
+  });
+
+  it("writethrough: while QEMU's fdatasync runs, the data is already in the host page cache", () => {
+    const op = opOf(run({ mode: "writethrough", barriers: true }, ["osync"]));
+    expect(op.hops.filter((h) => h.route === "blue").map((h) => h.to)).toEqual([
+      "host-page-cache",
+      "platters",
+    ]);
+    expect(op.paths).toEqual(["blue"]);
+    expect(
+      opOf(run({ mode: "writethrough", barriers: true }, ["osync"], { atMs: 5, kind: "qemu" }))
+        .survives,
+    ).toBe(true);
+    expect(
+      opOf(run({ mode: "writethrough", barriers: true }, ["osync"], { atMs: 5, kind: "host" }))
+        .survives,
+    ).toBe(false);
+  });
+
+  it("directsync: while the disk flushes its cache, a host crash spares the data", () => {
+    const op = opOf(run({ mode: "directsync", barriers: true }, ["osync"]));
+    expect(op.hops.filter((h) => h.route === "blue").map((h) => h.to)).toEqual([
+      "disk-cache",
+      "platters",
+    ]);
+    expect(
+      opOf(run({ mode: "directsync", barriers: true }, ["osync"], { atMs: 5, kind: "host" }))
+        .survives,
+    ).toBe(true);
+    expect(
+      opOf(run({ mode: "directsync", barriers: true }, ["osync"], { atMs: 5, kind: "power" }))
+        .survives,
+    ).toBe(false);
+  });
+});

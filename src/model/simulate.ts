@@ -35,7 +35,7 @@ import type {
   Route,
   Timeline,
 } from "./timeline";
-import { isArrow } from "./timeline";
+import { arrowsOf } from "./timeline";
 
 export interface Scenario {
   readonly config: Config;
@@ -58,6 +58,12 @@ interface Block {
   carriedUntilMs: number | null;
   /** Barriers waiting for the virtual disk to complete this block's write. */
   readonly awaitedBy: BarrierWait[];
+}
+
+/** One movement along the mode's arrow. */
+interface Leg {
+  readonly to: LayerId;
+  readonly durMs: number;
 }
 
 interface BarrierWait {
@@ -135,34 +141,60 @@ export function simulate(scenario: Scenario): Timeline {
     queue.push({ tMs, seq: seq++, event });
   };
 
-  /** Blocks of page-cache writes the virtual disk has not completed yet (what fsync waits for). */
+  /**
+   * Writes the virtual disk has not completed yet: what a barrier waits for. In one thread a
+   * write returns before fsync is called, so a barrier covers every write issued before it, or
+   * at the same instant (KIND_ORDER), O_DIRECT ones included.
+   */
   const guestPending = new Set<Block>();
   /** Blocks below the virtual disk that a flush would have to carry: in the host page cache or a volatile disk cache. */
   const exposed = new Set<Block>();
   /** The latest time any started hop below the virtual disk reaches stable storage. */
   let lastStableArrivalMs = -Infinity;
-  let journalCommitScheduled = false;
+  /** When the next journal commit is due, if one is. */
+  let commitDueMs: number | null = null;
+  /** A change at or after the due commit's instant: it joins the transaction after it. */
+  let dirtyAfterCommit = false;
 
   /** Where stable storage is: a battery-backed cache counts (domain.md §4). */
   const stableLayer: LayerId = diskCache === "battery" ? "disk-cache" : "platters";
 
-  /** Where the mode's red, gray or blue arrow ends: where the virtual disk completes a write (domain.md §2). */
-  const arrowEnd: { readonly arrow: Arrow; readonly to: LayerId; readonly durMs: number } = (() => {
+  /**
+   * The mode's red, gray or blue arrow, as the legs a write takes from the virtual disk until
+   * the virtual disk completes it (domain.md §2). The last leg ends where the write is acked.
+   */
+  const arrow: { readonly colour: Arrow; readonly legs: readonly Leg[] } = (() => {
     // Writing to the physical disk: into its cache, or to the platters when it has none.
-    const diskWriteMs = diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs;
-    const diskWriteTo: LayerId = diskCache === "off" ? "platters" : "disk-cache";
+    const diskWrite: Leg =
+      diskCache === "off"
+        ? { to: "platters", durMs: timing.platterWriteMs }
+        : { to: "disk-cache", durMs: timing.diskCacheAckMs };
     if (!switches.guestSeesWriteCache) {
-      // No guest-visible cache: QEMU follows every write with a flush, so it completes on stable
-      // storage (blue). writethrough also leaves a clean copy in the host page cache on the way.
-      const flushMs = diskCache === "volatile" ? timing.platterWriteMs : 0;
-      const copyMs = switches.hostCacheBypassed ? 0 : timing.pageCacheCopyMs;
-      return { arrow: "blue", to: stableLayer, durMs: copyMs + diskWriteMs + flushMs };
+      // No guest-visible cache: QEMU follows every write with a flush (fdatasync), so it
+      // completes on stable storage (blue). writethrough goes through the host page cache and
+      // leaves a clean copy there (§6.2); directsync writes O_DIRECT to the disk. While the
+      // flush runs the data already sits below QEMU, which matters for a QEMU or host crash.
+      const viaHost: Leg = { to: "host-page-cache", durMs: timing.pageCacheCopyMs };
+      const toStable: Leg[] =
+        diskCache === "volatile"
+          ? [
+              { to: "disk-cache", durMs: timing.diskCacheAckMs },
+              { to: "platters", durMs: timing.platterWriteMs },
+            ]
+          : [diskWrite];
+      if (switches.hostCacheBypassed) return { colour: "blue", legs: toStable };
+      // From the host page cache, the write and the cache flush are one movement to the platters.
+      const flushed: Leg =
+        diskCache === "volatile"
+          ? { to: "platters", durMs: timing.diskCacheAckMs + timing.platterWriteMs }
+          : diskWrite;
+      return { colour: "blue", legs: [viaHost, flushed] };
     }
-    if (switches.hostCacheBypassed) {
-      return { arrow: "gray", to: diskWriteTo, durMs: diskWriteMs };
-    }
-    return { arrow: "red", to: "host-page-cache", durMs: timing.pageCacheCopyMs };
+    if (switches.hostCacheBypassed) return { colour: "gray", legs: [diskWrite] };
+    return { colour: "red", legs: [{ to: "host-page-cache", durMs: timing.pageCacheCopyMs }] };
   })();
+  /** Where the virtual disk completes a write under this mode. */
+  const arrowEnd: LayerId = arrow.legs[arrow.legs.length - 1]?.to ?? "host-page-cache";
 
   const ack = (opIndex: number, tMs: number, layer: LayerId): void => {
     const state = states[opIndex];
@@ -171,8 +203,9 @@ export function simulate(scenario: Scenario): Timeline {
     state.ackedIn = layer;
   };
 
-  const startHop = (block: Block, to: LayerId, route: Route, startMs: number, durMs: number) => {
-    const hop: Hop = { from: block.layer, to, route, startMs, endMs: startMs + durMs };
+  /** Starts a hop; it ends exactly at `endMs` (an end time, not a duration, so no rounding drift). */
+  const startHop = (block: Block, to: LayerId, route: Route, startMs: number, endMs: number) => {
+    const hop: Hop = { from: block.layer, to, route, startMs, endMs };
     block.hops.push(hop);
     block.inTransit = true;
     block.version++;
@@ -185,12 +218,23 @@ export function simulate(scenario: Scenario): Timeline {
     schedule(hop.endMs, { kind: "arrive", block, version: block.version });
   };
 
+  /** Starts leg `index` of the mode's arrow. */
+  const startLeg = (block: Block, index: number, tMs: number): void => {
+    const leg = arrow.legs[index];
+    if (leg) startHop(block, leg.to, arrow.colour, tMs, tMs + leg.durMs);
+  };
+
   const markJournalDirty = (tMs: number): void => {
-    if (journalCommitScheduled) return;
-    journalCommitScheduled = true;
-    // The next commit strictly after the change (ext4 `commit=5`, domain.md §5).
+    if (commitDueMs !== null) {
+      // A change made while a commit is due at this very instant goes into the next transaction
+      // (jbd2), whether its event ran before or after the commit's.
+      if (tMs >= commitDueMs) dirtyAfterCommit = true;
+      return;
+    }
+    // The next commit tick strictly after the change (ext4 `commit=5`, domain.md §5).
     const period = timing.journalCommitMs;
-    schedule(Math.floor(tMs / period) * period + period, { kind: "journal-commit" });
+    commitDueMs = Math.floor(tMs / period) * period + period;
+    schedule(commitDueMs, { kind: "journal-commit" });
   };
 
   /**
@@ -245,7 +289,7 @@ export function simulate(scenario: Scenario): Timeline {
         block.carriedUntilMs = doneMs;
         exposed.delete(block);
       } else {
-        startHop(block, stableLayer, "green", tMs, doneMs - tMs);
+        startHop(block, stableLayer, "green", tMs, doneMs);
       }
     }
     lastStableArrivalMs = Math.max(lastStableArrivalMs, doneMs);
@@ -277,13 +321,19 @@ export function simulate(scenario: Scenario): Timeline {
     block.inTransit = false;
     block.layer = hop.to;
     if (block.durableAtMs === null && isStable(block.layer, diskCache)) block.durableAtMs = tMs;
+    const onArrow = hop.route === arrow.colour;
+    if (onArrow && block.layer !== arrowEnd) {
+      // Part-way along the mode's arrow: the virtual disk has not completed the write yet.
+      startLeg(block, arrow.legs.findIndex((leg) => leg.to === block.layer) + 1, tMs);
+      return;
+    }
     const kind = states[block.op]?.op.kind;
     switch (block.layer) {
       case "guest-page-cache":
         // A buffered write returns once its data is copied into the guest page cache (§3).
         if (kind === "normal") ack(block.op, tMs, "guest-page-cache");
         if (kind === "osync" || block.writeoutRequested) {
-          startHop(block, "virtual-disk", "in-guest", tMs, timing.guestToQemuMs);
+          startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
         } else {
           // Written back once 30 s old, at the flusher's next wake-up (vm.dirty_* defaults, §5).
           schedule(tickAtOrAfter(tMs + timing.dirtyExpireMs, timing.flusherIntervalMs), {
@@ -294,7 +344,7 @@ export function simulate(scenario: Scenario): Timeline {
         }
         break;
       case "virtual-disk":
-        startHop(block, arrowEnd.to, arrowEnd.arrow, tMs, arrowEnd.durMs);
+        startLeg(block, 0, tMs);
         break;
       case "host-page-cache":
         exposed.add(block);
@@ -309,7 +359,7 @@ export function simulate(scenario: Scenario): Timeline {
         if (block.carriedUntilMs !== null) {
           const untilMs = block.carriedUntilMs;
           block.carriedUntilMs = null;
-          startHop(block, stableLayer, "green", tMs, Math.max(0, untilMs - tMs));
+          startHop(block, stableLayer, "green", tMs, Math.max(tMs, untilMs));
           break;
         }
         if (diskCache === "volatile") exposed.add(block);
@@ -321,9 +371,7 @@ export function simulate(scenario: Scenario): Timeline {
         break;
     }
     // Only once the block is in place: an O_SYNC write's flush must find it there.
-    if (hop.route === "red" || hop.route === "gray" || hop.route === "blue") {
-      completedByVirtualDisk(block, tMs);
-    }
+    if (onArrow) completedByVirtualDisk(block, tMs);
   };
 
   const submit = (opIndex: number, tMs: number): void => {
@@ -346,14 +394,14 @@ export function simulate(scenario: Scenario): Timeline {
       awaitedBy: [],
     };
     state.block = block;
+    guestPending.add(block);
     // Every write changes the file's mtime, so the journal has a transaction to commit.
     markJournalDirty(tMs);
     if (kind === "odirect") {
       // O_DIRECT skips the guest page cache and sends no flush (§3, §6.6).
-      startHop(block, "virtual-disk", "in-guest", tMs, timing.guestToQemuMs);
+      startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
     } else {
-      guestPending.add(block);
-      startHop(block, "guest-page-cache", "in-guest", tMs, timing.pageCacheCopyMs);
+      startHop(block, "guest-page-cache", "in-guest", tMs, tMs + timing.pageCacheCopyMs);
     }
   };
 
@@ -364,7 +412,7 @@ export function simulate(scenario: Scenario): Timeline {
       wait.pending.add(block);
       block.awaitedBy.push(wait);
       if (block.layer === "guest-page-cache" && !block.inTransit) {
-        startHop(block, "virtual-disk", "in-guest", tMs, timing.guestToQemuMs);
+        startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
       } else if (block.layer === "guest-app") {
         block.writeoutRequested = true;
       }
@@ -383,7 +431,7 @@ export function simulate(scenario: Scenario): Timeline {
         return;
       case "guest-writeback":
         if (event.version !== event.block.version) return;
-        startHop(event.block, "virtual-disk", "guest-writeback", tMs, timing.guestToQemuMs);
+        startHop(event.block, "virtual-disk", "guest-writeback", tMs, tMs + timing.guestToQemuMs);
         // Writeback allocates the blocks (delayed allocation): the journal has work again.
         markJournalDirty(tMs);
         return;
@@ -394,17 +442,21 @@ export function simulate(scenario: Scenario): Timeline {
           diskCache === "off" ? "platters" : "disk-cache",
           "host-writeback",
           tMs,
-          diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs,
+          tMs + (diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs),
         );
         return;
       case "destage":
         if (event.version !== event.block.version) return;
-        startHop(event.block, "platters", "destage", tMs, timing.platterWriteMs);
+        startHop(event.block, "platters", "destage", tMs, tMs + timing.platterWriteMs);
         return;
       case "journal-commit":
-        journalCommitScheduled = false;
+        commitDueMs = null;
         // With barriers, each commit ends with a flush (domain.md §3, "normal write()").
         journalCommits.push({ atMs: tMs, flush: sendFlush(null, tMs) });
+        if (dirtyAfterCommit) {
+          dirtyAfterCommit = false;
+          markJournalDirty(tMs);
+        }
         return;
       case "flush-done":
         event.flush.doneAtMs = tMs;
@@ -418,7 +470,7 @@ export function simulate(scenario: Scenario): Timeline {
     const state = states[opIndex];
     if (!state) return;
     // A passed flush leaves the data on stable storage; otherwise it stays where the arrow ends.
-    ack(opIndex, tMs, flush.outcome === "passed" ? stableLayer : arrowEnd.to);
+    ack(opIndex, tMs, flush.outcome === "passed" ? stableLayer : arrowEnd);
     if (state.op.kind === "barrier" && flush.outcome === "passed") state.durableAtMs = tMs;
   };
 
@@ -450,7 +502,7 @@ export function simulate(scenario: Scenario): Timeline {
       survives = block.durableAtMs !== null || !wipes(crash.kind, block.layer, diskCache);
     }
     const paths: Arrow[] = block
-      ? block.hops.map((h) => h.route).filter(isArrow)
+      ? arrowsOf(block.hops)
       : flush?.outcome === "passed"
         ? ["green"]
         : [];

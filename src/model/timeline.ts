@@ -34,6 +34,18 @@ export function isArrow(route: Route): route is Arrow {
   return (ARROWS as readonly string[]).includes(route);
 }
 
+/**
+ * The coloured arrows a sequence of hops travelled, in order: neutral hops dropped, and an arrow
+ * taken in several legs (blue goes through the host page cache under writethrough) named once.
+ */
+export function arrowsOf(hops: readonly Hop[]): Arrow[] {
+  const arrows: Arrow[] = [];
+  for (const { route } of hops) {
+    if (isArrow(route) && arrows[arrows.length - 1] !== route) arrows.push(route);
+  }
+  return arrows;
+}
+
 /** One movement of one block of data, from `startMs` (leaves `from`) to `endMs` (in `to`). */
 export interface Hop {
   readonly from: LayerId;
