@@ -8,20 +8,20 @@ import { cutPowerOnceAcked, ledgerRow, openPaused, pathsOf, playUntil } from "./
 
 /** domain.md §3's O_SYNC table: the arrows travelled before the ack, and where it is acked. */
 const OSYNC = [
-  { mode: "writeback", barriers: "off", paths: ["red"], ackedIn: "the host page cache" },
-  { mode: "writeback", barriers: "on", paths: ["red", "green"], ackedIn: "the platters" },
-  { mode: "none", barriers: "off", paths: ["gray"], ackedIn: "the disk write cache" },
-  { mode: "none", barriers: "on", paths: ["gray", "green"], ackedIn: "the platters" },
-  { mode: "writethrough", barriers: "off", paths: ["blue"], ackedIn: "the platters" },
-  { mode: "writethrough", barriers: "on", paths: ["blue"], ackedIn: "the platters" },
-  { mode: "directsync", barriers: "off", paths: ["blue"], ackedIn: "the platters" },
-  { mode: "directsync", barriers: "on", paths: ["blue"], ackedIn: "the platters" },
-  { mode: "unsafe", barriers: "off", paths: ["red"], ackedIn: "the host page cache" },
-  { mode: "unsafe", barriers: "on", paths: ["red"], ackedIn: "the host page cache" },
+  { mode: "writeback", barriers: "off", paths: ["red"], ackedIn: "in the host page cache" },
+  { mode: "writeback", barriers: "on", paths: ["red", "green"], ackedIn: "on the platters" },
+  { mode: "none", barriers: "off", paths: ["gray"], ackedIn: "in the disk write cache" },
+  { mode: "none", barriers: "on", paths: ["gray", "green"], ackedIn: "on the platters" },
+  { mode: "writethrough", barriers: "off", paths: ["blue"], ackedIn: "on the platters" },
+  { mode: "writethrough", barriers: "on", paths: ["blue"], ackedIn: "on the platters" },
+  { mode: "directsync", barriers: "off", paths: ["blue"], ackedIn: "on the platters" },
+  { mode: "directsync", barriers: "on", paths: ["blue"], ackedIn: "on the platters" },
+  { mode: "unsafe", barriers: "off", paths: ["red"], ackedIn: "in the host page cache" },
+  { mode: "unsafe", barriers: "on", paths: ["red"], ackedIn: "in the host page cache" },
 ];
 
 for (const row of OSYNC) {
-  test(`O_SYNC under ${row.mode}, barriers ${row.barriers}: ${row.paths.join(" then ")}, acknowledged in ${row.ackedIn}`, async ({
+  test(`O_SYNC under ${row.mode}, barriers ${row.barriers}: ${row.paths.join(" then ")}, acknowledged ${row.ackedIn}`, async ({
     page,
   }) => {
     await openPaused(page, `?mode=${row.mode}&barriers=${row.barriers}`);
@@ -30,7 +30,7 @@ for (const row of OSYNC) {
     const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
     const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
     expect(pathsOf(samples)).toEqual(row.paths);
-    await expect(acked).toContainText(`in ${row.ackedIn}`);
+    await expect(acked).toContainText(row.ackedIn);
     // The arrow it travelled is the active one in the drawing.
     for (const path of row.paths) {
       await expect(page.locator(`svg path[data-path="${path}"]`)).toHaveAttribute(
@@ -102,27 +102,35 @@ test("bad URL parameters get a polite notice and the defaults", async ({ page })
 
 test("everything works with the keyboard alone", async ({ page }) => {
   await openPaused(page);
-  const focusOn = async (name: string) => {
+  /** Presses Tab until the focused control's text (or a radio's value) ends with `name`. */
+  const tabTo = async (name: string) => {
     for (let i = 0; i < 40; i++) {
       await page.keyboard.press("Tab");
-      const focused = await page.evaluate(() => document.activeElement?.textContent.trim() ?? "");
+      const focused = await page.evaluate(() => {
+        const el = document.activeElement;
+        return el instanceof HTMLInputElement ? el.value : (el?.textContent.trim() ?? "");
+      });
       if (focused.endsWith(name)) return;
     }
     throw new Error(`could not reach ${name} with Tab`);
   };
-  // Cache mode: Tab into the group, arrow keys move the selection.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("radio", { name: "writeback" })).toBeFocused();
-  await page.keyboard.press("ArrowDown");
-  await expect(page.getByRole("radio", { name: "none", exact: true })).toBeChecked();
-  await focusOn("O_SYNC write");
+  await expect(page.getByRole("button", { name: "Normal write" })).toBeFocused();
+  await tabTo("O_SYNC write");
   await page.keyboard.press("Enter");
-  await focusOn("Play");
+  await tabTo("Play");
   await page.keyboard.press("Space");
   await expect(page.getByRole("button", { name: "Pause" })).toBeFocused();
+  // The configuration follows the stage: Tab reaches the checked cache mode, arrows change it.
+  await tabTo("writeback");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("radio", { name: "none", exact: true })).toBeChecked();
+  await expect(page.getByRole("radio", { name: "none", exact: true })).toBeFocused();
+  // The write issued before the change keeps writeback with barriers: red, then green.
   const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
-  await playUntil(page, 0, async () => (await acked.count()) > 0);
-  await expect(acked).toContainText("in the platters");
+  const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
+  expect(pathsOf(samples)).toEqual(["red", "green"]);
+  await expect(acked).toContainText("on the platters");
 });
 
 test("reduced motion: tokens change place without travelling", async ({ page }) => {
@@ -172,7 +180,7 @@ test("a configuration change while writes are in flight applies to new writes, a
     .getByRole("cell", { name: /^acknowledged/ });
   const first = await playUntil(page, 0, async () => (await acks.count()) === 2);
   expect(pathsOf(first)).toEqual(["blue"]);
-  await expect(ledgerRow(page, 0)).toContainText("in the platters");
+  await expect(ledgerRow(page, 0)).toContainText("on the platters");
   await expect(ledgerRow(page, 1)).toContainText("acknowledged at");
   await expect(ledgerRow(page, 1)).toContainText("in the disk write cache");
 });

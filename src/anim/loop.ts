@@ -59,9 +59,12 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     if (nextEvent === -1) nextEvent = state.events.length;
   };
 
+  /** Playback runs on past the last event until the last ack mark has travelled home. */
+  const endS = (state: DiagramState) => state.clock.totalS + ACK_TRAVEL_S;
+
   const shouldRun = () => {
     const state = store.getState();
-    return state.playing && visible && onScreen && state.playhead.screenS < state.clock.totalS;
+    return state.playing && visible && onScreen && state.playhead.screenS < endS(state);
   };
 
   const draw = (state: DiagramState) => {
@@ -125,13 +128,13 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     const dtS = lastFrameMs ? Math.min(nowMs - lastFrameMs, MAX_FRAME_MS) / 1000 : 0;
     lastFrameMs = nowMs;
     const { playhead, clock } = state;
-    playhead.screenS = Math.min(clock.totalS, playhead.screenS + dtS * state.speed);
+    playhead.screenS = Math.min(endS(state), playhead.screenS + dtS * state.speed);
     playhead.tMs = clock.toModel(playhead.screenS);
     draw(state);
     const crossed =
       nextEvent < state.events.length && (state.events[nextEvent]?.tMs ?? Infinity) <= playhead.tMs;
     if (crossed) syncNextEvent(state);
-    const atEnd = playhead.screenS >= clock.totalS;
+    const atEnd = playhead.screenS >= endS(state);
     if (crossed || atEnd) state.commit();
     schedule();
   };

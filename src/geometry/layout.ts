@@ -6,7 +6,7 @@
  */
 import type { LayerId, Route } from "../model/timeline";
 
-export const VIEW = { width: 360, height: 572 } as const;
+export const VIEW = { width: 360, height: 584 } as const;
 
 /** The layers where data rests, plus the guest block layer (where barriers are issued or dropped) and QEMU. */
 export type BoxId = LayerId | "guest-block-layer" | "qemu";
@@ -20,12 +20,12 @@ export interface Box {
   readonly title: string;
 }
 
-const BOX_X = 24;
-const BOX_WIDTH = 186;
+const BOX_X = 30;
+const BOX_WIDTH = 180;
 const BOX_HEIGHT = 52;
 
-function box(id: BoxId, title: string, y: number, height = BOX_HEIGHT): Box {
-  return { id, x: BOX_X, y, width: BOX_WIDTH, height, title };
+function box(id: BoxId, title: string, y: number): Box {
+  return { id, x: BOX_X, y, width: BOX_WIDTH, height: BOX_HEIGHT, title };
 }
 
 export const BOXES: Readonly<Record<BoxId, Box>> = {
@@ -33,16 +33,16 @@ export const BOXES: Readonly<Record<BoxId, Box>> = {
   "guest-page-cache": box("guest-page-cache", "Guest page cache", 94),
   "guest-block-layer": box("guest-block-layer", "Guest FS / block layer", 160),
   "virtual-disk": box("virtual-disk", "Virtual disk", 226),
-  qemu: box("qemu", "QEMU block layer", 312, 40),
-  "host-page-cache": box("host-page-cache", "Host page cache", 366),
-  "disk-cache": box("disk-cache", "Disk write cache", 432),
-  platters: box("platters", "Platters", 498),
+  qemu: box("qemu", "QEMU block layer", 312),
+  "host-page-cache": box("host-page-cache", "Host page cache", 378),
+  "disk-cache": box("disk-cache", "Disk write cache", 444),
+  platters: box("platters", "Platters", 510),
 };
 
 /** The two machines, drawn as frames around their boxes. */
 export const FRAMES = [
   { id: "guest", label: "Guest (virtual machine)", x: 4, y: 4, width: 352, height: 282 },
-  { id: "host", label: "Host", x: 4, y: 292, width: 352, height: 272 },
+  { id: "host", label: "Host", x: 4, y: 292, width: 352, height: 284 },
 ] as const;
 
 const CENTER_X = BOX_X + BOX_WIDTH / 2;
@@ -58,7 +58,7 @@ export const LANE_X = {
   blue: 284,
   green: 310,
   "in-guest": CENTER_X - 30,
-  "in-guest-bypass": 12,
+  "in-guest-bypass": 14,
   "guest-writeback": CENTER_X + 30,
   "host-writeback": CENTER_X - 30,
   destage: CENTER_X + 30,

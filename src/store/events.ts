@@ -3,7 +3,7 @@
  * the instants at which the animation loop commits time to the store (so the ledger and the
  * narration update at events, never per frame).
  */
-import type { FlushOutcome, LayerId, OpKind } from "../model/timeline";
+import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind } from "../model/timeline";
 import type { SessionTimeline } from "./session";
 
 export const KIND_NAME: Readonly<Record<OpKind, string>> = {
@@ -22,6 +22,25 @@ export const LAYER_NAME: Readonly<Record<LayerId, string>> = {
   platters: "the platters",
 };
 
+/** "in the host page cache", "on the platters". */
+export function inLayer(layer: LayerId): string {
+  return `${layer === "platters" ? "on" : "in"} ${LAYER_NAME[layer]}`;
+}
+
+export const FAILURE_NAME: Readonly<Record<FailureKind, string>> = {
+  power: "Power loss",
+  host: "Host crash",
+  qemu: "QEMU killed",
+  guest: "Guest crash",
+};
+
+const FAILURE_EVENT: Readonly<Record<FailureKind, string>> = {
+  power: "Power lost.",
+  host: "The host kernel crashed.",
+  qemu: "The QEMU process was killed.",
+  guest: "The guest kernel crashed.",
+};
+
 const FLUSH_WORDS: Readonly<Record<FlushOutcome, string>> = {
   passed: "its flush passed: everything acknowledged before it is on stable storage (green)",
   "ignored-by-qemu": "its flush was ignored by QEMU (cache=unsafe): nothing became durable",
@@ -29,13 +48,34 @@ const FLUSH_WORDS: Readonly<Record<FlushOutcome, string>> = {
   "no-write-cache": "no flush was needed: the virtual disk reports no write cache",
 };
 
+const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
+  passed: "Journal commit: its flush passed, so everything acknowledged so far is durable (green).",
+  "ignored-by-qemu": "Journal commit: its flush was ignored by QEMU (cache=unsafe).",
+  "no-guest-barriers": "Journal commit, without a flush: the guest issues no barriers.",
+  "no-write-cache": "Journal commit: no flush needed, the virtual disk reports no write cache.",
+};
+
+/** What the background movements of domain.md §3 look like to a reader. */
+function backgroundWords(hop: Hop): string | null {
+  switch (hop.route) {
+    case "guest-writeback":
+      return "the guest writes it out (dirty for 30 s)";
+    case "host-writeback":
+      return "the host writes it back to the disk (dirty for 30 s)";
+    case "destage":
+      return "the disk destages it from its cache to the platters";
+    default:
+      return null;
+  }
+}
+
 export interface SessionEvent {
   readonly tMs: number;
   /** What to announce; empty for silent events (a hop boundary the ledger should show). */
   readonly text: string;
 }
 
-/** "#2 O_SYNC write" — the op's number as the ledger shows it (1-based would confuse `data-op`). */
+/** "#2 O_SYNC write": the op's index, as the ledger and the scenario format number it. */
 export function opLabel(index: number, kind: OpKind): string {
   return `#${String(index)} ${KIND_NAME[kind]}`;
 }
@@ -44,16 +84,21 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
   const events: SessionEvent[] = [];
   for (const op of timeline.ops) {
     const label = opLabel(op.index, op.kind);
+    events.push({ tMs: op.atMs, text: `${label} issued.` });
     for (const hop of op.hops) {
-      events.push({ tMs: hop.startMs, text: "" }, { tMs: hop.endMs, text: "" });
+      const words = backgroundWords(hop);
+      events.push(
+        { tMs: hop.startMs, text: words ? `${label}: ${words}.` : "" },
+        { tMs: hop.endMs, text: "" },
+      );
     }
     if (op.ackedAtMs !== null && op.ackedIn !== null) {
       events.push({
         tMs: op.ackedAtMs,
         text:
           op.kind === "barrier"
-            ? `${label} returned: what it covers is in ${LAYER_NAME[op.ackedIn]}.`
-            : `${label} acknowledged: its data is in ${LAYER_NAME[op.ackedIn]}.`,
+            ? `${label} returned: what it covers is ${inLayer(op.ackedIn)}.`
+            : `${label} acknowledged: its data is ${inLayer(op.ackedIn)}.`,
       });
     }
     if (op.flush) {
@@ -66,6 +111,9 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
       events.push({ tMs: op.durableAtMs, text: `${label} is durable.` });
     }
   }
+  for (const commit of timeline.journalCommits) {
+    events.push({ tMs: commit.atMs, text: COMMIT_WORDS[commit.flush.outcome] });
+  }
   const { crash } = timeline;
   if (crash) {
     const lost = timeline.ops.filter((o) => o.survives === false).map((o) => `#${String(o.index)}`);
@@ -73,9 +121,10 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
     events.push({
       tMs: crash.atMs,
       text:
-        `Power lost. ${lost.length ? `Lost: ${lost.join(", ")}.` : "No write was lost."}` +
+        `${FAILURE_EVENT[crash.kind]} ${lost.length ? `Lost: ${lost.join(", ")}.` : "No write was lost."}` +
         (kept.length ? ` Survived: ${kept.join(", ")}.` : ""),
     });
   }
+  // Stable: at one instant, events keep the order above (issued, moved, acknowledged, durable).
   return events.sort((a, b) => a.tMs - b.tMs);
 }

@@ -23,7 +23,7 @@ describe("createDiagramStore", () => {
     expect(state.playing).toBe(false);
     expect(state.tMs).toBe(0);
     expect(state.playhead).toEqual({ tMs: 0, screenS: 0 });
-    expect(state.crashed).toBe(false);
+    expect(state.failure).toBeNull();
     expect(state.configNote).toBeNull();
     expect(state.timeline.ops).toEqual([]);
     expect(state.tokens).toEqual([]);
@@ -64,9 +64,10 @@ describe("issue", () => {
     expect(state.timeline.ops).toHaveLength(1);
     expect(state.timeline.ops[0]?.paths).toEqual(["gray"]);
     expect(state.clock).not.toBe(before.clock);
-    // The clock spans every event, so playback runs until the write's last hop has ended.
+    // The clock spans every event, so playback runs until the write's last hop has ended and
+    // the journal has committed.
     expect(state.clock.endMs).toBe(Math.max(...state.events.map((e) => e.tMs)));
-    expect(state.clock.endMs).toBe(state.timeline.ops[0]?.hops.at(-1)?.endMs);
+    expect(state.clock.endMs).toBe(state.timeline.endMs);
     expect(state.tokens).toHaveLength(1);
     expect(state.tokens[0]?.map((h) => h.route)).toEqual(
       state.timeline.ops[0]?.hops.map((h) => h.route),
@@ -143,16 +144,16 @@ describe("setConfig", () => {
   });
 });
 
-describe("powerLoss", () => {
+describe("fail", () => {
   it("cuts the power at the playhead: writes not yet on stable storage are lost", () => {
     const store = createDiagramStore();
     store.getState().issue("normal"); // sits in the guest page cache for 30 s
     store.getState().issue("osync"); // on the platters after ~14 ms
     store.getState().setPlaying(true);
     moveTo(store, 1_000);
-    store.getState().powerLoss();
+    store.getState().fail("power");
     const state = store.getState();
-    expect(state.crashed).toBe(true);
+    expect(state.failure).toBe("power");
     expect(state.timeline.crash).toEqual({ atMs: 1_000, kind: "power" });
     expect(state.timeline.ops.map((o) => o.survives)).toEqual([false, true]);
     expect(state.events.some((e) => e.text.startsWith("Power lost. Lost: #0."))).toBe(true);
@@ -163,7 +164,7 @@ describe("powerLoss", () => {
     const store = createDiagramStore();
     store.getState().issue("normal");
     store.getState().setPlaying(true);
-    store.getState().powerLoss();
+    store.getState().fail("power");
     expect(store.getState().playing).toBe(false);
   });
 
@@ -171,22 +172,22 @@ describe("powerLoss", () => {
     const store = createDiagramStore();
     store.getState().issue("normal");
     moveTo(store, 5);
-    store.getState().powerLoss();
+    store.getState().fail("power");
     const after = store.getState();
     moveTo(store, 10);
     store.getState().issue("osync");
-    store.getState().powerLoss();
+    store.getState().fail("power");
     expect(store.getState().ops).toBe(after.ops);
     expect(store.getState().timeline).toBe(after.timeline);
     expect(store.getState().timeline.crash?.atMs).toBe(5);
   });
 
-  it("sets no configuration note afterwards: nothing is in flight any more", () => {
+  it("afterwards, a configuration change says the writes shown ran under the old one", () => {
     const store = createDiagramStore();
     store.getState().issue("osync");
-    store.getState().powerLoss();
+    store.getState().fail("power");
     store.getState().setConfig({ mode: "none" });
-    expect(store.getState().configNote).toBeNull();
+    expect(store.getState().configNote).toMatch(/press Reset to try the new one/);
   });
 });
 
@@ -197,12 +198,12 @@ describe("reset", () => {
     moveTo(store, 0.05);
     store.getState().setConfig({ mode: "writeback" });
     store.getState().setPlaying(true);
-    store.getState().powerLoss();
+    store.getState().fail("power");
     store.getState().setPlaying(true);
     store.getState().reset();
     const state = store.getState();
     expect(state.ops).toEqual([]);
-    expect(state.crashed).toBe(false);
+    expect(state.failure).toBeNull();
     expect(state.timeline.ops).toEqual([]);
     expect(state.timeline.crash).toBeNull();
     expect(state.tokens).toEqual([]);
@@ -215,7 +216,7 @@ describe("reset", () => {
 
   it("re-enables writes after a power cut", () => {
     const store = createDiagramStore();
-    store.getState().powerLoss();
+    store.getState().fail("power");
     store.getState().reset();
     store.getState().issue("normal");
     expect(store.getState().ops).toHaveLength(1);

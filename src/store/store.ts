@@ -9,7 +9,7 @@
  * is what React renders.
  */
 import { createStore } from "zustand/vanilla";
-import type { OpKind } from "../model/timeline";
+import type { Crash, FailureKind, OpKind } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
 import { tokenHops, type TokenHop } from "../geometry/tokens";
 import { sessionEvents, type SessionEvent } from "./events";
@@ -34,8 +34,8 @@ interface Derived {
 export interface DiagramState extends Derived {
   readonly config: SessionConfig;
   readonly ops: readonly IssuedOp[];
-  /** Set when the user pulled the plug, at the playhead's time. */
-  readonly crashed: boolean;
+  /** The failure the user caused, at the playhead's time; null while the machine runs. */
+  readonly failure: FailureKind | null;
   /** Model time committed at the last discrete event (what React shows). */
   readonly tMs: number;
   /** The live playhead, advanced by the animation loop in place. */
@@ -49,7 +49,8 @@ export interface DiagramState extends Derived {
 export interface DiagramActions {
   readonly setConfig: (change: Partial<SessionConfig>) => void;
   readonly issue: (kind: OpKind) => void;
-  readonly powerLoss: () => void;
+  /** Strikes the stack with a failure now (domain.md §4): a power loss, a host crash, … */
+  readonly fail: (kind: FailureKind) => void;
   readonly reset: () => void;
   readonly setPlaying: (playing: boolean) => void;
   readonly setSpeed: (speed: Speed) => void;
@@ -59,11 +60,8 @@ export interface DiagramActions {
 
 export type DiagramStore = ReturnType<typeof createDiagramStore>;
 
-function derive(ops: readonly IssuedOp[], crashAtMs: number | null): Derived {
-  const timeline = simulateSession(
-    ops,
-    crashAtMs === null ? null : { atMs: crashAtMs, kind: "power" },
-  );
+function derive(ops: readonly IssuedOp[], crash: Crash | null): Derived {
+  const timeline = simulateSession(ops, crash);
   const events = sessionEvents(timeline);
   const clock = presentationClock(events.map((e) => e.tMs));
   const tokens = timeline.ops.map((op, i) =>
@@ -83,18 +81,18 @@ function inFlight(state: DiagramState, tMs: number): boolean {
 
 export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
   return createStore<DiagramState & DiagramActions>()((set, get) => {
-    const rebuild = (ops: readonly IssuedOp[], crashed: boolean, atMs: number) => {
-      const derived = derive(ops, crashed ? atMs : null);
+    const rebuild = (ops: readonly IssuedOp[], failure: FailureKind | null, atMs: number) => {
+      const derived = derive(ops, failure ? { atMs, kind: failure } : null);
       const playhead = get().playhead;
       playhead.tMs = atMs;
       playhead.screenS = derived.clock.toScreen(atMs);
-      return { ...derived, ops, crashed, tMs: atMs };
+      return { ...derived, ops, failure, tMs: atMs };
     };
     return {
       ...derive([], null),
       config,
       ops: [],
-      crashed: false,
+      failure: null,
       tMs: 0,
       playhead: { tMs: 0, screenS: 0 },
       playing: false,
@@ -104,30 +102,32 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       setConfig: (change) => {
         const state = get();
         const next = { ...state.config, ...change };
-        const busy = state.ops.length > 0 && !state.crashed && inFlight(state, state.playhead.tMs);
+        const busy = state.ops.length > 0 && !state.failure && inFlight(state, state.playhead.tMs);
         set({
           config: next,
-          configNote: busy
-            ? "The new configuration applies to new writes; writes already in flight keep the one they were issued under."
-            : null,
+          configNote: state.failure
+            ? "The writes shown ran under the configuration they were issued with; press Reset to try the new one."
+            : busy
+              ? "The new configuration applies to new writes; writes already in flight keep the one they were issued under."
+              : null,
         });
       },
 
       issue: (kind) => {
         const state = get();
-        if (state.crashed) return;
+        if (state.failure) return;
         const atMs = state.playhead.tMs;
-        set(rebuild([...state.ops, { atMs, kind, config: state.config }], false, atMs));
+        set(rebuild([...state.ops, { atMs, kind, config: state.config }], null, atMs));
       },
 
-      powerLoss: () => {
+      fail: (kind) => {
         const state = get();
-        if (state.crashed) return;
-        set({ ...rebuild(state.ops, true, state.playhead.tMs), playing: false });
+        if (state.failure) return;
+        set({ ...rebuild(state.ops, kind, state.playhead.tMs), playing: false });
       },
 
       reset: () => {
-        set({ ...rebuild([], false, 0), playing: false, configNote: null });
+        set({ ...rebuild([], null, 0), playing: false, configNote: null });
       },
 
       setPlaying: (playing) => {

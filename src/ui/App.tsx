@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { createDiagramStore } from "../store/store";
-import { Controls } from "./Controls";
+import { Configuration } from "./Configuration";
 import { Diagram } from "./Diagram";
+import { EventLine } from "./EventLine";
 import { Ledger } from "./Ledger";
 import { Legend } from "./Legend";
-import { Narration } from "./Narration";
 import { Notices } from "./Notices";
+import { Toolbar } from "./Toolbar";
 import { readUrlConfig, writeUrlConfig } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
@@ -13,27 +14,34 @@ import "./app.css";
 // Not part of the first view: loaded when the reader opens it.
 const SafetyMatrix = lazy(() => import("./SafetyMatrix"));
 
+function replaceUrl(search: string) {
+  window.history.replaceState(
+    null,
+    "",
+    `${window.location.pathname}${search}${window.location.hash}`,
+  );
+}
+
 export function App() {
   const [matrixOpen, setMatrixOpen] = useState(false);
-  const [{ store, notices }] = useState(() => {
+  const [{ store, initialNotices }] = useState(() => {
     const { config, notices } = readUrlConfig(window.location.search);
-    return { store: createDiagramStore(config), notices };
+    return { store: createDiagramStore(config), initialNotices: notices };
   });
+  const [notices, setNotices] = useState(initialNotices);
 
-  // The URL follows the configuration, in place (no history entry per click).
-  useEffect(
-    () =>
-      store.subscribe((state, prev) => {
-        if (state.config === prev.config) return;
-        const search = writeUrlConfig(window.location.search, state.config);
-        window.history.replaceState(
-          null,
-          "",
-          `${window.location.pathname}${search}${window.location.hash}`,
-        );
-      }),
-    [store],
-  );
+  useEffect(() => {
+    // A bad parameter is replaced at once, so a copied link carries what the page shows.
+    if (initialNotices.length > 0)
+      replaceUrl(writeUrlConfig(window.location.search, store.getState().config));
+    // The URL follows the configuration, in place (no history entry per click); the notices
+    // about the URL it was opened with are stale from the first change on.
+    return store.subscribe((state, prev) => {
+      if (state.config === prev.config) return;
+      replaceUrl(writeUrlConfig(window.location.search, state.config));
+      setNotices([]);
+    });
+  }, [store, initialNotices]);
 
   return (
     <StoreContext.Provider value={store}>
@@ -41,21 +49,31 @@ export function App() {
         <h1>KVM cache modes</h1>
         <p className="lede">
           Where a KVM guest&apos;s writes stop before the guest is told &ldquo;done&rdquo;, under
-          each QEMU cache mode, and what a power cut destroys — after the article &ldquo;KVM storage
+          each QEMU cache mode, and what a failure destroys — after the article &ldquo;KVM storage
           performance and cache settings on Red Hat Enterprise Linux 6.2&rdquo;.
         </p>
         <Notices notices={notices} />
         <section className="session" aria-label="Simulation">
           <div className="workspace">
-            <Controls />
             <div className="stage">
-              <Narration />
-              <Diagram />
-              <Legend />
+              <EventLine />
+              <Toolbar />
+              <div className="stage-body">
+                <Diagram />
+                <Legend />
+              </div>
             </div>
+            <Configuration />
           </div>
           <h2>Operations</h2>
-          <Ledger />
+          <div
+            className="table-scroll"
+            role="region"
+            aria-label="Operations, scrollable"
+            tabIndex={0}
+          >
+            <Ledger />
+          </div>
         </section>
         <details
           className="matrix-panel"

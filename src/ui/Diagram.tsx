@@ -6,10 +6,11 @@
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { MODE_SWITCHES } from "../model/config";
 import type { Arrow } from "../model/timeline";
-import { BOXES, FRAMES, LANE_X, VIEW, type BoxId } from "../geometry/layout";
+import { BOXES, FRAMES, LANE_X, REST_SLOTS, VIEW, type BoxId } from "../geometry/layout";
 import { laneD } from "../geometry/lanes";
 import { createLoop, type Loop, type Surface } from "../anim/loop";
 import type { SessionConfig } from "../store/session";
+import { FAILURE_NAME } from "../store/events";
 import { TOKEN_SHAPE } from "./shapes";
 import { useDiagram, useDiagramStore } from "./useDiagram";
 
@@ -47,7 +48,7 @@ function neutralLabelAt(lane: (typeof NEUTRAL)[number]["lane"], from: BoxId): st
   const x = LANE_X[lane];
   if (lane === "in-guest-bypass") {
     const b = BOXES["guest-page-cache"];
-    return `translate(${String(x - 3)} ${String(b.y + b.height / 2)}) rotate(-90)`;
+    return `translate(${String(x + 11)} ${String(b.y + b.height / 2)}) rotate(-90)`;
   }
   const b = BOXES[from];
   return `translate(${String(x + 4)} ${String(b.y + b.height + 10)})`;
@@ -81,8 +82,21 @@ function flushStop(config: SessionConfig): { box: BoxId; label: string; refused:
     };
   }
   if (s.flushesIgnored)
-    return { box: "qemu", label: "green: ignored by QEMU (cache=unsafe)", refused: true };
+    return { box: "qemu", label: "green: ignored (cache=unsafe)", refused: true };
   return null;
+}
+
+/** Where an arrow's label starts: beside its first leg, or past the mark where a flush stops. */
+function labelStartY(a: ArrowSpec, stop: ReturnType<typeof flushStop>): number {
+  const from = BOXES[a.from];
+  if (a.arrow === "green" && stop) return stopMarkY(stop.box) + 12;
+  return from.y + from.height / 2 + 6;
+}
+
+/** The y of the mark on the green lane where a refused flush stops. */
+function stopMarkY(box: BoxId): number {
+  const b = BOXES[box];
+  return b.y + b.height / 2 + 12;
 }
 
 function boxDetail(id: BoxId, config: SessionConfig): string {
@@ -93,7 +107,8 @@ function boxDetail(id: BoxId, config: SessionConfig): string {
     case "guest-page-cache":
       return "guest RAM";
     case "guest-block-layer":
-      return config.guestBarriers ? "issues barriers (flushes)" : "issues no barriers";
+      if (!config.guestBarriers) return "issues no barriers";
+      return s.guestSeesWriteCache ? "issues barriers (flushes)" : "barriers on; none needed";
     case "virtual-disk":
       return s.guestSeesWriteCache ? "reports a write cache" : "reports no write cache";
     case "qemu":
@@ -113,7 +128,7 @@ export function Diagram() {
   const store = useDiagramStore();
   const config = useDiagram((s) => s.config);
   const ops = useDiagram((s) => s.timeline.ops);
-  const crashed = useDiagram((s) => s.crashed);
+  const failure = useDiagram((s) => s.failure);
   const surface = useRef<Surface>({ tokens: [], acks: [], readout: null });
   const loop = useRef<Loop | null>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -153,6 +168,8 @@ export function Diagram() {
   }, [ops]);
 
   const active = activeArrows(config);
+  // Numbers next to tokens tie them to the ledger's rows, while there are few enough to read.
+  const labelled = ops.length <= REST_SLOTS;
   const stop = flushStop(config);
 
   return (
@@ -162,12 +179,9 @@ export function Diagram() {
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>
           0 µs
         </span>
-        {crashed ? <strong className="crashed"> — power lost</strong> : null}
-      </p>
-      <p className="clock-note">
-        Screen time is compressed: each step between events is shown on a log scale and idle
-        stretches are fast-forwarded, so a 1 µs copy and a 30 s wait both stay watchable. The clock
-        and the table show true model time.
+        {failure ? (
+          <strong className="failed"> — {FAILURE_NAME[failure].toLowerCase()}</strong>
+        ) : null}
       </p>
       <div className="stack-wrap">
         <svg
@@ -175,7 +189,7 @@ export function Diagram() {
           role="img"
           aria-label={`Storage stack of a KVM guest under cache=${config.mode}, guest barriers ${config.guestBarriers ? "on" : "off"}, disk write cache ${config.diskCache}: guest application, guest page cache, guest block layer, virtual disk, QEMU, host page cache, disk write cache and platters, with the red, gray, blue and green arrows.`}
           viewBox={`0 0 ${String(VIEW.width)} ${String(VIEW.height)}`}
-          className={crashed ? "stack crashed" : "stack"}
+          className="stack"
         >
           <defs>
             {(["red", "gray", "blue", "green", "neutral"] as const).map((name) => (
@@ -237,7 +251,7 @@ export function Diagram() {
               />
               <text
                 className="arrow-label"
-                transform={`translate(${String(LANE_X[a.arrow] + 4)} ${String(BOXES[a.from].y + BOXES[a.from].height / 2 + 6)}) rotate(90)`}
+                transform={`translate(${String(LANE_X[a.arrow] + 4)} ${String(labelStartY(a, stop))}) rotate(90)`}
                 data-active={String(active[a.arrow] || (a.arrow === "green" && stop !== null))}
               >
                 {a.arrow === "green" && stop ? stop.label : a.label}
@@ -247,7 +261,7 @@ export function Diagram() {
           {stop ? (
             <g
               className="flush-stop"
-              transform={`translate(${String(LANE_X.green)} ${String(BOXES[stop.box].y + BOXES[stop.box].height / 2 + 12)})`}
+              transform={`translate(${String(LANE_X.green)} ${String(stopMarkY(stop.box))})`}
             >
               <circle r="7" />
               <path
@@ -274,6 +288,11 @@ export function Diagram() {
                 ref={(el) => void (surface.current.tokens[op.index] = el)}
               >
                 <path d={TOKEN_SHAPE[op.kind]} />
+                {labelled ? (
+                  <text className="token-index" x="0" y="-9" textAnchor="middle">
+                    {op.index}
+                  </text>
+                ) : null}
                 {op.survives === false ? (
                   <path className="lost-mark" d="M -7 -7 L 7 7 M 7 -7 L -7 7" />
                 ) : null}

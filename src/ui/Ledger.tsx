@@ -8,7 +8,7 @@ import { memo } from "react";
 import { positionAt } from "../model/position";
 import type { OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "../anim/loop";
-import { KIND_NAME, LAYER_NAME } from "../store/events";
+import { FAILURE_NAME, inLayer, KIND_NAME, LAYER_NAME } from "../store/events";
 import { TOKEN_SYMBOL } from "./shapes";
 import { useDiagram } from "./useDiagram";
 
@@ -21,14 +21,13 @@ function whereNow(op: OpResult, tMs: number): string {
   }
   const where = positionAt(op, tMs);
   if (!where) return "—";
-  const at = LAYER_NAME[where.layer];
-  if (op.survives === false) return `lost with ${at}`;
-  return where.hop ? `leaving ${at}` : `in ${at}`;
+  if (op.survives === false) return `lost with ${LAYER_NAME[where.layer]}`;
+  return where.hop ? `leaving ${LAYER_NAME[where.layer]}` : inLayer(where.layer);
 }
 
 function ackedText(op: OpResult, tMs: number): string {
   if (op.ackedAtMs === null || op.ackedIn === null || op.ackedAtMs > tMs) return "not yet";
-  return `acknowledged at ${formatModelTime(op.ackedAtMs)}, in ${LAYER_NAME[op.ackedIn]}`;
+  return `acknowledged at ${formatModelTime(op.ackedAtMs)}, ${inLayer(op.ackedIn)}`;
 }
 
 function durableText(op: OpResult, tMs: number): string {
@@ -39,9 +38,13 @@ function durableText(op: OpResult, tMs: number): string {
   return "not yet";
 }
 
-function survivalText(op: OpResult): string {
+function survivalText(op: OpResult, failedAtMs: number): string {
   if (op.survives === null) return "—";
-  return op.survives ? "✔ survived" : "✘ lost";
+  if (op.survives) return "✔ survived";
+  // The article's point: data the guest was told was written, and lost all the same.
+  return op.ackedAtMs !== null && op.ackedAtMs <= failedAtMs
+    ? "✘ lost, though acknowledged"
+    : "✘ lost before it was acknowledged";
 }
 
 interface RowProps {
@@ -76,7 +79,8 @@ const Row = memo(function Row(props: RowProps) {
 export function Ledger() {
   const ops = useDiagram((s) => s.timeline.ops);
   const tMs = useDiagram((s) => s.tMs);
-  const crashed = useDiagram((s) => s.crashed);
+  const failure = useDiagram((s) => s.failure);
+  const crashed = failure !== null;
   return (
     <table className="ledger" aria-label="Operations">
       <thead>
@@ -87,7 +91,7 @@ export function Ledger() {
           <th scope="col">Data now</th>
           <th scope="col">Acknowledged</th>
           <th scope="col">Durable</th>
-          {crashed ? <th scope="col">After the power loss</th> : null}
+          {failure ? <th scope="col">After the {FAILURE_NAME[failure].toLowerCase()}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -105,7 +109,7 @@ export function Ledger() {
             where={whereNow(op, tMs)}
             acked={ackedText(op, tMs)}
             durable={durableText(op, tMs)}
-            survival={crashed ? survivalText(op) : null}
+            survival={crashed ? survivalText(op, tMs) : null}
             lost={op.survives === false}
           />
         ))}

@@ -45,6 +45,12 @@ export function Legend() {
           the call returns to the application
         </li>
       </ul>
+      <p className="clock-note">
+        Screen time is compressed: each step between events is shown on a log scale and idle
+        stretches are fast-forwarded, so a 1 µs copy and a 30 s wait both stay watchable. The clock
+        and the table show true model time. Playback pauses while the diagram is scrolled out of
+        view.
+      </p>
     </div>
   );
 }

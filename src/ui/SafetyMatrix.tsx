@@ -4,7 +4,15 @@
  * survive a host power loss at that instant.
  */
 import { useMemo } from "react";
+import type { DiskCache } from "../model/config";
 import { describeArrows, KIND_LABEL, safetyMatrix } from "../model/matrix";
+import { useDiagram } from "./useDiagram";
+
+const DISK_WORDS: Readonly<Record<DiskCache, string>> = {
+  volatile: "a volatile disk write cache",
+  off: "the disk write cache off",
+  battery: "a battery-backed disk write cache",
+};
 
 const LAYER_LABEL = {
   "guest-app": "guest application",
@@ -20,41 +28,54 @@ function formatMs(ms: number): string {
 }
 
 export default function SafetyMatrix() {
-  const rows = useMemo(() => safetyMatrix(), []);
+  const config = useDiagram((s) => s.config);
+  const rows = useMemo(() => safetyMatrix(config.diskCache), [config.diskCache]);
   return (
-    <table className="matrix">
-      <caption>
-        Safety matrix: one write issued on an idle stack with a volatile disk write cache, then the
-        power cut the instant the call returns. Computed by the model.
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Cache mode</th>
-          <th scope="col">Guest barriers</th>
-          <th scope="col">Write</th>
-          <th scope="col">Acknowledged in</th>
-          <th scope="col">Returns after</th>
-          <th scope="col">Arrows</th>
-          <th scope="col">Later, in the background</th>
-          <th scope="col">Safe on power loss</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row) => (
-          <tr key={`${row.mode}-${String(row.guestBarriers)}-${row.kind}`}>
-            <th scope="row">{row.mode}</th>
-            <td>{row.guestBarriers ? "on" : "off"}</td>
-            <td>{KIND_LABEL[row.kind]}</td>
-            <td>{LAYER_LABEL[row.ackedIn]}</td>
-            <td>{formatMs(row.ackedAfterMs)}</td>
-            <td>{describeArrows(row) || "—"}</td>
-            <td>{row.laterArrows.join(", then ") || "—"}</td>
-            <td className={row.safeOnPowerLoss ? "safe" : "unsafe"}>
-              {row.safeOnPowerLoss ? "✔ yes" : "✘ no"}
-            </td>
+    <div className="table-scroll" role="region" aria-label="Safety matrix, scrollable" tabIndex={0}>
+      <table className="matrix">
+        <caption>
+          Safety matrix: one write issued on an idle stack with {DISK_WORDS[config.diskCache]}, then
+          the power cut the instant the call returns. Computed by the model; the rows of the current
+          configuration are marked ▸.
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Cache mode</th>
+            <th scope="col">Guest barriers</th>
+            <th scope="col">Write</th>
+            <th scope="col">Acknowledged in</th>
+            <th scope="col">Returns after</th>
+            <th scope="col">Arrows</th>
+            <th scope="col">Later, in the background</th>
+            <th scope="col">Safe on power loss</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const current = row.mode === config.mode && row.guestBarriers === config.guestBarriers;
+            return (
+              <tr
+                key={`${row.mode}-${String(row.guestBarriers)}-${row.kind}`}
+                className={current ? "current" : undefined}
+              >
+                <th scope="row">
+                  {current ? <span aria-label="current configuration: ">▸ </span> : null}
+                  {row.mode}
+                </th>
+                <td>{row.guestBarriers ? "on" : "off"}</td>
+                <td>{KIND_LABEL[row.kind]}</td>
+                <td>{LAYER_LABEL[row.ackedIn]}</td>
+                <td>{formatMs(row.ackedAfterMs)}</td>
+                <td>{describeArrows(row) || "—"}</td>
+                <td>{row.laterArrows.join(", then ") || "—"}</td>
+                <td className={row.safeOnPowerLoss ? "safe" : "unsafe"}>
+                  {row.safeOnPowerLoss ? "✔ yes" : "✘ no"}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,42 +1,86 @@
 /**
- * The caption: what the current configuration means, in one or two plain sentences — the
- * article's claims in our words, with the subtleties of domain.md §6.
+ * The words about a configuration: the caption (what it means, in one or two plain sentences —
+ * the article's claims in our words, with the subtleties of domain.md §6) and the snippets that
+ * set it (domain.md §7).
  */
+import { MODE_SWITCHES } from "../model/config";
 import type { SessionConfig } from "../store/session";
 
-const MODE_TEXT: Readonly<Record<SessionConfig["mode"], { on: string; off: string }>> = {
-  writeback: {
-    on: "writeback: writes are acknowledged once they reach the host page cache (red), and every flush the guest sends becomes fdatasync (green), so what the guest syncs is on the platters when fsync returns.",
-    off: "writeback with a guest that sends no barriers: even O_SYNC writes stop in the host page cache (red), so a host crash or power cut can lose up to ~30 s of “synced” data.",
-  },
-  none: {
-    on: "none bypasses the host page cache: writes are acknowledged in the disk's own write cache (gray) — “none” is not “no cache” — and the guest's flushes push them to the platters (green).",
-    off: "none with a guest that sends no barriers: writes stop in the disk's volatile write cache (gray) — the same exposure as bare metal with the disk cache on.",
-  },
-  writethrough: {
-    on: "writethrough: every write reaches the platters before it returns (blue), so the guest sees no write cache and sends no flushes. Fully safe, and the slowest.",
-    off: "writethrough: every write reaches the platters before it returns (blue), whatever the guest does — the only mode that is fully safe for a guest without barriers, and the slowest.",
-  },
-  directsync: {
-    on: "directsync: like writethrough, every write reaches the platters before it returns (blue), without keeping a copy in the host page cache; the guest sees no write cache and sends no flushes.",
-    off: "directsync: like writethrough, every write reaches the platters before it returns (blue), without keeping a copy in the host page cache — as safe as writethrough for a guest without barriers.",
-  },
-  unsafe: {
-    on: "unsafe: writes stop in the host page cache (red) and QEMU acknowledges the guest's flushes without doing them (green refused): data survives a guest or QEMU crash, not a host crash or power cut.",
-    off: "unsafe: writes stop in the host page cache (red) and flushes would be ignored anyway: data survives a guest or QEMU crash, not a host crash or power cut.",
-  },
+type Barriers = "on" | "off";
+
+/** Where `none`'s gray arrow ends, by disk cache. */
+const GRAY_END: Readonly<Record<SessionConfig["diskCache"], string>> = {
+  volatile: "in the disk's own write cache (gray) — “none” is not “no cache”",
+  off: "on the platters (gray), since the disk's write cache is off",
+  battery: "in the disk's battery-backed write cache (gray), which survives a power cut",
 };
 
-const DISK_TEXT: Readonly<Record<SessionConfig["diskCache"], string>> = {
-  volatile: "",
-  off: " The disk's write cache is off: whatever reaches the disk goes straight to the platters.",
-  battery: " The disk's write cache is battery-backed: what reaches it survives a power cut.",
-};
+function modeText(config: SessionConfig, barriers: Barriers): string {
+  switch (config.mode) {
+    case "writeback":
+      return barriers === "on"
+        ? "writeback: writes are acknowledged once they reach the host page cache (red), and every flush the guest sends becomes fdatasync (green), so what the guest syncs is on stable storage when fsync returns."
+        : "writeback with a guest that sends no barriers: even O_SYNC writes stop in the host page cache (red), so a host crash or power cut can lose the last 30–35 s of “synced” data.";
+    case "none":
+      return barriers === "on"
+        ? `none bypasses the host page cache: writes are acknowledged ${GRAY_END[config.diskCache]}, and the guest's flushes make them durable (green).`
+        : `none with a guest that sends no barriers: writes are acknowledged ${GRAY_END[config.diskCache]} — the same exposure as bare metal with that disk.`;
+    case "writethrough":
+      return barriers === "on"
+        ? "writethrough: every write reaches the platters before it returns (blue), keeping a clean copy in the host page cache; the guest sees no write cache and sends no flushes. Fully safe; the slowest for buffered write-back, since every write-out waits for the platters."
+        : "writethrough: every write reaches the platters before it returns (blue), whatever the guest does — the only mode fully safe for a guest without barriers, and the slowest: every write waits for the platters.";
+    case "directsync":
+      return barriers === "on"
+        ? "directsync: like writethrough, every write reaches the platters before it returns (blue), without a copy in the host page cache; the guest sees no write cache and sends no flushes."
+        : "directsync: like writethrough, every write reaches the platters before it returns (blue), without a copy in the host page cache — as safe as writethrough for a guest without barriers.";
+    case "unsafe":
+      return barriers === "on"
+        ? "unsafe: writes stop in the host page cache (red) and QEMU acknowledges the guest's flushes without doing them (green refused): data survives a guest crash, and a QEMU kill, but not a host crash or a power cut."
+        : "unsafe: writes stop in the host page cache (red) and flushes would be ignored anyway: data survives a guest crash and a QEMU kill, but not a host crash or a power cut.";
+  }
+}
+
+/** The disk's cache, where the mode's sentence has not already said it. */
+function diskText(config: SessionConfig): string {
+  if (config.mode === "none" || config.diskCache === "volatile") return "";
+  return config.diskCache === "off"
+    ? " The disk's write cache is off: whatever reaches the disk goes straight to the platters."
+    : " The disk's write cache is battery-backed: what reaches it survives a power cut.";
+}
 
 const BUFFERED =
   " Buffered writes that were never synced are unsafe in every mode: they wait in guest RAM first.";
 
 export function caption(config: SessionConfig): string {
-  const mode = MODE_TEXT[config.mode][config.guestBarriers ? "on" : "off"];
-  return `${mode}${DISK_TEXT[config.diskCache]}${BUFFERED}`;
+  return `${modeText(config, config.guestBarriers ? "on" : "off")}${diskText(config)}${BUFFERED}`;
+}
+
+/** How to set this configuration, tool by tool (domain.md §7). */
+export function snippets(config: SessionConfig): [string, string][] {
+  const { mode, guestBarriers, diskCache } = config;
+  const writeCache = MODE_SWITCHES[mode].guestSeesWriteCache ? "write back" : "write through";
+  return [
+    ["QEMU", `-drive file=disk.qcow2,if=virtio,cache=${mode}`],
+    ["libvirt domain XML, inside <disk>", `<driver name='qemu' type='qcow2' cache='${mode}'/>`],
+    ["virt-install", `--disk path=/var/lib/libvirt/images/guest.qcow2,cache=${mode}`],
+    ["Proxmox VE", `qm set <vmid> --virtio0 <storage>:<volume>,cache=${mode}`],
+    [
+      "Guest filesystem",
+      guestBarriers
+        ? "ext4: barriers are on by default; ext3: mount -o barrier=1 (or in /etc/fstab)"
+        : "ext3 without barrier=1 (Debian 6's default); ext4: mount -o barrier=0 (nobarrier)",
+    ],
+    [
+      "In the guest, what the virtual disk reports",
+      `cat /sys/block/vda/queue/write_cache   # ${writeCache}`,
+    ],
+    [
+      "Host disk write cache",
+      diskCache === "off"
+        ? "hdparm -W0 /dev/sdX"
+        : diskCache === "volatile"
+          ? "hdparm -W1 /dev/sdX"
+          : "a battery-backed or power-loss-protected controller cache",
+    ],
+  ];
 }

@@ -20,6 +20,11 @@ export interface UrlConfig {
   readonly notices: readonly string[];
 }
 
+/** A parameter's value, forgiving letter case (QEMU's names are all lower case). */
+function param(params: URLSearchParams, name: string): string | null {
+  return params.get(name)?.toLowerCase() ?? null;
+}
+
 function barriersValue(raw: string | null): unknown {
   if (raw === null) return DEFAULT_CONFIG.guestBarriers;
   if (raw === "on") return true;
@@ -30,9 +35,9 @@ function barriersValue(raw: string | null): unknown {
 export function readUrlConfig(search: string): UrlConfig {
   const params = new URLSearchParams(search);
   const fields: Record<Field, unknown> = {
-    "config.mode": params.get("mode") ?? DEFAULT_CONFIG.mode,
-    "config.guestBarriers": barriersValue(params.get("barriers")),
-    "config.diskCache": params.get("disk") ?? DEFAULT_CONFIG.diskCache,
+    "config.mode": param(params, "mode") ?? DEFAULT_CONFIG.mode,
+    "config.guestBarriers": barriersValue(param(params, "barriers")),
+    "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
   };
   const defaults: Record<Field, unknown> = {
     "config.mode": DEFAULT_CONFIG.mode,

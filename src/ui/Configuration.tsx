@@ -1,9 +1,9 @@
 /**
- * The controls, keyboard first: native radios, checkbox, buttons and select, each with a name
- * and a description. Contract (e2e tests rely on it): a radio group "Cache mode" with radios
- * named exactly after the modes, a checkbox "Guest barriers", a group "Disk write cache", buttons
- * "Normal write", "O_SYNC write", "Barrier", "O_DIRECT write", "Power loss", "Play"/"Pause",
- * and a "Speed" select.
+ * What the user configures: the QEMU cache mode (with its one-line meaning and its three
+ * switches), whether the guest sends barriers, and the physical disk's write cache; then what
+ * that configuration means, and how to set it. Contract (e2e tests rely on it): a radio group
+ * "Cache mode" with radios named exactly after the modes, a checkbox "Guest barriers", a radio
+ * group "Disk write cache" with volatile, off, battery.
  */
 import { useId } from "react";
 import {
@@ -13,10 +13,7 @@ import {
   type CacheMode,
   type DiskCache,
 } from "../model/config";
-import { OP_KINDS } from "../model/timeline";
-import { KIND_NAME } from "../store/events";
-import { SPEEDS, type Speed } from "../store/store";
-import { TOKEN_SYMBOL } from "./shapes";
+import { caption, snippets } from "./narration";
 import { useDiagram } from "./useDiagram";
 
 /** One line per mode (domain.md §2, §6). */
@@ -40,22 +37,14 @@ function switchesText(mode: CacheMode): string {
   return `cache.writeback=${flag(s.guestSeesWriteCache)}, cache.direct=${flag(s.hostCacheBypassed)}, cache.no-flush=${flag(s.flushesIgnored)}`;
 }
 
-export function Controls() {
+export function Configuration() {
   const config = useDiagram((s) => s.config);
-  const playing = useDiagram((s) => s.playing);
-  const speed = useDiagram((s) => s.speed);
-  const crashed = useDiagram((s) => s.crashed);
-  const hasOps = useDiagram((s) => s.ops.length > 0);
+  const note = useDiagram((s) => s.configNote);
   const setConfig = useDiagram((s) => s.setConfig);
-  const issue = useDiagram((s) => s.issue);
-  const powerLoss = useDiagram((s) => s.powerLoss);
-  const reset = useDiagram((s) => s.reset);
-  const setPlaying = useDiagram((s) => s.setPlaying);
-  const setSpeed = useDiagram((s) => s.setSpeed);
   const id = useId();
 
   return (
-    <div className="controls">
+    <div className="configuration">
       <fieldset>
         <legend>Cache mode</legend>
         <div role="radiogroup" aria-label="Cache mode">
@@ -128,68 +117,24 @@ export function Controls() {
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>Issue a write</legend>
-        <div className="buttons">
-          {OP_KINDS.map((kind) => (
-            <button
-              key={kind}
-              type="button"
-              disabled={crashed}
-              onClick={() => {
-                issue(kind);
-              }}
-            >
-              <span aria-hidden="true" className={`symbol symbol-${kind}`}>
-                {TOKEN_SYMBOL[kind]}
-              </span>{" "}
-              {KIND_NAME[kind]}
-            </button>
-          ))}
-        </div>
-      </fieldset>
-
-      <fieldset>
-        <legend>Playback</legend>
-        <div className="buttons">
-          <button
-            type="button"
-            className="play"
-            onClick={() => {
-              setPlaying(!playing);
-            }}
-          >
-            <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {playing ? "Pause" : "Play"}
-          </button>
-          <label>
-            Speed{" "}
-            <select
-              aria-label="Speed"
-              value={String(speed)}
-              onChange={(e) => {
-                setSpeed(Number(e.currentTarget.value) as Speed);
-              }}
-            >
-              {SPEEDS.map((s) => (
-                <option key={s} value={String(s)}>
-                  {s}×
-                </option>
-              ))}
-            </select>
-          </label>
-          <button
-            type="button"
-            className="danger"
-            disabled={crashed || !hasOps}
-            onClick={powerLoss}
-          >
-            <span aria-hidden="true">⚡</span> Power loss
-          </button>
-          <button type="button" onClick={reset} disabled={!hasOps}>
-            Reset
-          </button>
-        </div>
-      </fieldset>
+      <section className="meaning" aria-label="What this configuration means">
+        <h2>What this means</h2>
+        <p className="caption">{caption(config)}</p>
+        {note ? <p className="note">{note}</p> : null}
+        <details>
+          <summary>How to set this mode</summary>
+          <dl className="snippets">
+            {snippets(config).map(([where, code]) => (
+              <div key={where}>
+                <dt>{where}</dt>
+                <dd>
+                  <code>{code}</code>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,105 @@
+/**
+ * What the user does: issue writes, play and pause, change speed, strike the stack with a
+ * failure, start again. Contract (e2e tests rely on it): buttons "Normal write", "O_SYNC write",
+ * "Barrier", "O_DIRECT write", "Power loss", "Play"/"Pause", and a "Speed" select.
+ */
+import { useRef } from "react";
+import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
+import { FAILURE_NAME, KIND_NAME } from "../store/events";
+import { SPEEDS, type Speed } from "../store/store";
+import { TOKEN_SYMBOL } from "./shapes";
+import { useDiagram } from "./useDiagram";
+
+export function Toolbar() {
+  const playing = useDiagram((s) => s.playing);
+  const speed = useDiagram((s) => s.speed);
+  const failed = useDiagram((s) => s.failure !== null);
+  const hasOps = useDiagram((s) => s.ops.length > 0);
+  const issue = useDiagram((s) => s.issue);
+  const fail = useDiagram((s) => s.fail);
+  const reset = useDiagram((s) => s.reset);
+  const setPlaying = useDiagram((s) => s.setPlaying);
+  const setSpeed = useDiagram((s) => s.setSpeed);
+  // The buttons pressed disable themselves: focus moves on instead of falling to the page.
+  const firstWrite = useRef<HTMLButtonElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
+
+  return (
+    <div className="toolbar">
+      <div className="buttons" role="group" aria-label="Issue a write">
+        {OP_KINDS.map((kind, i) => (
+          <button
+            key={kind}
+            ref={i === 0 ? firstWrite : undefined}
+            type="button"
+            disabled={failed}
+            onClick={() => {
+              issue(kind);
+            }}
+          >
+            <span aria-hidden="true" className={`symbol symbol-${kind}`}>
+              {TOKEN_SYMBOL[kind]}
+            </span>{" "}
+            {KIND_NAME[kind]}
+          </button>
+        ))}
+      </div>
+      <div className="buttons" role="group" aria-label="Playback">
+        <button
+          type="button"
+          className="play"
+          disabled={failed}
+          onClick={() => {
+            setPlaying(!playing);
+          }}
+        >
+          <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {playing ? "Pause" : "Play"}
+        </button>
+        <label>
+          Speed{" "}
+          <select
+            aria-label="Speed"
+            value={String(speed)}
+            onChange={(e) => {
+              setSpeed(Number(e.currentTarget.value) as Speed);
+            }}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          ref={resetButton}
+          type="button"
+          onClick={() => {
+            reset();
+            firstWrite.current?.focus();
+          }}
+          disabled={!hasOps}
+        >
+          Reset
+        </button>
+      </div>
+      <div className="buttons" role="group" aria-label="Failures">
+        {FAILURE_KINDS.toReversed().map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="danger"
+            disabled={failed || !hasOps}
+            onClick={() => {
+              fail(kind);
+              resetButton.current?.focus();
+            }}
+          >
+            {kind === "power" ? <span aria-hidden="true">⚡ </span> : null}
+            {FAILURE_NAME[kind]}
+          </button>
+        ))}
+      </div>
+    </div>
+  );
+}
