@@ -267,3 +267,25 @@ test("playback stops while the tab is hidden", async ({ page }) => {
   await page.clock.runFor(2_000);
   expect(await clock.textContent()).not.toBe(frozen);
 });
+
+test("a host crash spares the disk's volatile cache; power loss does not (domain.md §4)", async ({
+  page,
+}) => {
+  const after = async (failure: string) => {
+    await openPaused(page, "?mode=none&barriers=off&disk=volatile");
+    await page.getByRole("button", { name: "O_DIRECT write" }).click();
+    await page.getByRole("button", { name: "Play" }).click();
+    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+    await playUntil(page, 0, async () => (await acked.count()) > 0);
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByRole("button", { name: failure }).click();
+    await expect(
+      page.getByRole("columnheader", { name: `After the ${failure.toLowerCase()}` }),
+    ).toBeVisible();
+    return (await ledgerRow(page, 0).textContent()) ?? "";
+  };
+  expect(await after("Host crash")).toContain("survived");
+  expect(await after("Power loss")).toContain("lost, though acknowledged");
+  await expect(page.getByRole("button", { name: "Reset" })).toBeFocused();
+  await expect(page.getByRole("button", { name: "Play" })).toBeDisabled();
+});

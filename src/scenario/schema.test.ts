@@ -60,7 +60,7 @@ describe("parseScenario", () => {
     [{ ...valid, ops: "x" }, 'ops: expected a list of { at, kind }, got "x"'],
     [
       { ...valid, ops: [{ at: -1, kind: "osync" }] },
-      "ops[0].at: expected a finite number of milliseconds ≥ 0, got -1",
+      "ops[0].at: expected a number of milliseconds from 0 to 1e12, got -1",
     ],
     [
       {
@@ -70,7 +70,7 @@ describe("parseScenario", () => {
           { at: "1", kind: "osync" },
         ],
       },
-      'ops[1].at: expected a finite number of milliseconds ≥ 0, got "1"',
+      'ops[1].at: expected a number of milliseconds from 0 to 1e12, got "1"',
     ],
     [
       { ...valid, ops: [{ at: 0, kind: "fsync" }] },
@@ -78,7 +78,7 @@ describe("parseScenario", () => {
     ],
     [
       { ...valid, ops: [{ kind: "osync" }] },
-      "ops[0].at: expected a finite number of milliseconds ≥ 0, got nothing",
+      "ops[0].at: expected a number of milliseconds from 0 to 1e12, got nothing",
     ],
     [
       { ...valid, crash: { at: 1, kind: "meteor" } },
@@ -86,10 +86,17 @@ describe("parseScenario", () => {
     ],
     [
       { ...valid, crash: { at: Infinity, kind: "power" } },
-      "crash.at: expected a finite number of milliseconds ≥ 0, got Infinity",
+      "crash.at: expected a number of milliseconds from 0 to 1e12, got Infinity",
     ],
   ])("names the field and the allowed values: %j", (doc, message) => {
     expect(errorOf(doc)).toBe(message);
+  });
+
+  it("rejects times past 1e12 ms, where microseconds would round away", () => {
+    expect(errorOf({ ...valid, ops: [{ at: 1e20, kind: "normal" }] })).toBe(
+      "ops[0].at: expected a number of milliseconds from 0 to 1e12, got 100000000000000000000",
+    );
+    expect(validateScenario({ ...valid, ops: [{ at: 1e12, kind: "normal" }] }).ok).toBe(true);
   });
 
   it("rejects NaN from JSON-like input and more than 100 000 ops", () => {

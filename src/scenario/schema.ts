@@ -76,9 +76,15 @@ function boolean(field: string, value: unknown): boolean {
   return value;
 }
 
+/**
+ * Past about 31 years, a microsecond no longer fits in a double's precision next to the time
+ * itself: the model's shortest steps would round away.
+ */
+const MAX_TIME_MS = 1e12;
+
 function timeMs(field: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    fail(field, `expected a finite number of milliseconds ≥ 0, got ${describe(value)}`);
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_TIME_MS) {
+    fail(field, `expected a number of milliseconds from 0 to 1e12, got ${describe(value)}`);
   }
   return value;
 }
