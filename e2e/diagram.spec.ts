@@ -289,3 +289,22 @@ test("a host crash spares the disk's volatile cache; power loss does not (domain
   await expect(page.getByRole("button", { name: "Reset" })).toBeFocused();
   await expect(page.getByRole("button", { name: "Play" })).toBeDisabled();
 });
+
+test("stepping forward and back walks the write through its events", async ({ page }) => {
+  await openPaused(page, "?mode=none&barriers=on");
+  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const forward = page.getByRole("button", { name: "Step forward" });
+  let steps = 0;
+  while ((await acked.count()) === 0 && steps < 20) {
+    await forward.click();
+    steps++;
+  }
+  await expect(acked).toContainText("on the platters");
+  const token = page.locator('svg [data-op="0"]');
+  await expect(token).toHaveAttribute("data-layer", "platters");
+  await page.getByRole("button", { name: "Step back" }).click();
+  await expect(ledgerRow(page, 0)).toContainText("not yet");
+  await expect(token).not.toHaveAttribute("data-layer", "platters");
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+});

@@ -155,8 +155,11 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    if (state.clock !== prev.clock) syncNextEvent(state);
+    // A step (a commit while paused) moved the playhead: show the new instant.
+    const stepped = !state.playing && state.tMs !== prev.tMs;
+    if (state.clock !== prev.clock || stepped) syncNextEvent(state);
     if (
+      stepped ||
       state.clock !== prev.clock ||
       state.playing !== prev.playing ||
       state.speed !== prev.speed

@@ -253,3 +253,35 @@ describe("playback", () => {
     unsubscribe();
   });
 });
+
+describe("step", () => {
+  it("moves the playhead to the next and previous instants where anything happens, and pauses", () => {
+    const store = createDiagramStore({
+      mode: "writethrough",
+      guestBarriers: false,
+      diskCache: "volatile",
+    });
+    store.getState().issue("osync");
+    store.getState().setPlaying(true);
+    const instants = [...new Set(store.getState().events.map((e) => e.tMs))].sort((a, b) => a - b);
+    store.getState().step(1);
+    expect(store.getState().playing).toBe(false);
+    const first = store.getState().tMs;
+    expect(first).toBe(instants.find((t) => t > 0));
+    expect(store.getState().playhead.screenS).toBe(store.getState().clock.toScreen(first));
+    store.getState().step(1);
+    expect(store.getState().tMs).toBeGreaterThan(first);
+    store.getState().step(-1);
+    expect(store.getState().tMs).toBe(first);
+  });
+
+  it("stays put at either end", () => {
+    const store = createDiagramStore();
+    store.getState().issue("normal");
+    store.getState().step(-1);
+    expect(store.getState().tMs).toBe(0);
+    const last = store.getState().clock.endMs;
+    for (let i = 0; i < 50; i++) store.getState().step(1);
+    expect(store.getState().tMs).toBe(last);
+  });
+});

@@ -54,6 +54,8 @@ export interface DiagramActions {
   readonly reset: () => void;
   readonly setPlaying: (playing: boolean) => void;
   readonly setSpeed: (speed: Speed) => void;
+  /** Pauses and moves the playhead to the next (1) or previous (-1) instant where anything happens. */
+  readonly step: (direction: 1 | -1) => void;
   /** Called by the animation loop when the playhead crosses an event or stops. */
   readonly commit: () => void;
 }
@@ -136,6 +138,20 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
 
       setSpeed: (speed) => {
         set({ speed });
+      },
+
+      step: (direction) => {
+        const { events, clock, playhead } = get();
+        const now = playhead.tMs;
+        // Events are sorted: the first one after now, or the last one before it.
+        const target =
+          direction === 1
+            ? events.find((e) => e.tMs > now)?.tMs
+            : events.findLast((e) => e.tMs < now)?.tMs;
+        if (target === undefined) return;
+        playhead.tMs = target;
+        playhead.screenS = clock.toScreen(target);
+        set({ tMs: target, playing: false });
       },
 
       commit: () => {

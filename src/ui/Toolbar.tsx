@@ -20,6 +20,7 @@ export function Toolbar() {
   const reset = useDiagram((s) => s.reset);
   const setPlaying = useDiagram((s) => s.setPlaying);
   const setSpeed = useDiagram((s) => s.setSpeed);
+  const step = useDiagram((s) => s.step);
   // The buttons pressed disable themselves: focus moves on instead of falling to the page.
   const firstWrite = useRef<HTMLButtonElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
@@ -54,6 +55,24 @@ export function Toolbar() {
           }}
         >
           <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {playing ? "Pause" : "Play"}
+        </button>
+        <button
+          type="button"
+          disabled={!hasOps}
+          onClick={() => {
+            step(-1);
+          }}
+        >
+          <span aria-hidden="true">⏮</span> Step back
+        </button>
+        <button
+          type="button"
+          disabled={!hasOps}
+          onClick={() => {
+            step(1);
+          }}
+        >
+          Step forward <span aria-hidden="true">⏭</span>
         </button>
         <label>
           Speed{" "}
