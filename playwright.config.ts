@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/chromium";
 
 // Same port as `preview` in vite.config.ts (strictPort there, so a stray server fails loudly).
 const PORT = 4173;
@@ -18,18 +19,7 @@ export default defineConfig({
     trace: "off",
     video: "off",
     screenshot: "off",
-    launchOptions: {
-      // Debian's Chromium (scripts/ensure-chromium.mjs installs it); Playwright downloads none.
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: "npm run preview",

@@ -27,6 +27,7 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, preview, type PreviewServer } from "vite";
+import { chromiumLaunchOptions } from "../scripts/chromium";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const APP_CONFIG = join(REPO, "vite.config.ts");
@@ -42,14 +43,6 @@ const FRAME_MS = 1000 / 60;
 const TOKEN_COUNTS = [200, 1000] as const;
 /** 200 tokens "hold" the idle frame rate when within this fraction of it. */
 const HOLD_TOLERANCE = 0.05;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 const KIB = 1024;
 const kib = (bytes: number) => (bytes / KIB).toFixed(1);
@@ -620,9 +613,9 @@ async function main(): Promise<number> {
     }
     const url = `http://127.0.0.1:${String(port)}/`;
 
-    const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+    const { executablePath, args } = chromiumLaunchOptions;
     try {
-      browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+      browser = await chromium.launch({ executablePath, headless: true, args });
     } catch (error) {
       throw new CannotRun(`Chromium (${executablePath}) would not start: ${message(error)}`);
     }

@@ -315,6 +315,19 @@ export function simulate(scenario: Scenario): Timeline {
     block.awaitedBy.length = 0;
   };
 
+  /** Dirty since `tMs`: written back once 30 s old, at the flusher's next wake-up (vm.dirty_*, §5). */
+  const scheduleWriteback = (
+    block: Block,
+    kind: "guest-writeback" | "host-writeback",
+    tMs: number,
+  ) => {
+    schedule(tickAtOrAfter(tMs + timing.dirtyExpireMs, timing.flusherIntervalMs), {
+      kind,
+      block,
+      version: block.version,
+    });
+  };
+
   const arrive = (block: Block, tMs: number): void => {
     const hop = block.hops[block.hops.length - 1];
     if (!hop) return;
@@ -335,12 +348,7 @@ export function simulate(scenario: Scenario): Timeline {
         if (kind === "osync" || block.writeoutRequested) {
           startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
         } else {
-          // Written back once 30 s old, at the flusher's next wake-up (vm.dirty_* defaults, §5).
-          schedule(tickAtOrAfter(tMs + timing.dirtyExpireMs, timing.flusherIntervalMs), {
-            kind: "guest-writeback",
-            block,
-            version: block.version,
-          });
+          scheduleWriteback(block, "guest-writeback", tMs);
         }
         break;
       case "virtual-disk":
@@ -349,11 +357,7 @@ export function simulate(scenario: Scenario): Timeline {
       case "host-page-cache":
         exposed.add(block);
         // The host's own writeback, with the same defaults as the guest's (§3).
-        schedule(tickAtOrAfter(tMs + timing.dirtyExpireMs, timing.flusherIntervalMs), {
-          kind: "host-writeback",
-          block,
-          version: block.version,
-        });
+        scheduleWriteback(block, "host-writeback", tMs);
         break;
       case "disk-cache":
         if (block.carriedUntilMs !== null) {
