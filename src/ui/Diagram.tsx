@@ -289,7 +289,7 @@ export function Diagram() {
               >
                 <path d={TOKEN_SHAPE[op.kind]} />
                 {labelled ? (
-                  <text className="token-index" x="0" y="-9" textAnchor="middle">
+                  <text className="token-index" x="0" y="17" textAnchor="middle">
                     {op.index}
                   </text>
                 ) : null}
