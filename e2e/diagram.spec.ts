@@ -308,3 +308,25 @@ test("stepping forward and back walks the write through its events", async ({ pa
   await expect(token).not.toHaveAttribute("data-layer", "platters");
   await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
 });
+
+test("playback stops when nothing is left to happen, and Play replays", async ({ page }) => {
+  await openPaused(page, "?mode=directsync&barriers=off");
+  await page.getByRole("button", { name: "O_DIRECT write" }).click();
+  await page.getByRole("button", { name: "Play" }).click();
+  const play = page.getByRole("button", { name: "Play" });
+  await playUntil(page, 0, async () => (await play.count()) === 1);
+  await expect(page.getByRole("button", { name: "Step forward" })).toBeDisabled();
+  await expect(ledgerRow(page, 0)).toContainText("durable at");
+  await play.click();
+  await expect(ledgerRow(page, 0)).toContainText("not yet");
+  await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
+});
+
+test("after a failure, stepping back does not rewrite what the failure did", async ({ page }) => {
+  await openPaused(page, "?mode=writeback&barriers=off");
+  await cutPowerOnceAcked(page, ["O_SYNC write"]);
+  await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
+  const back = page.getByRole("button", { name: "Step back" });
+  while (await back.isEnabled()) await back.click();
+  await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
+});

@@ -24,10 +24,11 @@ const ACK_TRAVEL_S = 0.8;
 /** The longest frame gap the loop accounts for (a stalled tab must not jump the playhead). */
 const MAX_FRAME_MS = 100;
 
+/** Model time with microseconds always visible (steps 1 µs apart must read differently). */
 export function formatModelTime(tMs: number): string {
   if (tMs < 1) return `${(tMs * 1000).toFixed(0)} µs`;
   if (tMs < 1000) return `${tMs.toFixed(3)} ms`;
-  return `${(tMs / 1000).toFixed(3)} s`;
+  return `${(tMs / 1000).toFixed(6)} s`;
 }
 
 export interface Loop {
@@ -100,9 +101,12 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
       const el = surface.acks[i];
       if (!el || op.ackedAtMs === null || op.ackedIn === null) return;
       const since = screenS - state.clock.toScreen(op.ackedAtMs);
-      const show = op.ackedAtMs <= tMs && since <= ACK_TRAVEL_S;
+      // After a failure nothing returns to the application any more.
+      const show = state.failure === null && op.ackedAtMs <= tMs && since <= ACK_TRAVEL_S;
       if (show) {
-        const from = restPoint(op.ackedIn, i);
+        // The ack rises from where the call completed: the data's layer, or where a barrier's
+        // flush ended (the guest block layer, QEMU or stable storage).
+        const from = restPoint(state.tokens[i]?.at(-1)?.to ?? op.ackedIn, i);
         const to = restPoint("guest-app", i);
         const f = travel ? Math.min(1, since / ACK_TRAVEL_S) : 1;
         el.setAttribute(
@@ -136,6 +140,8 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     if (crossed) syncNextEvent(state);
     const atEnd = playhead.screenS >= endS(state);
     if (crossed || atEnd) state.commit();
+    // Nothing is left to happen: playback stops, and Play will replay from the start.
+    if (atEnd) state.setPlaying(false);
     schedule();
   };
 
@@ -157,7 +163,8 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   const unsubscribe = store.subscribe((state, prev) => {
     // A step (a commit while paused) moved the playhead: show the new instant.
     const stepped = !state.playing && state.tMs !== prev.tMs;
-    if (state.clock !== prev.clock || stepped) syncNextEvent(state);
+    // Time moved from outside the loop (a step, a replay, a rebuild): find the next event anew.
+    if (state.clock !== prev.clock || state.tMs !== prev.tMs) syncNextEvent(state);
     if (
       stepped ||
       state.clock !== prev.clock ||

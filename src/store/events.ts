@@ -34,6 +34,14 @@ export const FAILURE_NAME: Readonly<Record<FailureKind, string>> = {
   guest: "Guest crash",
 };
 
+/** The failure as a past event: "after the power loss", "after QEMU was killed". */
+export const AFTER_FAILURE: Readonly<Record<FailureKind, string>> = {
+  power: "After the power loss",
+  host: "After the host crash",
+  qemu: "After QEMU was killed",
+  guest: "After the guest crash",
+};
+
 const FAILURE_EVENT: Readonly<Record<FailureKind, string>> = {
   power: "Power lost.",
   host: "The host kernel crashed.",
@@ -87,9 +95,11 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
     events.push({ tMs: op.atMs, text: `${label} issued.` });
     for (const hop of op.hops) {
       const words = backgroundWords(hop);
+      // Arrivals are news too, except where the ack or "durable" (same instant) says it already.
+      const told = hop.endMs === op.ackedAtMs || hop.endMs === op.durableAtMs;
       events.push(
         { tMs: hop.startMs, text: words ? `${label}: ${words}.` : "" },
-        { tMs: hop.endMs, text: "" },
+        { tMs: hop.endMs, text: told ? "" : `${label} is now ${inLayer(hop.to)}.` },
       );
     }
     if (op.ackedAtMs !== null && op.ackedIn !== null) {
@@ -102,10 +112,12 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
       });
     }
     if (op.flush) {
-      const doneMs = op.flush.doneAtMs;
-      if (doneMs !== null)
-        events.push({ tMs: doneMs, text: `${label}: ${FLUSH_WORDS[op.flush.outcome]}.` });
-      events.push({ tMs: op.flush.issuedAtMs, text: "" });
+      const { outcome, issuedAtMs, doneAtMs } = op.flush;
+      if (doneAtMs !== null)
+        events.push({ tMs: doneAtMs, text: `${label}: ${FLUSH_WORDS[outcome]}.` });
+      const travels =
+        doneAtMs !== issuedAtMs && (outcome === "passed" || outcome === "ignored-by-qemu");
+      events.push({ tMs: issuedAtMs, text: travels ? `${label} sends a flush down.` : "" });
     }
     if (op.kind !== "barrier" && op.durableAtMs !== null) {
       events.push({ tMs: op.durableAtMs, text: `${label} is durable.` });

@@ -133,6 +133,14 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       },
 
       setPlaying: (playing) => {
+        const { playhead, clock, failure } = get();
+        // Play at the end replays from the start (a classroom runs the same writes again).
+        if (playing && !failure && clock.endMs > 0 && playhead.tMs >= clock.endMs) {
+          playhead.tMs = 0;
+          playhead.screenS = 0;
+          set({ playing, tMs: 0 });
+          return;
+        }
         set({ playing });
       },
 

@@ -39,7 +39,6 @@ function switchesText(mode: CacheMode): string {
 
 export function Configuration() {
   const config = useDiagram((s) => s.config);
-  const note = useDiagram((s) => s.configNote);
   const setConfig = useDiagram((s) => s.setConfig);
   const id = useId();
 
@@ -120,7 +119,6 @@ export function Configuration() {
       <section className="meaning" aria-label="What this configuration means">
         <h2>What this means</h2>
         <p className="caption">{caption(config)}</p>
-        {note ? <p className="note">{note}</p> : null}
         <details>
           <summary>How to set this mode</summary>
           <dl className="snippets">

@@ -10,7 +10,7 @@ import { BOXES, FRAMES, LANE_X, REST_SLOTS, VIEW, type BoxId } from "../geometry
 import { laneD } from "../geometry/lanes";
 import { createLoop, type Loop, type Surface } from "../anim/loop";
 import type { SessionConfig } from "../store/session";
-import { FAILURE_NAME } from "../store/events";
+import type { FailureKind } from "../model/timeline";
 import { TOKEN_SHAPE } from "./shapes";
 import { useDiagram, useDiagramStore } from "./useDiagram";
 
@@ -20,6 +20,13 @@ interface ArrowSpec {
   readonly to: BoxId;
   readonly label: string;
 }
+
+const FAILED_WORDS: Readonly<Record<FailureKind, string>> = {
+  power: "power lost",
+  host: "host crashed",
+  qemu: "QEMU killed",
+  guest: "guest crashed",
+};
 
 /** The article's four arrows, each drawn over its whole reach. */
 const ARROWS: readonly ArrowSpec[] = [
@@ -179,9 +186,7 @@ export function Diagram() {
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>
           0 µs
         </span>
-        {failure ? (
-          <strong className="failed"> — {FAILURE_NAME[failure].toLowerCase()}</strong>
-        ) : null}
+        {failure ? <strong className="failed"> — {FAILED_WORDS[failure]}</strong> : null}
       </p>
       <div className="stack-wrap">
         <svg

@@ -13,6 +13,7 @@ export function EventLine() {
   const events = useDiagram((s) => s.events);
   const hasOps = useDiagram((s) => s.ops.length > 0);
   const playing = useDiagram((s) => s.playing);
+  const note = useDiagram((s) => s.configNote);
   let latestMs = -1;
   let texts: string[] = [];
   for (const event of events) {
@@ -30,8 +31,12 @@ export function EventLine() {
     line = "Issue a write (an O_SYNC write shows the mode's arrow best), then press Play.";
   else if (!playing && tMs === 0) line = `${line} Press Play to watch.`;
   return (
-    <p className="event" role="status" aria-live="polite">
-      {line}
-    </p>
+    <>
+      <p className="event" role="status" aria-live="polite">
+        {line}
+      </p>
+      {/* Next to the line and the buttons, where the user just acted. */}
+      {note ? <p className="note">{note}</p> : null}
+    </>
   );
 }

@@ -8,7 +8,7 @@ import { memo } from "react";
 import { positionAt } from "../model/position";
 import type { OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "../anim/loop";
-import { FAILURE_NAME, inLayer, KIND_NAME, LAYER_NAME } from "../store/events";
+import { AFTER_FAILURE, inLayer, KIND_NAME, LAYER_NAME } from "../store/events";
 import { TOKEN_SYMBOL } from "./shapes";
 import { useDiagram } from "./useDiagram";
 
@@ -21,7 +21,11 @@ function whereNow(op: OpResult, tMs: number): string {
   }
   const where = positionAt(op, tMs);
   if (!where) return "—";
-  if (op.survives === false) return `lost with ${LAYER_NAME[where.layer]}`;
+  if (op.survives === false) {
+    return where.layer === "virtual-disk"
+      ? "lost in flight in QEMU"
+      : `lost with ${LAYER_NAME[where.layer]}`;
+  }
   return where.hop ? `leaving ${LAYER_NAME[where.layer]}` : inLayer(where.layer);
 }
 
@@ -31,11 +35,24 @@ function ackedText(op: OpResult, tMs: number): string {
 }
 
 function durableText(op: OpResult, tMs: number): string {
-  if (op.durableAtMs !== null && op.durableAtMs <= tMs)
+  if (op.durableAtMs !== null && op.durableAtMs <= tMs) {
     return `durable at ${formatModelTime(op.durableAtMs)}`;
-  if (op.kind === "barrier" && op.flush && op.flush.outcome !== "passed")
-    return "never: its flush did not pass";
-  return "not yet";
+  }
+  const flush = op.flush;
+  // A barrier's verdict comes when its flush is done.
+  if (op.kind !== "barrier" || flush?.doneAtMs == null || flush.doneAtMs > tMs) {
+    return "not yet";
+  }
+  switch (flush.outcome) {
+    case "no-write-cache":
+      return "no flush needed: its writes went to stable storage";
+    case "no-guest-barriers":
+      return "never: the guest sent no flush";
+    case "ignored-by-qemu":
+      return "never: QEMU ignored its flush";
+    case "passed":
+      return "not yet";
+  }
 }
 
 function survivalText(op: OpResult, failedAtMs: number): string {
@@ -80,6 +97,7 @@ export function Ledger() {
   const ops = useDiagram((s) => s.timeline.ops);
   const tMs = useDiagram((s) => s.tMs);
   const failure = useDiagram((s) => s.failure);
+  const crash = useDiagram((s) => s.timeline.crash);
   const crashed = failure !== null;
   return (
     <table className="ledger" aria-label="Operations">
@@ -91,7 +109,7 @@ export function Ledger() {
           <th scope="col">Data now</th>
           <th scope="col">Acknowledged</th>
           <th scope="col">Durable</th>
-          {failure ? <th scope="col">After the {FAILURE_NAME[failure].toLowerCase()}</th> : null}
+          {failure ? <th scope="col">{AFTER_FAILURE[failure]}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -109,7 +127,7 @@ export function Ledger() {
             where={whereNow(op, tMs)}
             acked={ackedText(op, tMs)}
             durable={durableText(op, tMs)}
-            survival={crashed ? survivalText(op, tMs) : null}
+            survival={crash ? survivalText(op, crash.atMs) : null}
             lost={op.survives === false}
           />
         ))}

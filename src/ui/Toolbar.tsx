@@ -3,7 +3,7 @@
  * failure, start again. Contract (e2e tests rely on it): buttons "Normal write", "O_SYNC write",
  * "Barrier", "O_DIRECT write", "Power loss", "Play"/"Pause", and a "Speed" select.
  */
-import { useRef } from "react";
+import { useEffect, useRef } from "react";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
 import { FAILURE_NAME, KIND_NAME } from "../store/events";
 import { SPEEDS, type Speed } from "../store/store";
@@ -21,9 +21,17 @@ export function Toolbar() {
   const setPlaying = useDiagram((s) => s.setPlaying);
   const setSpeed = useDiagram((s) => s.setSpeed);
   const step = useDiagram((s) => s.step);
-  // The buttons pressed disable themselves: focus moves on instead of falling to the page.
+  const atStart = useDiagram((s) => s.tMs <= 0);
+  const atEnd = useDiagram((s) => s.tMs >= s.clock.endMs);
+  // The buttons pressed disable themselves: focus moves on instead of falling to the page,
+  // once the re-render has enabled its target.
   const firstWrite = useRef<HTMLButtonElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    focusNext.current?.focus();
+    focusNext.current = null;
+  });
 
   return (
     <div className="toolbar">
@@ -58,21 +66,21 @@ export function Toolbar() {
         </button>
         <button
           type="button"
-          disabled={!hasOps}
+          disabled={!hasOps || atStart}
           onClick={() => {
             step(-1);
           }}
         >
-          <span aria-hidden="true">⏮</span> Step back
+          <span aria-hidden="true">◀</span> Step back
         </button>
         <button
           type="button"
-          disabled={!hasOps}
+          disabled={!hasOps || atEnd}
           onClick={() => {
             step(1);
           }}
         >
-          Step forward <span aria-hidden="true">⏭</span>
+          Step forward <span aria-hidden="true">▶</span>
         </button>
         <label>
           Speed{" "}
@@ -94,8 +102,8 @@ export function Toolbar() {
           ref={resetButton}
           type="button"
           onClick={() => {
+            focusNext.current = firstWrite.current;
             reset();
-            firstWrite.current?.focus();
           }}
           disabled={!hasOps}
         >
@@ -110,8 +118,8 @@ export function Toolbar() {
             className="danger"
             disabled={failed || !hasOps}
             onClick={() => {
+              focusNext.current = resetButton.current;
               fail(kind);
-              resetButton.current?.focus();
             }}
           >
             {kind === "power" ? <span aria-hidden="true">⚡ </span> : null}

@@ -16,6 +16,11 @@ const GRAY_END: Readonly<Record<SessionConfig["diskCache"], string>> = {
 };
 
 function modeText(config: SessionConfig, barriers: Barriers): string {
+  // Blue ends on stable storage: the platters, or a battery-backed cache that counts as such.
+  const stable =
+    config.diskCache === "battery"
+      ? "stable storage (the battery-backed disk cache)"
+      : "the platters";
   switch (config.mode) {
     case "writeback":
       return barriers === "on"
@@ -27,12 +32,12 @@ function modeText(config: SessionConfig, barriers: Barriers): string {
         : `none with a guest that sends no barriers: writes are acknowledged ${GRAY_END[config.diskCache]} — the same exposure as bare metal with that disk.`;
     case "writethrough":
       return barriers === "on"
-        ? "writethrough: every write reaches the platters before it returns (blue), keeping a clean copy in the host page cache; the guest sees no write cache and sends no flushes. Fully safe; the slowest for buffered write-back, since every write-out waits for the platters."
-        : "writethrough: every write reaches the platters before it returns (blue), whatever the guest does — the only mode fully safe for a guest without barriers, and the slowest: every write waits for the platters.";
+        ? `writethrough: every write reaches ${stable} before it returns (blue), keeping a clean copy in the host page cache; the guest sees no write cache and sends no flushes. Fully safe; the slowest for buffered write-back, since every write-out waits for the disk.`
+        : `writethrough: every write reaches ${stable} before it returns (blue), whatever the guest does — the only mode fully safe for a guest without barriers, and the slowest: every write waits for the disk.`;
     case "directsync":
       return barriers === "on"
-        ? "directsync: like writethrough, every write reaches the platters before it returns (blue), without a copy in the host page cache; the guest sees no write cache and sends no flushes."
-        : "directsync: like writethrough, every write reaches the platters before it returns (blue), without a copy in the host page cache — as safe as writethrough for a guest without barriers.";
+        ? `directsync: like writethrough, every write reaches ${stable} before it returns (blue), without a copy in the host page cache; the guest sees no write cache and sends no flushes.`
+        : `directsync: like writethrough, every write reaches ${stable} before it returns (blue), without a copy in the host page cache — as safe as writethrough for a guest without barriers.`;
     case "unsafe":
       return barriers === "on"
         ? "unsafe: writes stop in the host page cache (red) and QEMU acknowledges the guest's flushes without doing them (green refused): data survives a guest crash, and a QEMU kill, but not a host crash or a power cut."

@@ -94,8 +94,24 @@ describe("readUrlConfig", () => {
     expect(notices.map((n) => /“(\w+)”/.exec(n)?.[1]).sort()).toEqual(["barriers", "disk", "mode"]);
   });
 
-  it.each(["true", "false", "1", "0", "yes", "", "on "])(
-    "barriers accepts on/off only, not %j",
+  it.each([
+    ["true", true],
+    ["1", true],
+    ["false", false],
+    ["0", false],
+  ] as const)("barriers=%s reads as %s", (value, expected) => {
+    expect(readUrlConfig(`?barriers=${value}`)).toEqual({
+      config: { ...DEFAULT_CONFIG, guestBarriers: expected },
+      notices: [],
+    });
+  });
+
+  it("accepts QEMU's own spelling, cache=", () => {
+    expect(readUrlConfig("?cache=directsync").config.mode).toBe("directsync");
+  });
+
+  it.each(["yes", "", "on ", "2"])(
+    "barriers accepts on/off (or true/false, 1/0) only, not %j",
     (value) => {
       const { config, notices } = readUrlConfig(`?mode=none&barriers=${encodeURIComponent(value)}`);
       expect(config).toEqual({ ...DEFAULT_CONFIG, mode: "none" });

@@ -27,15 +27,16 @@ function param(params: URLSearchParams, name: string): string | null {
 
 function barriersValue(raw: string | null): unknown {
   if (raw === null) return DEFAULT_CONFIG.guestBarriers;
-  if (raw === "on") return true;
-  if (raw === "off") return false;
+  if (raw === "on" || raw === "true" || raw === "1") return true;
+  if (raw === "off" || raw === "false" || raw === "0") return false;
   return raw;
 }
 
 export function readUrlConfig(search: string): UrlConfig {
   const params = new URLSearchParams(search);
   const fields: Record<Field, unknown> = {
-    "config.mode": param(params, "mode") ?? DEFAULT_CONFIG.mode,
+    // `cache` is QEMU's own spelling (-drive cache=none): accept it too.
+    "config.mode": param(params, "mode") ?? param(params, "cache") ?? DEFAULT_CONFIG.mode,
     "config.guestBarriers": barriersValue(param(params, "barriers")),
     "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
   };
