@@ -5,7 +5,7 @@
  * "Cache mode" with radios named exactly after the modes, a checkbox "Guest barriers", a radio
  * group "Disk write cache" with volatile, off, battery.
  */
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import {
   CACHE_MODES,
   DISK_CACHES,
@@ -37,6 +37,51 @@ function switchesText(mode: CacheMode): string {
   return `cache.writeback=${flag(s.guestSeesWriteCache)}, cache.direct=${flag(s.hostCacheBypassed)}, cache.no-flush=${flag(s.flushesIgnored)}`;
 }
 
+interface ChoicesProps<T extends string> {
+  readonly legend: string;
+  readonly values: readonly T[];
+  readonly checked: T;
+  readonly onChange: (value: T) => void;
+  readonly describe: (value: T) => ReactNode;
+}
+
+/** A named radio group whose radios are named exactly by their values, each with a description. */
+function Choices<T extends string>({
+  legend,
+  values,
+  checked,
+  onChange,
+  describe,
+}: ChoicesProps<T>) {
+  const id = useId();
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div role="radiogroup" aria-label={legend}>
+        {values.map((value) => (
+          <div key={value} className="choice">
+            <input
+              type="radio"
+              id={`${id}-${value}`}
+              name={id}
+              value={value}
+              checked={checked === value}
+              onChange={() => {
+                onChange(value);
+              }}
+              aria-describedby={`${id}-${value}-line`}
+            />
+            <label htmlFor={`${id}-${value}`}>{value}</label>
+            <p id={`${id}-${value}-line`} className="hint">
+              {describe(value)}
+            </p>
+          </div>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export function Configuration() {
   const config = useDiagram((s) => s.config);
   const setConfig = useDiagram((s) => s.setConfig);
@@ -44,30 +89,19 @@ export function Configuration() {
 
   return (
     <div className="configuration">
-      <fieldset>
-        <legend>Cache mode</legend>
-        <div role="radiogroup" aria-label="Cache mode">
-          {CACHE_MODES.map((mode) => (
-            <div key={mode} className="choice">
-              <input
-                type="radio"
-                id={`${id}-mode-${mode}`}
-                name={`${id}-mode`}
-                value={mode}
-                checked={config.mode === mode}
-                onChange={() => {
-                  setConfig({ mode });
-                }}
-                aria-describedby={`${id}-mode-${mode}-line`}
-              />
-              <label htmlFor={`${id}-mode-${mode}`}>{mode}</label>
-              <p id={`${id}-mode-${mode}-line`} className="hint">
-                {MODE_LINE[mode]} <code>{switchesText(mode)}</code>
-              </p>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <Choices
+        legend="Cache mode"
+        values={CACHE_MODES}
+        checked={config.mode}
+        onChange={(mode) => {
+          setConfig({ mode });
+        }}
+        describe={(mode) => (
+          <>
+            {MODE_LINE[mode]} <code>{switchesText(mode)}</code>
+          </>
+        )}
+      />
 
       <fieldset>
         <legend>Guest</legend>
@@ -90,31 +124,15 @@ export function Configuration() {
         </div>
       </fieldset>
 
-      <fieldset>
-        <legend>Disk write cache</legend>
-        <div role="radiogroup" aria-label="Disk write cache">
-          {DISK_CACHES.map((disk) => (
-            <div key={disk} className="choice">
-              <input
-                type="radio"
-                id={`${id}-disk-${disk}`}
-                name={`${id}-disk`}
-                value={disk}
-                checked={config.diskCache === disk}
-                onChange={() => {
-                  setConfig({ diskCache: disk });
-                }}
-                aria-describedby={`${id}-disk-${disk}-line`}
-              />
-              <label htmlFor={`${id}-disk-${disk}`}>{disk}</label>
-              <span id={`${id}-disk-${disk}-line`} className="hint">
-                {" "}
-                — {DISK_LINE[disk]}
-              </span>
-            </div>
-          ))}
-        </div>
-      </fieldset>
+      <Choices
+        legend="Disk write cache"
+        values={DISK_CACHES}
+        checked={config.diskCache}
+        onChange={(diskCache) => {
+          setConfig({ diskCache });
+        }}
+        describe={(disk) => DISK_LINE[disk]}
+      />
 
       <section className="meaning" aria-label="What this configuration means">
         <h2>What this means</h2>
