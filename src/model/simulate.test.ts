@@ -414,3 +414,47 @@ describe("edges found in review", () => {
     ).toBe(false);
   });
 });
+
+describe("the platters serve one write at a time (domain.md §5: ≤ ~120 durable writes/s)", () => {
+  const ten = Array.from({ length: 10 }, () => "osync" as const);
+
+  it("ten O_SYNC writes under writethrough return one platter write apart", () => {
+    const acks = run({ mode: "writethrough", barriers: false }, ten)
+      .ops.map((o) => o.ackedAtMs ?? NaN)
+      .sort((a, b) => a - b);
+    acks.slice(1).forEach((ack, i) => {
+      expect(ack - (acks[i] ?? NaN)).toBeCloseTo(
+        DEFAULT_TIMING.platterWriteMs + DEFAULT_TIMING.diskCacheAckMs,
+        6,
+      );
+    });
+    // The last one waits for the nine before it: ~140 ms, not 14 ms.
+    expect(acks.at(-1)).toBeGreaterThan(10 * DEFAULT_TIMING.platterWriteMs);
+  });
+
+  it("writeback returns the same ten at once, from the host page cache (claim 4: faster, unsafe)", () => {
+    const timeline = run({ mode: "writeback", barriers: false }, ten);
+    for (const op of timeline.ops) expect(op.ackedAtMs).toBeLessThan(1);
+  });
+
+  it("with barriers, every synced write still pays its own platter write in every safe mode", () => {
+    for (const mode of ["writeback", "none", "writethrough"] as const) {
+      const last = Math.max(
+        ...run({ mode, barriers: true }, ten).ops.map((o) => o.ackedAtMs ?? NaN),
+      );
+      expect(last, mode).toBeGreaterThan(10 * DEFAULT_TIMING.platterWriteMs);
+    }
+  });
+
+  it("a flush waits behind destaging already queued, and the data it covers is durable when it returns", () => {
+    const timeline = run({ mode: "none", barriers: true }, [
+      ...Array.from({ length: 5 }, () => ({ atMs: 0, kind: "odirect" as const })),
+      { atMs: 120, kind: "barrier" as const },
+    ]);
+    const barrier = opOf(timeline, 5);
+    for (const op of timeline.ops.slice(0, 5)) {
+      expect(op.durableAtMs).toBeLessThanOrEqual(barrier.ackedAtMs ?? -1);
+    }
+    expect(barrier.ackedAtMs).toBeGreaterThan(5 * DEFAULT_TIMING.platterWriteMs);
+  });
+});

@@ -203,8 +203,39 @@ export function simulate(scenario: Scenario): Timeline {
     state.ackedIn = layer;
   };
 
-  /** Starts a hop; it ends exactly at `endMs` (an end time, not a duration, so no rounding drift). */
-  const startHop = (block: Block, to: LayerId, route: Route, startMs: number, endMs: number) => {
+  /**
+   * The platters serve one write at a time (domain.md §5: ~12–16 ms each, so at most ~120
+   * durable writes per second): when they are next free.
+   */
+  let plattersFreeAtMs = 0;
+
+  /** Books the platters for one write ready at `readyMs`; returns when it is on them. */
+  const bookPlatters = (readyMs: number, durMs: number): { startMs: number; endMs: number } => {
+    const startMs = Math.max(readyMs, plattersFreeAtMs);
+    plattersFreeAtMs = startMs + durMs;
+    return { startMs, endMs: plattersFreeAtMs };
+  };
+
+  /**
+   * Starts a hop; it ends exactly at `endMs` (an end time, not a duration, so no rounding drift).
+   * A hop onto the platters waits its turn there first (the block rests where it is meanwhile),
+   * unless the caller booked the platters itself (`booked`).
+   */
+  const startHop = (
+    block: Block,
+    to: LayerId,
+    route: Route,
+    readyMs: number,
+    readyEndMs: number,
+    booked = false,
+  ) => {
+    let startMs = readyMs;
+    let endMs = readyEndMs;
+    if (to === "platters" && !booked) {
+      const slot = bookPlatters(readyMs, readyEndMs - readyMs);
+      if (slot.startMs !== readyMs) ({ startMs, endMs } = slot);
+      else plattersFreeAtMs = endMs;
+    }
     const hop: Hop = { from: block.layer, to, route, startMs, endMs };
     block.hops.push(hop);
     block.inTransit = true;
@@ -268,29 +299,32 @@ export function simulate(scenario: Scenario): Timeline {
    */
   const passFlush = (tMs: number): number => {
     const carried = [...exposed];
+    const reachedQemuMs = tMs + timing.guestToQemuMs;
     const hostDirty = carried.some((b) => b.layer === "host-page-cache");
-    const diskDirty =
-      carried.some((b) => b.layer === "disk-cache") || (hostDirty && diskCache === "volatile");
-    const hostWriteMs = diskCache === "off" ? timing.platterWriteMs : timing.diskCacheAckMs;
-    let doneMs =
-      tMs +
-      timing.guestToQemuMs +
-      (hostDirty ? hostWriteMs : 0) +
-      (diskDirty ? timing.platterWriteMs : 0);
-    doneMs = Math.max(doneMs, lastStableArrivalMs);
+    // With a volatile cache the host's dirty pages go into it first, then the cache is flushed:
+    // every block in it takes its turn on the platters. Without a cache they go straight there;
+    // a battery-backed cache is stable as soon as they reach it.
+    const readyMs =
+      reachedQemuMs + (hostDirty && diskCache === "volatile" ? timing.diskCacheAckMs : 0);
+    const settle = (fromMs: number): number =>
+      stableLayer === "platters"
+        ? bookPlatters(fromMs, timing.platterWriteMs).endMs
+        : fromMs + timing.diskCacheAckMs;
+    let doneMs = Math.max(reachedQemuMs, lastStableArrivalMs);
     for (const block of carried) {
       const hop = block.hops[block.hops.length - 1];
-      if (block.inTransit && hop) doneMs = Math.max(doneMs, hop.endMs);
-    }
-    for (const block of carried) {
-      if (block.inTransit) {
+      let untilMs: number;
+      if (block.inTransit && hop) {
         // Being written back from the host page cache right now: fdatasync waits for that
         // write, then the cache flush carries it on.
-        block.carriedUntilMs = doneMs;
+        untilMs = settle(Math.max(readyMs, hop.endMs));
+        block.carriedUntilMs = untilMs;
         exposed.delete(block);
       } else {
-        startHop(block, stableLayer, "green", tMs, doneMs);
+        untilMs = settle(readyMs);
+        startHop(block, stableLayer, "green", tMs, untilMs, true);
       }
+      doneMs = Math.max(doneMs, untilMs);
     }
     lastStableArrivalMs = Math.max(lastStableArrivalMs, doneMs);
     return doneMs;
@@ -363,7 +397,7 @@ export function simulate(scenario: Scenario): Timeline {
         if (block.carriedUntilMs !== null) {
           const untilMs = block.carriedUntilMs;
           block.carriedUntilMs = null;
-          startHop(block, stableLayer, "green", tMs, Math.max(tMs, untilMs));
+          startHop(block, stableLayer, "green", tMs, Math.max(tMs, untilMs), true);
           break;
         }
         if (diskCache === "volatile") exposed.add(block);
@@ -506,7 +540,7 @@ export function simulate(scenario: Scenario): Timeline {
       survives = block.durableAtMs !== null || !wipes(crash.kind, block.layer, diskCache);
     }
     const paths: Arrow[] = block
-      ? arrowsOf(block.hops)
+      ? arrowsOf(block.hops.filter((h) => h.startMs <= horizonMs))
       : flush?.outcome === "passed"
         ? ["green"]
         : [];
@@ -514,7 +548,8 @@ export function simulate(scenario: Scenario): Timeline {
       index,
       kind: state.op.kind,
       atMs: state.op.atMs,
-      hops: block ? block.hops : [],
+      // A hop still waiting for the platters when the crash came never started.
+      hops: block ? block.hops.filter((h) => h.startMs <= horizonMs) : [],
       flush,
       ackedAtMs: state.ackedAtMs,
       ackedIn: state.ackedIn,
