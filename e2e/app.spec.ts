@@ -36,3 +36,12 @@ test("has no WCAG A/AA violations", async ({ page }) => {
     .analyze();
   expect(results.violations).toEqual([]);
 });
+
+test("shows how to set the chosen mode, loaded on demand", async ({ page }) => {
+  await page.goto("./?mode=none&barriers=off");
+  await page.getByText("How to set this mode").click();
+  await expect(page.getByText("-drive file=disk.qcow2,if=virtio,cache=none")).toBeVisible();
+  await expect(page.getByText("<driver name='qemu' type='qcow2' cache='none'/>")).toBeVisible();
+  await page.getByRole("radio", { name: "directsync" }).check();
+  await expect(page.getByText("-drive file=disk.qcow2,if=virtio,cache=directsync")).toBeVisible();
+});

@@ -5,7 +5,7 @@
  * "Cache mode" with radios named exactly after the modes, a checkbox "Guest barriers", a radio
  * group "Disk write cache" with volatile, off, battery.
  */
-import { useId, type ReactNode } from "react";
+import { lazy, Suspense, useId, useState, type ReactNode } from "react";
 import {
   CACHE_MODES,
   DISK_CACHES,
@@ -13,7 +13,7 @@ import {
   type CacheMode,
   type DiskCache,
 } from "../model/config";
-import { caption, snippets } from "./narration";
+import { caption } from "./narration";
 import { useDiagram } from "./useDiagram";
 
 /** One line per mode (domain.md §2, §6). */
@@ -82,8 +82,12 @@ function Choices<T extends string>({
   );
 }
 
+// Not part of the first view: loaded when the reader opens it.
+const Snippets = lazy(() => import("./Snippets"));
+
 export function Configuration() {
   const config = useDiagram((s) => s.config);
+  const [snippetsOpen, setSnippetsOpen] = useState(false);
   const setConfig = useDiagram((s) => s.setConfig);
   const id = useId();
 
@@ -137,18 +141,17 @@ export function Configuration() {
       <section className="meaning" aria-label="What this configuration means">
         <h2>What this means</h2>
         <p className="caption">{caption(config)}</p>
-        <details>
+        <details
+          onToggle={(e) => {
+            setSnippetsOpen(e.currentTarget.open);
+          }}
+        >
           <summary>How to set this mode</summary>
-          <dl className="snippets">
-            {snippets(config).map(([where, code]) => (
-              <div key={where}>
-                <dt>{where}</dt>
-                <dd>
-                  <code>{code}</code>
-                </dd>
-              </div>
-            ))}
-          </dl>
+          {snippetsOpen ? (
+            <Suspense fallback={<p>Loading…</p>}>
+              <Snippets />
+            </Suspense>
+          ) : null}
         </details>
       </section>
     </div>

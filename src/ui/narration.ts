@@ -1,9 +1,7 @@
 /**
- * The words about a configuration: the caption (what it means, in one or two plain sentences —
- * the article's claims in our words, with the subtleties of domain.md §6) and the snippets that
- * set it (domain.md §7).
+ * The caption: what a configuration means, in one or two plain sentences — the article's claims
+ * in our words, with the subtleties of domain.md §6.
  */
-import { MODE_SWITCHES } from "../model/config";
 import type { SessionConfig } from "../store/session";
 
 type Barriers = "on" | "off";
@@ -58,34 +56,4 @@ const BUFFERED =
 
 export function caption(config: SessionConfig): string {
   return `${modeText(config, config.guestBarriers ? "on" : "off")}${diskText(config)}${BUFFERED}`;
-}
-
-/** How to set this configuration, tool by tool (domain.md §7). */
-export function snippets(config: SessionConfig): [string, string][] {
-  const { mode, guestBarriers, diskCache } = config;
-  const writeCache = MODE_SWITCHES[mode].guestSeesWriteCache ? "write back" : "write through";
-  return [
-    ["QEMU", `-drive file=disk.qcow2,if=virtio,cache=${mode}`],
-    ["libvirt domain XML, inside <disk>", `<driver name='qemu' type='qcow2' cache='${mode}'/>`],
-    ["virt-install", `--disk path=/var/lib/libvirt/images/guest.qcow2,cache=${mode}`],
-    ["Proxmox VE", `qm set <vmid> --virtio0 <storage>:<volume>,cache=${mode}`],
-    [
-      "Guest filesystem",
-      guestBarriers
-        ? "ext4: barriers are on by default; ext3: mount -o barrier=1 (or in /etc/fstab)"
-        : "ext3 without barrier=1 (Debian 6's default); ext4: mount -o barrier=0 (nobarrier)",
-    ],
-    [
-      "In the guest, what the virtual disk reports",
-      `cat /sys/block/vda/queue/write_cache   # ${writeCache}`,
-    ],
-    [
-      "Host disk write cache",
-      diskCache === "off"
-        ? "hdparm -W0 /dev/sdX"
-        : diskCache === "volatile"
-          ? "hdparm -W1 /dev/sdX"
-          : "a battery-backed or power-loss-protected controller cache",
-    ],
-  ];
 }
