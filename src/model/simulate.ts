@@ -35,6 +35,7 @@ import type {
   Route,
   Timeline,
 } from "./timeline";
+import { flushOutcome, writeArrow } from "./rules";
 import { arrowsOf } from "./timeline";
 
 export interface Scenario {
@@ -164,12 +165,13 @@ export function simulate(scenario: Scenario): Timeline {
    * the virtual disk completes it (domain.md §2). The last leg ends where the write is acked.
    */
   const arrow: { readonly colour: Arrow; readonly legs: readonly Leg[] } = (() => {
+    const colour = writeArrow(switches);
     // Writing to the physical disk: into its cache, or to the platters when it has none.
     const diskWrite: Leg =
       diskCache === "off"
         ? { to: "platters", durMs: timing.platterWriteMs }
         : { to: "disk-cache", durMs: timing.diskCacheAckMs };
-    if (!switches.guestSeesWriteCache) {
+    if (colour === "blue") {
       // No guest-visible cache: QEMU follows every write with a flush (fdatasync), so it
       // completes on stable storage (blue). writethrough goes through the host page cache and
       // leaves a clean copy there (§6.2); directsync writes O_DIRECT to the disk. While the
@@ -182,16 +184,16 @@ export function simulate(scenario: Scenario): Timeline {
               { to: "platters", durMs: timing.platterWriteMs },
             ]
           : [diskWrite];
-      if (switches.hostCacheBypassed) return { colour: "blue", legs: toStable };
+      if (switches.hostCacheBypassed) return { colour, legs: toStable };
       // From the host page cache, the write and the cache flush are one movement to the platters.
       const flushed: Leg =
         diskCache === "volatile"
           ? { to: "platters", durMs: timing.diskCacheAckMs + timing.platterWriteMs }
           : diskWrite;
-      return { colour: "blue", legs: [viaHost, flushed] };
+      return { colour, legs: [viaHost, flushed] };
     }
-    if (switches.hostCacheBypassed) return { colour: "gray", legs: [diskWrite] };
-    return { colour: "red", legs: [{ to: "host-page-cache", durMs: timing.pageCacheCopyMs }] };
+    if (colour === "gray") return { colour, legs: [diskWrite] };
+    return { colour, legs: [{ to: "host-page-cache", durMs: timing.pageCacheCopyMs }] };
   })();
   /** Where the virtual disk completes a write under this mode. */
   const arrowEnd: LayerId = arrow.legs[arrow.legs.length - 1]?.to ?? "host-page-cache";
@@ -273,13 +275,7 @@ export function simulate(scenario: Scenario): Timeline {
    * Returns the record; completion is an event so that it is cut off by a crash like anything else.
    */
   const sendFlush = (op: number | null, tMs: number): FlushRecord => {
-    const outcome: FlushOutcome = !config.guestBarriers
-      ? "no-guest-barriers" // the filesystem never issues it (ext3 without barrier=1)
-      : !switches.guestSeesWriteCache
-        ? "no-write-cache" // the guest block layer strips flushes to a disk without a cache
-        : switches.flushesIgnored
-          ? "ignored-by-qemu" // cache.no-flush: completes without fdatasync (cache=unsafe)
-          : "passed";
+    const outcome = flushOutcome(config.guestBarriers, switches);
     const record: FlushRecord = { outcome, issuedAtMs: tMs, doneAtMs: null };
     let doneMs = tMs;
     if (outcome === "ignored-by-qemu") {

@@ -5,6 +5,7 @@
  */
 import { useEffect, useLayoutEffect, useRef } from "react";
 import { MODE_SWITCHES } from "../model/config";
+import { flushOutcome, writeArrow } from "../model/rules";
 import type { Arrow } from "../model/timeline";
 import { BOXES, FRAMES, LANE_X, REST_SLOTS, VIEW, type BoxId } from "../geometry/layout";
 import { laneD } from "../geometry/lanes";
@@ -63,34 +64,35 @@ function neutralLabelAt(lane: (typeof NEUTRAL)[number]["lane"], from: BoxId): st
 
 function activeArrows(config: SessionConfig): Record<Arrow, boolean> {
   const s = MODE_SWITCHES[config.mode];
+  const used = writeArrow(s);
   return {
-    red: s.guestSeesWriteCache && !s.hostCacheBypassed,
-    gray: s.guestSeesWriteCache && s.hostCacheBypassed,
-    blue: !s.guestSeesWriteCache,
-    green: config.guestBarriers && s.guestSeesWriteCache && !s.flushesIgnored,
+    red: used === "red",
+    gray: used === "gray",
+    blue: used === "blue",
+    green: flushOutcome(config.guestBarriers, s) === "passed",
   };
 }
 
 /** Where and why a flush stops when it does not pass (domain.md §2–§3). */
 function flushStop(config: SessionConfig): { box: BoxId; label: string; refused: boolean } | null {
-  const s = MODE_SWITCHES[config.mode];
-  if (!config.guestBarriers) {
-    return {
-      box: "guest-block-layer",
-      label: "green: dropped — guest sends no barriers",
-      refused: true,
-    };
+  switch (flushOutcome(config.guestBarriers, MODE_SWITCHES[config.mode])) {
+    case "no-guest-barriers":
+      return {
+        box: "guest-block-layer",
+        label: "green: dropped — guest sends no barriers",
+        refused: true,
+      };
+    case "no-write-cache":
+      return {
+        box: "guest-block-layer",
+        label: "green: no flush needed — no write cache",
+        refused: false,
+      };
+    case "ignored-by-qemu":
+      return { box: "qemu", label: "green: ignored (cache=unsafe)", refused: true };
+    case "passed":
+      return null;
   }
-  if (!s.guestSeesWriteCache) {
-    return {
-      box: "guest-block-layer",
-      label: "green: no flush needed — no write cache",
-      refused: false,
-    };
-  }
-  if (s.flushesIgnored)
-    return { box: "qemu", label: "green: ignored (cache=unsafe)", refused: true };
-  return null;
 }
 
 /** Where an arrow's label starts: beside its first leg, or past the mark where a flush stops. */
