@@ -100,7 +100,7 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     state.timeline.ops.forEach((op, i) => {
       const el = surface.acks[i];
       if (!el || op.ackedAtMs === null || op.ackedIn === null) return;
-      const since = screenS - state.clock.toScreen(op.ackedAtMs);
+      const since = screenS - (state.ackScreenS[i] ?? NaN);
       // After a failure nothing returns to the application any more.
       const show = state.failure === null && op.ackedAtMs <= tMs && since <= ACK_TRAVEL_S;
       if (show) {

@@ -29,6 +29,8 @@ interface Derived {
   readonly clock: PresentationClock;
   readonly tokens: readonly (readonly TokenHop[])[];
   readonly events: readonly SessionEvent[];
+  /** Screen second at which each op's call returns (NaN if it never does): fixed per clock. */
+  readonly ackScreenS: readonly number[];
 }
 
 export interface DiagramState extends Derived {
@@ -73,7 +75,10 @@ function derive(ops: readonly IssuedOp[], crash: Crash | null): Derived {
       ops[i]?.config.diskCache === "battery" ? "disk-cache" : "platters",
     ),
   );
-  return { timeline, clock, tokens, events };
+  const ackScreenS = timeline.ops.map((op) =>
+    op.ackedAtMs === null ? NaN : clock.toScreen(op.ackedAtMs),
+  );
+  return { timeline, clock, tokens, events, ackScreenS };
 }
 
 /** Whether any issued write still has something to do after `tMs`. */
