@@ -67,6 +67,7 @@ describe("the loop stops", () => {
     const store = createDiagramStore({
       mode: "writethrough",
       guestBarriers: false,
+      guestFs: "ext4",
       diskCache: "volatile",
     });
     const loop = createLoop(store, { tokens: [], acks: [], readout: null });

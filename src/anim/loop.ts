@@ -60,8 +60,12 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     if (nextEvent === -1) nextEvent = state.events.length;
   };
 
-  /** Playback runs on past the last event until the last ack mark has travelled home. */
-  const endS = (state: DiagramState) => state.clock.totalS + ACK_TRAVEL_S;
+  /**
+   * Playback runs on past the last event until the last ack mark has travelled home; after a
+   * failure it ends at the failure's instant, since a crash stops the world.
+   */
+  const endS = (state: DiagramState) =>
+    state.failure ? state.clock.toScreen(state.endMs) : state.clock.totalS + ACK_TRAVEL_S;
 
   const shouldRun = () => {
     const state = store.getState();
@@ -104,9 +108,11 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
       // After a failure nothing returns to the application any more.
       const show = state.failure === null && op.ackedAtMs <= tMs && since <= ACK_TRAVEL_S;
       if (show) {
-        // The ack rises from where the call completed: the data's layer, or where a barrier's
-        // flush ended (the guest block layer, QEMU or stable storage).
-        const from = restPoint(state.tokens[i]?.at(-1)?.to ?? op.ackedIn, i);
+        // The ack rises from where the call returned: the data's layer then, or where a
+        // barrier's flush stopped or completed (the guest block layer, QEMU or stable storage).
+        const fromBox = state.ackFrom[i] ?? op.ackedIn;
+        const from = restPoint(fromBox, i);
+        if (el.dataset.layer !== fromBox) el.dataset.layer = fromBox;
         const to = restPoint("guest-app", i);
         const f = travel ? Math.min(1, since / ACK_TRAVEL_S) : 1;
         el.setAttribute(

@@ -37,6 +37,15 @@ describe("npm run matrix", () => {
     });
   });
 
+  it("follows the guest filesystem: ext3 makes buffered data durable at the next commit", () => {
+    const read = (fs: string) =>
+      (JSON.parse(matrix(["--format", "json", "--fs", fs]).stdout) as MatrixRow[]).find(
+        (r) => r.mode === "writeback" && r.guestBarriers && r.kind === "normal",
+      );
+    expect(read("ext3")?.durableAfterMs).toBeLessThan(6_000);
+    expect(read("ext4")?.durableAfterMs).toBeGreaterThan(30_000);
+  });
+
   it("prints a markdown table by default", () => {
     const { status, stdout } = matrix([]);
     expect(status).toBe(0);
@@ -47,6 +56,7 @@ describe("npm run matrix", () => {
     [["--format", "html"], /^error: --format: expected one of md, json, got html/],
     [["--disk", "ssd"], /^error: --disk: expected one of volatile, off, battery, got ssd/],
     [["--verbose"], /^error: unknown argument --verbose/],
+    [["--fs", "xfs"], /^error: --fs: expected one of ext3, ext4, got xfs/],
     [["--format"], /^error: --format needs a value/],
   ])("bad arguments %j: one line, exit status 2", (args, message) => {
     const { status, stdout, stderr } = matrix(args);

@@ -12,8 +12,6 @@ import { lanePath, polyline, type Point, type Polyline } from "./lanes";
 import { restPoint } from "./layout";
 import { tokenHops, tokenPlace, type TokenHop } from "./tokens";
 
-const OPEN_END_MS = 100_000;
-
 /** The clock the app would build: breakpoints at every hop boundary. */
 function clockOf(hops: readonly TokenHop[]): PresentationClock {
   return presentationClock(hops.flatMap((h) => [h.startMs, h.endMs]));
@@ -58,7 +56,7 @@ describe("tokenHops for data writes", () => {
   it.each(cases)("$mode, barriers $barriers, $kind: mirror op.hops", ({ mode, barriers, kind }) => {
     const op = opOf(run({ mode, barriers }, [kind]));
     expect(op.hops.length).toBeGreaterThan(0);
-    const hops = tokenHops(op, OPEN_END_MS);
+    const hops = tokenHops(op);
     expect(
       hops.map(({ from, to, route, startMs, endMs }) => ({ from, to, route, startMs, endMs })),
     ).toEqual(
@@ -68,21 +66,21 @@ describe("tokenHops for data writes", () => {
 
   it("each hop travels its route's lane between its boxes", () => {
     const op = opOf(run({ mode: "none", barriers: true }, ["osync"]));
-    for (const h of tokenHops(op, OPEN_END_MS)) {
+    for (const h of tokenHops(op)) {
       expect(h.lane).toBe(lanePath(h.route, h.from, h.to));
     }
   });
 
   it("an O_DIRECT write's first hop skips the guest page cache on the bypass lane", () => {
     const op = opOf(run({ mode: "none", barriers: false }, ["odirect"]));
-    const first = hopAt(tokenHops(op, OPEN_END_MS), 0);
+    const first = hopAt(tokenHops(op), 0);
     expect(first).toMatchObject({ from: "guest-app", to: "virtual-disk", route: "in-guest" });
     expect(first.lane).toBe(lanePath("in-guest-bypass", "guest-app", "virtual-disk"));
   });
 
   it("a buffered write's first hop does not use the bypass lane", () => {
     const op = opOf(run({ mode: "none", barriers: false }, ["normal"]));
-    const hops = tokenHops(op, OPEN_END_MS);
+    const hops = tokenHops(op);
     expect(hopAt(hops, 0).lane).toBe(lanePath("in-guest", "guest-app", "guest-page-cache"));
     // Its write-out from the guest page cache also runs through the boxes, not the bypass.
     for (const h of hops) {
@@ -95,7 +93,7 @@ describe("tokenHops for barriers", () => {
   function barrier(mode: "writeback" | "none" | "unsafe" | "writethrough", barriers: boolean) {
     const timeline = run({ mode, barriers }, ["normal", { atMs: 1, kind: "barrier" }]);
     const op = opOf(timeline, 1);
-    return { op, hops: tokenHops(op, OPEN_END_MS) };
+    return { op, hops: tokenHops(op) };
   }
 
   it("passed flush: down to the guest block layer, then green to the platters", () => {
@@ -140,9 +138,9 @@ describe("tokenHops for barriers", () => {
     expect(hops.map((h) => h.to)).toEqual(["guest-block-layer"]);
   });
 
-  it("a flush cut off by a crash ends its green hop at the open end", () => {
-    const done = opOf(run({ mode: "writeback", barriers: true }, ["barrier"]));
-    const issued = done.flush?.issuedAtMs ?? NaN;
+  it("a flush cut off by a crash stops short, where it was at the crash", () => {
+    const calm = opOf(run({ mode: "writeback", barriers: true }, ["normal", "barrier"]), 1);
+    const issued = calm.flush?.issuedAtMs ?? NaN;
     const crashAtMs = issued + 1; // before the ~14 ms platter write finishes
     const cut = opOf(
       run({ mode: "writeback", barriers: true }, ["normal", { atMs: 0, kind: "barrier" }], {
@@ -153,16 +151,24 @@ describe("tokenHops for barriers", () => {
     );
     expect(cut.flush?.outcome).toBe("passed");
     expect(cut.flush?.doneAtMs).toBeNull();
-    const hops = tokenHops(cut, crashAtMs);
-    expect(hops.at(-1)?.route).toBe("green");
-    expect(hops.at(-1)?.endMs).toBe(crashAtMs);
+    const hops = tokenHops(cut, "platters", calm.flush?.doneAtMs ?? null, crashAtMs);
+    expect(hops.at(-1)).toMatchObject({
+      route: "green",
+      endMs: calm.flush?.doneAtMs,
+      cutAtMs: crashAtMs,
+    });
+    // Long after the crash, the token is still part-way down the green lane, not on the platters.
+    const clock = presentationClock([0, issued, crashAtMs, calm.flush?.doneAtMs ?? NaN]);
+    const place = tokenPlace(hops, 0, crashAtMs + 1_000, clock);
+    expect(place?.box).toBe("guest-block-layer");
+    expect(place?.route).toBe("green");
   });
 });
 
 describe("tokenPlace", () => {
   const timeline = run({ mode: "writeback", barriers: true }, [{ atMs: 10, kind: "osync" }]);
   const op: OpResult = opOf(timeline);
-  const hops = tokenHops(op, timeline.endMs);
+  const hops = tokenHops(op);
   const clock = clockOf(hops);
   const slot = 3;
 
@@ -175,7 +181,7 @@ describe("tokenPlace", () => {
   it("after each hop ends and until the next starts, rests in the box it reached", () => {
     // A buffered write rests for 30 s in each page cache: long pauses between its hops.
     const t = run({ mode: "writeback", barriers: false }, ["normal"]);
-    const buffered = tokenHops(opOf(t), t.endMs);
+    const buffered = tokenHops(opOf(t));
     const bufferedClock = clockOf(buffered);
     let gaps = 0;
     buffered.forEach((h, i) => {
@@ -272,7 +278,7 @@ describe("tokenPlace", () => {
 
   it("a barrier's token rests at the guest block layer when its flush was dropped", () => {
     const t = run({ mode: "writeback", barriers: false }, ["barrier"]);
-    const barrierHops = tokenHops(opOf(t), t.endMs);
+    const barrierHops = tokenHops(opOf(t));
     expect(tokenPlace(barrierHops, 0, t.endMs + 1, clockOf(barrierHops))).toMatchObject({
       box: "guest-block-layer",
       route: null,

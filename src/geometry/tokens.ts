@@ -16,7 +16,10 @@ export interface TokenHop {
   readonly route: Route;
   readonly lane: Polyline;
   readonly startMs: number;
+  /** When the token would arrive; it never does when `cutAtMs` is set. */
   readonly endMs: number;
+  /** A crash cut this hop short: the token stops where it was at this instant. */
+  readonly cutAtMs: number | null;
 }
 
 function hop(
@@ -25,16 +28,23 @@ function hop(
   route: Route,
   startMs: number,
   endMs: number,
+  cutAtMs: number | null,
   lane?: LaneId,
 ): TokenHop {
-  return { from, to, route, lane: lanePath(lane ?? route, from, to), startMs, endMs };
+  return { from, to, route, lane: lanePath(lane ?? route, from, to), startMs, endMs, cutAtMs };
 }
 
 /**
- * The hops a token makes; `openEndMs` closes a hop a crash cut short. A passed flush ends on
- * `stable`: the platters, or a battery-backed disk cache (where the data it covers stops too).
+ * The hops a token makes. A passed flush ends on `stable`: the platters, or a battery-backed disk
+ * cache (where the data it covers stops too). A barrier's flush that a crash cut short ends at
+ * `crashMs` short of `plannedDoneMs`, when it would have completed had nothing failed.
  */
-export function tokenHops(op: OpResult, openEndMs: number, stable: BoxId = "platters"): TokenHop[] {
+export function tokenHops(
+  op: OpResult,
+  stable: BoxId = "platters",
+  plannedDoneMs: number | null = null,
+  crashMs: number | null = null,
+): TokenHop[] {
   if (op.kind !== "barrier") {
     return op.hops.map((h) =>
       hop(
@@ -43,6 +53,7 @@ export function tokenHops(op: OpResult, openEndMs: number, stable: BoxId = "plat
         h.route,
         h.startMs,
         h.endMs,
+        h.cutAtMs,
         h.route === "in-guest" && h.from === "guest-app" && h.to === "virtual-disk"
           ? "in-guest-bypass"
           : undefined,
@@ -51,15 +62,17 @@ export function tokenHops(op: OpResult, openEndMs: number, stable: BoxId = "plat
   }
   const flush = op.flush;
   // The barrier waits at the block layer while the dirty pages are written out.
+  const waitEndMs = flush ? flush.issuedAtMs : (crashMs ?? op.atMs);
   const hops = [
-    hop("guest-app", "guest-block-layer", "in-guest", op.atMs, flush ? flush.issuedAtMs : op.atMs),
+    hop("guest-app", "guest-block-layer", "in-guest", op.atMs, waitEndMs, flush ? null : crashMs),
   ];
   if (!flush) return hops;
-  const doneMs = flush.doneAtMs ?? openEndMs;
+  const cut = flush.doneAtMs === null ? crashMs : null;
+  const doneMs = flush.doneAtMs ?? Math.max(plannedDoneMs ?? 0, crashMs ?? 0);
   if (flush.outcome === "passed") {
-    hops.push(hop("guest-block-layer", stable, "green", flush.issuedAtMs, doneMs));
+    hops.push(hop("guest-block-layer", stable, "green", flush.issuedAtMs, doneMs, cut));
   } else if (flush.outcome === "ignored-by-qemu") {
-    hops.push(hop("guest-block-layer", "qemu", "green", flush.issuedAtMs, doneMs));
+    hops.push(hop("guest-block-layer", "qemu", "green", flush.issuedAtMs, doneMs, cut));
   }
   return hops;
 }
@@ -88,11 +101,15 @@ export function tokenPlace(
   const i = lastStarted(hops, tMs);
   const h = hops[i];
   if (!h) return null;
-  if (tMs >= h.endMs) return { ...restPoint(h.to, slot), box: h.to, route: null };
+  if (h.cutAtMs === null && tMs >= h.endMs) {
+    return { ...restPoint(h.to, slot), box: h.to, route: null };
+  }
   if (!travel) return { ...restPoint(h.from, slot), box: h.from, route: h.route };
+  // A crash stops the world: a token cut short stays where the crash found it.
+  const at = h.cutAtMs === null ? tMs : Math.min(tMs, h.cutAtMs);
   const s0 = clock.toScreen(h.startMs);
   const s1 = clock.toScreen(h.endMs);
-  const progress = s1 > s0 ? (clock.toScreen(tMs) - s0) / (s1 - s0) : 1;
+  const progress = s1 > s0 ? Math.min(1, (clock.toScreen(at) - s0) / (s1 - s0)) : 1;
   return { ...along(h, slot, progress), box: h.from, route: h.route };
 }
 

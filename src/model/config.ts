@@ -52,6 +52,16 @@ export function modeOfSwitches(switches: CacheSwitches): CacheMode | null {
 export const DISK_CACHES = ["volatile", "off", "battery"] as const;
 export type DiskCache = (typeof DISK_CACHES)[number];
 
+/**
+ * The guest's filesystem decides when buffered data leaves the guest page cache (docs/model.md
+ * §3, "normal write()"): ext3 in `data=ordered` mode writes a transaction's dirty data at the next
+ * 5 s journal commit, before the commit block; ext4's delayed allocation leaves it to the flusher
+ * (30–35 s). Independent of barriers: the article's two guests are "ext3, barriers off" and
+ * "ext4, barriers on".
+ */
+export const GUEST_FILESYSTEMS = ["ext3", "ext4"] as const;
+export type GuestFs = (typeof GUEST_FILESYSTEMS)[number];
+
 /** Time constants in model milliseconds; defaults from domain.md §5. */
 export interface Timing {
   /** Copying 4 KiB into a page cache: ~1 µs (memory bandwidth). */
@@ -94,10 +104,11 @@ export interface Config {
   readonly mode: CacheMode | null;
   readonly switches: CacheSwitches;
   /**
-   * Whether the guest filesystem issues flushes (ext4 default, ext3 `barrier=1`) or not (ext3 as
-   * Debian 6 shipped it). domain.md §3.
+   * Whether the guest filesystem issues flushes (ext4's default, ext3 with `barrier=1`) or not
+   * (ext3 as Debian 6 shipped it, ext4 with `barrier=0`). domain.md §3.
    */
   readonly guestBarriers: boolean;
+  readonly guestFs: GuestFs;
   readonly diskCache: DiskCache;
   readonly timing: Timing;
 }
@@ -106,6 +117,8 @@ export interface ConfigInput {
   /** A named mode, or the three switches directly (`-drive cache.direct=on,…`). */
   readonly cache: CacheMode | CacheSwitches;
   readonly guestBarriers: boolean;
+  /** Default ext4, so documents written before the choice existed keep their meaning. */
+  readonly guestFs?: GuestFs;
   readonly diskCache?: DiskCache;
   readonly timing?: Partial<Timing>;
 }
@@ -116,6 +129,7 @@ export function makeConfig(input: ConfigInput): Config {
     mode: modeOfSwitches(switches),
     switches,
     guestBarriers: input.guestBarriers,
+    guestFs: input.guestFs ?? "ext4",
     diskCache: input.diskCache ?? "volatile",
     timing: { ...DEFAULT_TIMING, ...input.timing },
   };

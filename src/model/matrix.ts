@@ -3,7 +3,7 @@
  * for every cache mode, guest barrier setting and kind of write, where the call returns, which
  * arrows its data takes and whether it survives a host power loss at the instant it returns.
  */
-import { CACHE_MODES, makeConfig, type CacheMode, type DiskCache } from "./config";
+import { CACHE_MODES, makeConfig, type CacheMode, type DiskCache, type GuestFs } from "./config";
 import { simulate } from "./simulate";
 import type { Arrow, FlushOutcome, LayerId, Op, OpKind, OpResult } from "./timeline";
 import { arrowsOf, OP_KINDS } from "./timeline";
@@ -21,6 +21,12 @@ export interface MatrixRow {
   /** What became of the flush an O_SYNC write or a barrier sends; null for the other kinds. */
   readonly flush: FlushOutcome | null;
   readonly safeOnPowerLoss: boolean;
+  /**
+   * When the data is on stable storage if nothing fails (for a barrier: the write it covers).
+   * With the call's return, the window in which a power cut loses what the guest was told was
+   * written. Depends on the guest filesystem for buffered writes (ext3: the next 5 s commit).
+   */
+  readonly durableAfterMs: number;
 }
 
 /**
@@ -32,8 +38,9 @@ export function matrixRow(
   guestBarriers: boolean,
   kind: OpKind,
   diskCache: DiskCache = "volatile",
+  guestFs: GuestFs = "ext4",
 ): MatrixRow {
-  const config = makeConfig({ cache: mode, guestBarriers, diskCache });
+  const config = makeConfig({ cache: mode, guestBarriers, diskCache, guestFs });
   const ops: Op[] =
     kind === "barrier"
       ? [
@@ -47,6 +54,10 @@ export function matrixRow(
     throw new Error(`the model never acknowledged a ${kind} write under ${mode}`);
   }
   const crashed = simulate({ config, ops, crash: { atMs: calm.ackedAtMs, kind: "power" } });
+  const data = calm.kind === "barrier" ? simulate({ config, ops }).ops[0] : calm;
+  if (data?.durableAtMs == null) {
+    throw new Error(`the model never made a ${kind} write durable under ${mode}`);
+  }
   return {
     mode,
     guestBarriers,
@@ -56,6 +67,7 @@ export function matrixRow(
     ...splitArrows(calm, calm.ackedAtMs),
     flush: calm.flush?.outcome ?? null,
     safeOnPowerLoss: crashed.ops[0]?.survives === true,
+    durableAfterMs: data.durableAtMs,
   };
 }
 
@@ -68,12 +80,22 @@ function splitArrows(op: OpResult, ackedAtMs: number): Pick<MatrixRow, "arrows" 
   };
 }
 
-export function safetyMatrix(diskCache: DiskCache = "volatile"): MatrixRow[] {
+export function safetyMatrix(
+  diskCache: DiskCache = "volatile",
+  guestFs: GuestFs = "ext4",
+): MatrixRow[] {
   return CACHE_MODES.flatMap((mode) =>
     [false, true].flatMap((guestBarriers) =>
-      OP_KINDS.map((kind) => matrixRow(mode, guestBarriers, kind, diskCache)),
+      OP_KINDS.map((kind) => matrixRow(mode, guestBarriers, kind, diskCache, guestFs)),
     ),
   );
+}
+
+/** "14.1 ms", "35.0 s": a duration as the matrix prints it. */
+export function formatDuration(ms: number): string {
+  if (ms < 1) return `${String(Math.round(ms * 1000))} µs`;
+  if (ms < 1000) return `${ms.toFixed(1)} ms`;
+  return `${(ms / 1000).toFixed(1)} s`;
 }
 
 /** The arrows in the words of domain.md §3: "red, then green", "red, green refused". */
@@ -103,8 +125,8 @@ export const KIND_LABEL: Readonly<Record<OpKind, string>> = {
 
 export function matrixMarkdown(rows: readonly MatrixRow[]): string {
   const lines = [
-    "| mode | guest barriers | write | acked when the data is in | acked after | arrows | later, in the background | safe on power loss |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| mode | guest barriers | write | acked when the data is in | acked after | arrows | later, in the background | safe on power loss | durable after |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows
       .map((row) =>
         [
@@ -116,6 +138,7 @@ export function matrixMarkdown(rows: readonly MatrixRow[]): string {
           describeArrows(row) || "—",
           row.laterArrows.join(", then ") || "—",
           row.safeOnPowerLoss ? "yes" : "no",
+          formatDuration(row.durableAfterMs),
         ].join(" | "),
       )
       .map((cells) => `| ${cells} |`),

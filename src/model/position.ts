@@ -38,9 +38,12 @@ export function positionAt(op: OpResult, tMs: number): Position | null {
   const index = lastStarted(op.hops, tMs);
   const hop = op.hops[index];
   if (!hop) return null;
-  if (tMs < hop.endMs) {
+  // A hop a crash cut short stays where the crash found it, in the layer it was leaving.
+  const stopMs = hop.cutAtMs ?? hop.endMs;
+  if (tMs < hop.endMs || hop.cutAtMs !== null) {
     const span = hop.endMs - hop.startMs;
-    return { layer: hop.from, hop, progress: span > 0 ? (tMs - hop.startMs) / span : 0 };
+    const at = Math.min(tMs, stopMs);
+    return { layer: hop.from, hop, progress: span > 0 ? (at - hop.startMs) / span : 0 };
   }
   return { layer: hop.to, hop: null, progress: 0 };
 }

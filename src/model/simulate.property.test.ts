@@ -4,10 +4,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES, makeConfig, type Config } from "./config";
+import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS, makeConfig, type Config } from "./config";
 import { positionAt } from "./position";
 import { simulate } from "./simulate";
-import { sweepCrashes } from "./sweep";
+import { sweepCrashes, worstMoment } from "./sweep";
 import {
   FAILURE_KINDS,
   OP_KINDS,
@@ -23,6 +23,7 @@ const config = fc
   .record({
     mode: fc.constantFrom(...CACHE_MODES),
     guestBarriers: fc.boolean(),
+    guestFs: fc.constantFrom(...GUEST_FILESYSTEMS),
     diskCache: fc.constantFrom(...DISK_CACHES),
   })
   .map(({ mode, ...rest }) => makeConfig({ cache: mode, ...rest }));
@@ -84,7 +85,12 @@ describe("simulation invariants", () => {
           const upTo = (t: number | null) => (t !== null && t <= c.atMs ? t : null);
           expect(result.ackedAtMs).toBe(upTo(before.ackedAtMs));
           expect(result.durableAtMs).toBe(upTo(before.durableAtMs));
-          expect(result.hops).toEqual(before.hops.filter((h) => h.startMs <= c.atMs));
+          // The same hops up to the crash; one under way then is cut short, never arrives.
+          expect(result.hops).toEqual(
+            before.hops
+              .filter((h) => h.startMs <= c.atMs)
+              .map((h) => ({ ...h, cutAtMs: h.endMs > c.atMs ? c.atMs : null })),
+          );
           if (result.kind === "barrier" || result.atMs > c.atMs) {
             expect(result.survives).toBeNull();
             return;
@@ -93,6 +99,64 @@ describe("simulation invariants", () => {
           if (!where) throw new Error("a submitted write has no position");
           expect(result.survives).toBe(!lostIn(c.kind, where.layer, cfg));
         });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a crash stops the world: nothing arrives, returns, becomes durable or commits after it", () => {
+    fc.assert(
+      fc.property(config, ops, crash, (cfg, list, c) => {
+        const timeline = simulate({ config: cfg, ops: list, crash: c });
+        expect(timeline.endMs).toBe(c.atMs);
+        for (const result of timeline.ops) {
+          for (const hop of result.hops) {
+            expect(hop.startMs).toBeLessThanOrEqual(c.atMs);
+            // Either it arrived by the crash, or it is marked cut short at the crash instant.
+            if (hop.cutAtMs === null) expect(hop.endMs).toBeLessThanOrEqual(c.atMs);
+            else expect([hop.cutAtMs, hop.endMs > c.atMs]).toEqual([c.atMs, true]);
+          }
+          // Only the last hop can be under way at the crash.
+          expect(result.hops.slice(0, -1).every((h) => h.cutAtMs === null)).toBe(true);
+          expect(result.ackedAtMs ?? -Infinity).toBeLessThanOrEqual(c.atMs);
+          expect(result.durableAtMs ?? -Infinity).toBeLessThanOrEqual(c.atMs);
+          expect(result.flush?.doneAtMs ?? -Infinity).toBeLessThanOrEqual(c.atMs);
+        }
+        for (const commit of timeline.journalCommits) {
+          expect(commit.atMs).toBeLessThanOrEqual(c.atMs);
+          expect(commit.flush?.issuedAtMs ?? -Infinity).toBeLessThanOrEqual(c.atMs);
+          expect(commit.flush?.doneAtMs ?? -Infinity).toBeLessThanOrEqual(c.atMs);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("a flush makes durable only writes the virtual disk had completed before it was issued", () => {
+    fc.assert(
+      fc.property(config, ops, fc.option(crash, { nil: undefined }), (cfg, list, c) => {
+        const timeline = simulate({ config: cfg, ops: list, crash: c ?? null });
+        const passed = [
+          ...timeline.ops.map((o) => o.flush),
+          ...timeline.journalCommits.map((j) => j.flush),
+        ].filter((f) => f?.outcome === "passed");
+        const arrow = cfg.switches.guestSeesWriteCache
+          ? cfg.switches.hostCacheBypassed
+            ? "gray"
+            : "red"
+          : "blue";
+        for (const result of timeline.ops) {
+          const green = result.hops.find((h) => h.route === "green");
+          if (!green) continue;
+          // The virtual disk completed the write when its last leg along the mode's arrow ended.
+          const completedMs = result.hops.filter((h) => h.route === arrow).at(-1)?.endMs;
+          expect(completedMs).toBeDefined();
+          // Some passed flush was issued after that completion and by the time green began.
+          const carrier = passed.find(
+            (f) => f && f.issuedAtMs >= (completedMs ?? Infinity) && f.issuedAtMs <= green.startMs,
+          );
+          expect(carrier, JSON.stringify(result.hops)).toBeDefined();
+        }
       }),
       { numRuns: RUNS },
     );
@@ -191,6 +255,30 @@ describe("simulation invariants", () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it("the worst moment loses exactly the acknowledged writes it says it exposes, and no instant loses more", () => {
+    fc.assert(
+      fc.property(config, ops, fc.constantFrom(...FAILURE_KINDS), (cfg, list, failure) => {
+        const timeline = simulate({ config: cfg, ops: list });
+        const worst = worstMoment(timeline, failure, timeline.endMs);
+        const lostAcked = (atMs: number) =>
+          simulate({ config: cfg, ops: list, crash: { atMs, kind: failure } }).ops.filter(
+            (o) => o.survives === false && o.ackedAtMs !== null && o.ackedAtMs <= atMs,
+          ).length;
+        if (!worst) {
+          for (const o of timeline.ops)
+            if (o.ackedAtMs !== null) expect(lostAcked(o.ackedAtMs)).toBe(0);
+          return;
+        }
+        expect(lostAcked(worst.atMs)).toBe(worst.exposed);
+        for (const o of timeline.ops) {
+          if (o.ackedAtMs !== null)
+            expect(lostAcked(o.ackedAtMs)).toBeLessThanOrEqual(worst.exposed);
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

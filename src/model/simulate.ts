@@ -7,16 +7,19 @@
  * A block's life:
  *
  *   guest-app ─in-guest─▶ guest-page-cache ─guest-writeback / in-guest─▶ virtual-disk
+ *   (guest-writeback: the flusher after 30–35 s under ext4, the next 5 s journal commit under ext3)
  *   (O_DIRECT skips the guest page cache: guest-app ─in-guest─▶ virtual-disk)
  *   virtual-disk ─red─▶ host-page-cache ─host-writeback─▶ disk-cache ─destage─▶ platters
  *   virtual-disk ─gray─▶ disk-cache                                    (cache.direct)
  *   virtual-disk ─blue─▶ platters                                      (no guest-visible cache)
  *   host-page-cache | disk-cache ─green─▶ platters                     (a passed flush)
  *
- * Simplifications, each a choice rather than a fact: requests do not queue at the disk (each
- * sees the average latency of domain.md §5), flusher threads and journal commits tick on a
- * common clock starting at 0, and the journal commit writes no user data (ext4's delayed
- * allocation: data reaches the disk through writeback, and the commit after it sends the flush).
+ * Simplifications, each a choice rather than a fact (docs/model.md §8): the platters serve one
+ * write at a time at the average latency of §5, flusher threads and journal commits tick on a
+ * common clock starting at 0, and the journal's commit block is not a block of its own.
+ *
+ * A crash stops the world: the event loop ends at its instant, and a hop still under way then is
+ * reported cut short (`cutAtMs`), never arrived.
  */
 import TinyQueue from "tinyqueue";
 import type { Config } from "./config";
@@ -46,7 +49,7 @@ export interface Scenario {
 
 interface Block {
   readonly op: number;
-  readonly hops: Hop[];
+  readonly hops: LiveHop[];
   /** Where the block rests, or the layer it is leaving while a hop is under way. */
   layer: LayerId;
   inTransit: boolean;
@@ -57,8 +60,8 @@ interface Block {
   writeoutRequested: boolean;
   /** A passed flush will carry it on to stable storage when its current hop ends, by this time. */
   carriedUntilMs: number | null;
-  /** Barriers waiting for the virtual disk to complete this block's write. */
-  readonly awaitedBy: BarrierWait[];
+  /** Barriers and ext3 commits waiting for the virtual disk to complete this block's write. */
+  readonly awaitedBy: Wait[];
 }
 
 /** One movement along the mode's arrow. */
@@ -67,9 +70,10 @@ interface Leg {
   readonly durMs: number;
 }
 
-interface BarrierWait {
-  readonly op: number;
+/** Something that proceeds once the virtual disk has completed every block in `pending`. */
+interface Wait {
   readonly pending: Set<Block>;
+  readonly then: (tMs: number) => void;
 }
 
 interface OpState {
@@ -97,6 +101,9 @@ interface Scheduled {
   readonly event: Event;
 }
 
+/** A hop while the simulation runs: `cutAtMs` is settled at the end. */
+type LiveHop = Omit<Hop, "cutAtMs">;
+
 /** A flush while it runs; frozen into a `Flush` for the output. */
 interface FlushRecord {
   outcome: FlushOutcome;
@@ -122,7 +129,7 @@ function tickAtOrAfter(tMs: number, periodMs: number): number {
 
 export function simulate(scenario: Scenario): Timeline {
   const { config } = scenario;
-  const { switches, timing, diskCache } = config;
+  const { switches, timing, diskCache, guestFs } = config;
   const crash = scenario.crash ?? null;
   const horizonMs = crash ? crash.atMs : Infinity;
 
@@ -134,7 +141,7 @@ export function simulate(scenario: Scenario): Timeline {
     ackedIn: null,
     durableAtMs: null,
   }));
-  const journalCommits: { atMs: number; flush: FlushRecord }[] = [];
+  const journalCommits: { atMs: number; wroteOut: number[]; flush: FlushRecord | null }[] = [];
 
   const queue = new TinyQueue<Scheduled>([], (a, b) => a.tMs - b.tMs || a.seq - b.seq);
   let seq = 0;
@@ -174,8 +181,10 @@ export function simulate(scenario: Scenario): Timeline {
     if (colour === "blue") {
       // No guest-visible cache: QEMU follows every write with a flush (fdatasync), so it
       // completes on stable storage (blue). writethrough goes through the host page cache and
-      // leaves a clean copy there (§6.2); directsync writes O_DIRECT to the disk. While the
-      // flush runs the data already sits below QEMU, which matters for a QEMU or host crash.
+      // leaves a clean copy there (§6.2); directsync writes O_DIRECT to the disk. Either way the
+      // write then sits in the drive's cache (when volatile) from the moment the drive accepts
+      // it until the cache flush puts it on the platters: a host crash meanwhile treats both
+      // modes alike, since the drive stays powered (§4).
       const viaHost: Leg = { to: "host-page-cache", durMs: timing.pageCacheCopyMs };
       const toStable: Leg[] =
         diskCache === "volatile"
@@ -185,12 +194,7 @@ export function simulate(scenario: Scenario): Timeline {
             ]
           : [diskWrite];
       if (switches.hostCacheBypassed) return { colour, legs: toStable };
-      // From the host page cache, the write and the cache flush are one movement to the platters.
-      const flushed: Leg =
-        diskCache === "volatile"
-          ? { to: "platters", durMs: timing.diskCacheAckMs + timing.platterWriteMs }
-          : diskWrite;
-      return { colour, legs: [viaHost, flushed] };
+      return { colour, legs: [viaHost, ...toStable] };
     }
     if (colour === "gray") return { colour, legs: [diskWrite] };
     return { colour, legs: [{ to: "host-page-cache", durMs: timing.pageCacheCopyMs }] };
@@ -238,7 +242,7 @@ export function simulate(scenario: Scenario): Timeline {
       if (slot.startMs !== readyMs) ({ startMs, endMs } = slot);
       else plattersFreeAtMs = endMs;
     }
-    const hop: Hop = { from: block.layer, to, route, startMs, endMs };
+    const hop: LiveHop = { from: block.layer, to, route, startMs, endMs };
     block.hops.push(hop);
     block.inTransit = true;
     block.version++;
@@ -337,10 +341,7 @@ export function simulate(scenario: Scenario): Timeline {
     }
     for (const wait of block.awaitedBy) {
       wait.pending.delete(block);
-      if (wait.pending.size === 0) {
-        const barrier = states[wait.op];
-        if (barrier) barrier.flush = sendFlush(wait.op, tMs);
-      }
+      if (wait.pending.size === 0) wait.then(tMs);
     }
     block.awaitedBy.length = 0;
   };
@@ -439,20 +440,51 @@ export function simulate(scenario: Scenario): Timeline {
     }
   };
 
+  /** Runs `then` once the virtual disk has completed every block of `blocks` (at once if none). */
+  const waitFor = (blocks: Iterable<Block>, tMs: number, then: (tMs: number) => void): void => {
+    const wait: Wait = { pending: new Set(blocks), then };
+    for (const block of wait.pending) block.awaitedBy.push(wait);
+    if (wait.pending.size === 0) then(tMs);
+  };
+
   /** A barrier writes out the dirty guest pages, waits for the virtual disk, then flushes (§3). */
   const submitBarrier = (opIndex: number, tMs: number): void => {
-    const wait: BarrierWait = { op: opIndex, pending: new Set() };
     for (const block of guestPending) {
-      wait.pending.add(block);
-      block.awaitedBy.push(wait);
       if (block.layer === "guest-page-cache" && !block.inTransit) {
         startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
       } else if (block.layer === "guest-app") {
         block.writeoutRequested = true;
       }
     }
-    const state = states[opIndex];
-    if (state && wait.pending.size === 0) state.flush = sendFlush(opIndex, tMs);
+    waitFor(guestPending, tMs, (doneMs) => {
+      const state = states[opIndex];
+      if (state) state.flush = sendFlush(opIndex, doneMs);
+    });
+  };
+
+  /**
+   * A journal commit (ext3/ext4 `commit=5`). ext3 in `data=ordered` mode first writes the
+   * transaction's dirty data blocks and waits for them, then writes the commit block, preceded
+   * by a flush when the guest has barriers (§3). ext4 with delayed allocation has no data of its
+   * own to write here: the flusher wrote it earlier, and this commit records the allocation.
+   */
+  const commitJournal = (tMs: number): void => {
+    const dirty =
+      guestFs === "ext3"
+        ? [...guestPending].filter((b) => b.layer === "guest-page-cache" && !b.inTransit)
+        : [];
+    const commit = {
+      atMs: tMs,
+      wroteOut: dirty.map((b) => b.op),
+      flush: null as FlushRecord | null,
+    };
+    journalCommits.push(commit);
+    for (const block of dirty) {
+      startHop(block, "virtual-disk", "guest-writeback", tMs, tMs + timing.guestToQemuMs);
+    }
+    waitFor(dirty, tMs, (doneMs) => {
+      commit.flush = sendFlush(null, doneMs);
+    });
   };
 
   const handle = (tMs: number, event: Event): void => {
@@ -485,8 +517,7 @@ export function simulate(scenario: Scenario): Timeline {
         return;
       case "journal-commit":
         commitDueMs = null;
-        // With barriers, each commit ends with a flush (domain.md §3, "normal write()").
-        journalCommits.push({ atMs: tMs, flush: sendFlush(null, tMs) });
+        commitJournal(tMs);
         if (dirtyAfterCommit) {
           dirtyAfterCommit = false;
           markJournalDirty(tMs);
@@ -527,25 +558,28 @@ export function simulate(scenario: Scenario): Timeline {
     doneAtMs: record.doneAtMs,
   });
 
+  /** Hops that had started by the crash; one still under way then never arrives. */
+  const settled = (hops: readonly LiveHop[]): Hop[] =>
+    hops
+      .filter((h) => h.startMs <= horizonMs)
+      .map((h) => ({ ...h, cutAtMs: h.endMs > horizonMs ? horizonMs : null }));
+
   const ops: OpResult[] = states.map((state, index) => {
     const { block } = state;
+    const hops = block ? settled(block.hops) : [];
     const flush = state.flush && freeze(state.flush);
     const submitted = state.op.atMs <= horizonMs;
     let survives: boolean | null = null;
     if (crash && submitted && block) {
       survives = block.durableAtMs !== null || !wipes(crash.kind, block.layer, diskCache);
     }
-    const paths: Arrow[] = block
-      ? arrowsOf(block.hops.filter((h) => h.startMs <= horizonMs))
-      : flush?.outcome === "passed"
-        ? ["green"]
-        : [];
+    const paths: Arrow[] = block ? arrowsOf(hops) : flush?.outcome === "passed" ? ["green"] : [];
     return {
       index,
       kind: state.op.kind,
       atMs: state.op.atMs,
       // A hop still waiting for the platters when the crash came never started.
-      hops: block ? block.hops.filter((h) => h.startMs <= horizonMs) : [],
+      hops,
       flush,
       ackedAtMs: state.ackedAtMs,
       ackedIn: state.ackedIn,
@@ -557,7 +591,8 @@ export function simulate(scenario: Scenario): Timeline {
 
   const commits: JournalCommit[] = journalCommits.map((c) => ({
     atMs: c.atMs,
-    flush: freeze(c.flush),
+    wroteOut: c.wroteOut,
+    flush: c.flush && freeze(c.flush),
   }));
 
   return { config, ops, journalCommits: commits, crash, endMs };

@@ -14,7 +14,16 @@ export interface CrashSweep {
   readonly lost: Uint32Array;
 }
 
-export function sweepCrashes(timeline: Timeline, failure: FailureKind): CrashSweep {
+/**
+ * With `ackedOnly`, counts only writes whose call had already returned: the ones the guest was
+ * told were safe ("acknowledged but not yet durable", what a power loss at the worst moment
+ * strikes).
+ */
+export function sweepCrashes(
+  timeline: Timeline,
+  failure: FailureKind,
+  { ackedOnly = false } = {},
+): CrashSweep {
   const { diskCache } = timeline.config;
   // +1 where an op's data enters a wiped layer, -1 where it leaves; segments are [start, end).
   const deltas = new Map<number, number>();
@@ -22,14 +31,18 @@ export function sweepCrashes(timeline: Timeline, failure: FailureKind): CrashSwe
   const bump = (tMs: number, by: number) => deltas.set(tMs, (deltas.get(tMs) ?? 0) + by);
 
   for (const op of timeline.ops) {
+    // Before its call returns, a write does not count when only acknowledged ones do.
+    const countsFrom = ackedOnly ? (op.ackedAtMs ?? Infinity) : -Infinity;
+    if (Number.isFinite(countsFrom)) instants.add(countsFrom);
     // Mutated inside `enter`; the cast keeps TypeScript from narrowing it to null.
     let openedAt = null as number | null;
     const enter = (layer: LayerId, tMs: number) => {
       const wiped = wipes(failure, layer, diskCache);
       if (wiped && openedAt === null) openedAt = tMs;
       if (!wiped && openedAt !== null) {
-        if (tMs > openedAt) {
-          bump(openedAt, 1);
+        const from = Math.max(openedAt, countsFrom);
+        if (tMs > from) {
+          bump(from, 1);
           bump(tMs, -1);
         }
         openedAt = null;
@@ -41,7 +54,7 @@ export function sweepCrashes(timeline: Timeline, failure: FailureKind): CrashSwe
       enter(hop.from, hop.startMs);
       enter(hop.to, hop.endMs);
     }
-    if (openedAt !== null) bump(openedAt, 1);
+    if (openedAt !== null && Number.isFinite(countsFrom)) bump(Math.max(openedAt, countsFrom), 1);
   }
 
   const instantsMs = Float64Array.from(instants).sort();
@@ -52,4 +65,25 @@ export function sweepCrashes(timeline: Timeline, failure: FailureKind): CrashSwe
     lost[i] = running;
   });
   return { instantsMs, lost };
+}
+
+/**
+ * The worst moment for a failure, among the instants up to `untilMs` (what has been played): the
+ * one at which the most acknowledged-but-not-yet-durable writes sit in layers it wipes, the
+ * earliest on a tie (docs/model.md §8). Null when no acknowledged write is ever exposed by then.
+ */
+export function worstMoment(
+  timeline: Timeline,
+  failure: FailureKind,
+  untilMs: number,
+): { readonly atMs: number; readonly exposed: number } | null {
+  const { instantsMs, lost } = sweepCrashes(timeline, failure, { ackedOnly: true });
+  let best: { atMs: number; exposed: number } | null = null;
+  for (let i = 0; i < instantsMs.length; i++) {
+    const atMs = instantsMs[i] ?? Infinity;
+    if (atMs > untilMs) break;
+    const exposed = lost[i] ?? 0;
+    if (exposed > (best?.exposed ?? 0)) best = { atMs, exposed };
+  }
+  return best;
 }

@@ -1,5 +1,5 @@
 /** Small builders shared by the model's tests: scenarios in one line. */
-import { makeConfig, type CacheMode, type DiskCache } from "./config";
+import { makeConfig, type CacheMode, type DiskCache, type GuestFs } from "./config";
 import { simulate } from "./simulate";
 import type { Crash, Op, OpKind, OpResult, Timeline } from "./timeline";
 
@@ -7,6 +7,7 @@ export interface Setup {
   readonly mode: CacheMode;
   readonly barriers: boolean;
   readonly disk?: DiskCache;
+  readonly fs?: GuestFs;
 }
 
 export function run(setup: Setup, ops: readonly (Op | OpKind)[], crash?: Crash): Timeline {
@@ -14,6 +15,7 @@ export function run(setup: Setup, ops: readonly (Op | OpKind)[], crash?: Crash):
     config: makeConfig({
       cache: setup.mode,
       guestBarriers: setup.barriers,
+      guestFs: setup.fs ?? "ext4",
       diskCache: setup.disk ?? "volatile",
     }),
     ops: ops.map((op) => (typeof op === "string" ? { atMs: 0, kind: op } : op)),

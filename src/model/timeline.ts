@@ -46,13 +46,27 @@ export function arrowsOf(hops: readonly Hop[]): Arrow[] {
   return arrows;
 }
 
-/** One movement of one block of data, from `startMs` (leaves `from`) to `endMs` (in `to`). */
+/**
+ * One movement of one block of data, from `startMs` (leaves `from`) to `endMs` (in `to`).
+ *
+ * A crash stops the world (docs/model.md §4): a hop under way at the crash instant never
+ * arrives. It keeps its planned `endMs` (so a drawing can tell how far it had got) and records
+ * `cutAtMs`, the crash instant; the block stays where the crash found it, counted as still in
+ * the layer it was leaving.
+ */
 export interface Hop {
   readonly from: LayerId;
   readonly to: LayerId;
   readonly route: Route;
   readonly startMs: number;
   readonly endMs: number;
+  /** The crash instant, when a crash cut this hop short; null when it arrived (or will). */
+  readonly cutAtMs: number | null;
+}
+
+/** When a hop's data is in `to`: never for a hop a crash cut short. */
+export function arrivalMs(hop: Hop): number {
+  return hop.cutAtMs === null ? hop.endMs : Infinity;
 }
 
 export const OP_KINDS = ["normal", "osync", "barrier", "odirect"] as const;
@@ -73,7 +87,8 @@ export interface Crash {
 
 /**
  * What became of a flush (domain.md §2–§3):
- * - `passed`: QEMU called fdatasync; everything acked before it reached stable storage (green).
+ * - `passed`: QEMU called fdatasync; every write the virtual disk had completed before the flush
+ *   was issued is on stable storage once it completes (green).
  * - `ignored-by-qemu`: cache=unsafe completes it without fdatasync (green refused).
  * - `no-guest-barriers`: the guest filesystem never sends it (ext3 without barrier=1).
  * - `no-write-cache`: the guest sees no write cache, so its block layer strips the flush
@@ -115,10 +130,17 @@ export interface OpResult {
   readonly survives: boolean | null;
 }
 
-/** A journal commit (ext3/ext4 `commit=`), with the flush it sends when the guest has barriers. */
+/**
+ * A journal commit (ext3/ext4 `commit=`), with the flush it sends when the guest has barriers.
+ * Under ext3 `data=ordered` it first writes the transaction's dirty data to the virtual disk and
+ * waits for it (docs/model.md §3), so its flush leaves later than `atMs`.
+ */
 export interface JournalCommit {
   readonly atMs: number;
-  readonly flush: Flush;
+  /** The ops whose buffered data this commit wrote out first (ext3 `data=ordered`). */
+  readonly wroteOut: readonly number[];
+  /** Null when a crash came before the commit got as far as its flush. */
+  readonly flush: Flush | null;
 }
 
 export interface Timeline {

@@ -27,6 +27,7 @@ export function timelineOf(doc: ScenarioDoc): Timeline {
     config: makeConfig({
       cache: doc.config.mode,
       guestBarriers: doc.config.guestBarriers,
+      ...(doc.config.guestFs ? { guestFs: doc.config.guestFs } : {}),
       ...(doc.config.diskCache ? { diskCache: doc.config.diskCache } : {}),
     }),
     ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),

@@ -5,7 +5,14 @@
  * and the values it allows. Hand-written rather than a schema library because every message is
  * part of the interface, and the schema is small.
  */
-import { CACHE_MODES, DISK_CACHES, type CacheMode, type DiskCache } from "../model/config";
+import {
+  CACHE_MODES,
+  DISK_CACHES,
+  GUEST_FILESYSTEMS,
+  type CacheMode,
+  type DiskCache,
+  type GuestFs,
+} from "../model/config";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
 
 export const SCENARIO_VERSION = 1;
@@ -16,6 +23,8 @@ export interface ScenarioDoc {
   readonly config: {
     readonly mode: CacheMode;
     readonly guestBarriers: boolean;
+    /** Optional, ext4 when absent: documents written before the choice existed keep their meaning. */
+    readonly guestFs?: GuestFs;
     readonly diskCache?: DiskCache;
   };
   readonly ops: readonly { readonly at: number; readonly kind: OpKind }[];
@@ -116,9 +125,13 @@ function readScenario(value: unknown): ScenarioDoc {
   if (doc.version !== SCENARIO_VERSION) {
     fail("version", `expected ${String(SCENARIO_VERSION)}, got ${describe(doc.version)}`);
   }
-  const config = objectAt("config", doc.config, ["mode", "guestBarriers", "diskCache"]);
+  const config = objectAt("config", doc.config, ["mode", "guestBarriers", "guestFs", "diskCache"]);
   const mode = oneOf("config.mode", config.mode, CACHE_MODES);
   const guestBarriers = boolean("config.guestBarriers", config.guestBarriers);
+  const guestFs =
+    config.guestFs === undefined
+      ? undefined
+      : oneOf("config.guestFs", config.guestFs, GUEST_FILESYSTEMS);
   const diskCache =
     config.diskCache === undefined
       ? undefined
@@ -146,7 +159,12 @@ function readScenario(value: unknown): ScenarioDoc {
 
   return {
     version: SCENARIO_VERSION,
-    config: diskCache === undefined ? { mode, guestBarriers } : { mode, guestBarriers, diskCache },
+    config: {
+      mode,
+      guestBarriers,
+      ...(guestFs === undefined ? {} : { guestFs }),
+      ...(diskCache === undefined ? {} : { diskCache }),
+    },
     ops,
     ...(crash ? { crash } : {}),
   };

@@ -30,8 +30,18 @@ function find(events: readonly SessionEvent[], pattern: RegExp): SessionEvent {
   return event;
 }
 
-const WRITEBACK: SessionConfig = { mode: "writeback", guestBarriers: true, diskCache: "volatile" };
-const UNSAFE: SessionConfig = { mode: "unsafe", guestBarriers: true, diskCache: "volatile" };
+const WRITEBACK: SessionConfig = {
+  mode: "writeback",
+  guestBarriers: true,
+  guestFs: "ext4",
+  diskCache: "volatile",
+};
+const UNSAFE: SessionConfig = {
+  mode: "unsafe",
+  guestBarriers: true,
+  guestFs: "ext4",
+  diskCache: "volatile",
+};
 
 describe("opLabel", () => {
   it("names the op by its number and kind", () => {
@@ -47,7 +57,7 @@ describe("sessionEvents", () => {
 
   it("is sorted by time", () => {
     const events = eventsOf(
-      { mode: "none", guestBarriers: true, diskCache: "volatile" },
+      { mode: "none", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" },
       [
         { atMs: 40, kind: "osync" },
         { atMs: 0, kind: "normal" },
@@ -87,7 +97,7 @@ describe("sessionEvents", () => {
     });
 
     it("announces its flush passed (green)", () => {
-      expect(find(events, /^#0 O_SYNC write: its flush passed/).text).toContain("green");
+      expect(find(events, /^#0 O_SYNC write: its flush completed/).text).toContain("green");
     });
   });
 
@@ -113,7 +123,7 @@ describe("sessionEvents", () => {
   it("a barrier announces no durability of its own, even when its flush passes", () => {
     const events = eventsOf(WRITEBACK, ["barrier"]);
     expect(spoken(events).some((e) => e.text.startsWith("#0 Barrier is durable"))).toBe(false);
-    find(events, /^#0 Barrier: its flush passed/);
+    find(events, /^#0 Barrier: its flush completed/);
   });
 
   describe("a power cut", () => {
@@ -121,6 +131,7 @@ describe("sessionEvents", () => {
     const config: SessionConfig = {
       mode: "writethrough",
       guestBarriers: false,
+      guestFs: "ext4",
       diskCache: "volatile",
     };
     const events = eventsOf(config, ["osync", "normal"], { atMs: 100, kind: "power" });
@@ -155,5 +166,42 @@ describe("sessionEvents", () => {
     it("announces nothing after the cut", () => {
       expect(events.every((e) => e.tMs <= 100)).toBe(true);
     });
+  });
+
+  it("a write cut short by the crash never 'arrives' after it, nor at it", () => {
+    // none, no barriers: the O_SYNC write is on its way to the disk's cache at 0.05 ms.
+    const none: SessionConfig = { ...WRITEBACK, mode: "none", guestBarriers: false };
+    const events = spoken(eventsOf(none, ["osync"], { atMs: 0.05, kind: "power" }));
+    expect(events.at(-1)?.text).toMatch(/^Power lost\./);
+    expect(events.some((e) => /is now in the disk write cache/.test(e.text))).toBe(false);
+    expect(events.every((e) => e.tMs <= 0.05)).toBe(true);
+  });
+
+  it("a journal commit says 'stable storage' when its flush completes, not when it is issued", () => {
+    const ext3: SessionConfig = { ...WRITEBACK, guestFs: "ext3" };
+    const timeline = simulateSession([{ atMs: 0, kind: "normal", config: ext3 }], null);
+    const flush = timeline.journalCommits[0]?.flush;
+    const done = find(
+      sessionEvents(timeline, () => "ext3"),
+      /^Journal commit: its flush completed/,
+    );
+    expect(done.tMs).toBe(flush?.doneAtMs);
+    expect(done.tMs).toBeGreaterThan(flush?.issuedAtMs ?? Infinity);
+    // ...and with the power cut in between, it is never said at all.
+    const cut = simulateSession([{ atMs: 0, kind: "normal", config: ext3 }], {
+      atMs: (flush?.issuedAtMs ?? 0) + 1,
+      kind: "power",
+    });
+    const words = sessionEvents(cut, () => "ext3").map((e) => e.text);
+    expect(words.some((t) => t.includes("stable storage"))).toBe(false);
+    expect(
+      words.some((t) => t.startsWith("Journal commit (ext3, data=ordered): first writes #0")),
+    ).toBe(true);
+  });
+
+  it("a routine journal commit with nothing of the user's to carry is silent", () => {
+    const none: SessionConfig = { ...WRITEBACK, mode: "none" };
+    const events = eventsOf(none, ["osync"]);
+    expect(events.some((e) => e.text.startsWith("Journal commit"))).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
  * the instants at which the animation loop commits time to the store (so the ledger and the
  * narration update at events, never per frame).
  */
+import type { GuestFs } from "../model/config";
 import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind } from "../model/timeline";
 import type { SessionTimeline } from "./session";
 
@@ -49,27 +50,34 @@ const FAILURE_EVENT: Readonly<Record<FailureKind, string>> = {
   guest: "The guest kernel crashed.",
 };
 
+/** docs/model.md §2: a flush covers the writes the virtual disk completed before it, no more. */
 const FLUSH_WORDS: Readonly<Record<FlushOutcome, string>> = {
-  passed: "its flush passed: everything acknowledged before it is on stable storage (green)",
+  passed:
+    "its flush completed: every write the virtual disk had completed before it is now on stable storage (green)",
   "ignored-by-qemu": "its flush was ignored by QEMU (cache=unsafe): nothing became durable",
   "no-guest-barriers": "its flush never left the guest: the guest issues no barriers",
   "no-write-cache": "no flush was needed: the virtual disk reports no write cache",
 };
 
+/** Said when a journal commit's flush is done (never when it is issued: §2). */
 const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
-  passed: "Journal commit: its flush passed, so everything acknowledged so far is durable (green).",
-  "ignored-by-qemu": "Journal commit: its flush was ignored by QEMU (cache=unsafe).",
+  passed:
+    "Journal commit: its flush completed, so every write the virtual disk had completed before it is on stable storage (green).",
+  "ignored-by-qemu":
+    "Journal commit: its flush was ignored by QEMU (cache=unsafe): nothing became durable.",
   "no-guest-barriers": "Journal commit, without a flush: the guest issues no barriers.",
   "no-write-cache": "Journal commit: no flush needed, the virtual disk reports no write cache.",
 };
 
-/** What the background movements of domain.md §3 look like to a reader. */
-function backgroundWords(hop: Hop): string | null {
+/** What the background movements of docs/model.md §3 look like to a reader. */
+function backgroundWords(hop: Hop, fs: GuestFs): string | null {
   switch (hop.route) {
     case "guest-writeback":
-      return "the guest writes it out (dirty for 30 s)";
+      return fs === "ext3"
+        ? "the ext3 journal commit writes it out (data=ordered, every 5 s)"
+        : "the guest's flusher writes it out (30–35 s after it was dirtied)";
     case "host-writeback":
-      return "the host writes it back to the disk (dirty for 30 s)";
+      return "the host's flusher writes it to the disk (30–35 s after it was dirtied)";
     case "destage":
       return "the disk destages it from its cache to the platters";
     default:
@@ -88,19 +96,25 @@ export function opLabel(index: number, kind: OpKind): string {
   return `#${String(index)} ${KIND_NAME[kind]}`;
 }
 
-export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
+/**
+ * `fsOf(i)`: the guest filesystem op i ran under (the session may mix configurations).
+ */
+export function sessionEvents(
+  timeline: SessionTimeline,
+  fsOf: (index: number) => GuestFs = () => "ext4",
+): SessionEvent[] {
   const events: SessionEvent[] = [];
   for (const op of timeline.ops) {
     const label = opLabel(op.index, op.kind);
     events.push({ tMs: op.atMs, text: `${label} issued.` });
     for (const hop of op.hops) {
-      const words = backgroundWords(hop);
+      const words = backgroundWords(hop, fsOf(op.index));
+      events.push({ tMs: hop.startMs, text: words ? `${label}: ${words}.` : "" });
+      // A crash stops the world: a hop it cut short never arrives, and says nothing.
+      if (hop.cutAtMs !== null) continue;
       // Arrivals are news too, except where the ack or "durable" (same instant) says it already.
       const told = hop.endMs === op.ackedAtMs || hop.endMs === op.durableAtMs;
-      events.push(
-        { tMs: hop.startMs, text: words ? `${label}: ${words}.` : "" },
-        { tMs: hop.endMs, text: told ? "" : `${label} is now ${inLayer(hop.to)}.` },
-      );
+      events.push({ tMs: hop.endMs, text: told ? "" : `${label} is now ${inLayer(hop.to)}.` });
     }
     if (op.ackedAtMs !== null && op.ackedIn !== null) {
       events.push({
@@ -124,7 +138,23 @@ export function sessionEvents(timeline: SessionTimeline): SessionEvent[] {
     }
   }
   for (const commit of timeline.journalCommits) {
-    events.push({ tMs: commit.atMs, text: COMMIT_WORDS[commit.flush.outcome] });
+    const wrote = commit.wroteOut.map((i) => `#${String(i)}`).join(", ");
+    // A commit with nothing of the user's to carry is routine: silent, so it never pushes the
+    // outcome of the user's own write off the event line.
+    const carried = timeline.ops.some(
+      (o) => commit.flush?.doneAtMs != null && o.durableAtMs === commit.flush.doneAtMs,
+    );
+    events.push({
+      tMs: commit.atMs,
+      text: wrote
+        ? `Journal commit (ext3, data=ordered): first writes ${wrote} out to the virtual disk.`
+        : "",
+    });
+    const { flush } = commit;
+    if (flush?.doneAtMs != null) {
+      const worth = wrote !== "" || carried || flush.outcome === "ignored-by-qemu";
+      events.push({ tMs: flush.doneAtMs, text: worth ? COMMIT_WORDS[flush.outcome] : "" });
+    }
   }
   const { crash } = timeline;
   if (crash) {

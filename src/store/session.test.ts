@@ -37,11 +37,13 @@ const WRITEBACK = DEFAULT_CONFIG;
 const NONE_NO_BARRIERS: SessionConfig = {
   mode: "none",
   guestBarriers: false,
+  guestFs: "ext4",
   diskCache: "volatile",
 };
 const WRITETHROUGH: SessionConfig = {
   mode: "writethrough",
   guestBarriers: false,
+  guestFs: "ext4",
   diskCache: "battery",
 };
 

@@ -5,19 +5,22 @@
  * back together in issue order: they do not share flushes (a documented simplification; within
  * one configuration the model is exact).
  */
-import { makeConfig, type CacheMode, type DiskCache } from "../model/config";
+import { makeConfig, type CacheMode, type DiskCache, type GuestFs } from "../model/config";
 import { simulate } from "../model/simulate";
 import type { Crash, JournalCommit, OpKind, OpResult } from "../model/timeline";
 
 export interface SessionConfig {
   readonly mode: CacheMode;
   readonly guestBarriers: boolean;
+  readonly guestFs: GuestFs;
   readonly diskCache: DiskCache;
 }
 
+/** QEMU's default mode and an ext4 guest with its default barriers (docs/model.md §2, §3). */
 export const DEFAULT_CONFIG: SessionConfig = {
   mode: "writeback",
   guestBarriers: true,
+  guestFs: "ext4",
   diskCache: "volatile",
 };
 
@@ -36,7 +39,7 @@ export interface SessionTimeline {
 }
 
 function configKey(c: SessionConfig): string {
-  return `${c.mode}/${String(c.guestBarriers)}/${c.diskCache}`;
+  return `${c.mode}/${String(c.guestBarriers)}/${c.guestFs}/${c.diskCache}`;
 }
 
 export function simulateSession(ops: readonly IssuedOp[], crash: Crash | null): SessionTimeline {
@@ -55,6 +58,7 @@ export function simulateSession(ops: readonly IssuedOp[], crash: Crash | null): 
       config: makeConfig({
         cache: config.mode,
         guestBarriers: config.guestBarriers,
+        guestFs: config.guestFs,
         diskCache: config.diskCache,
       }),
       ops: indices.map((i) => ops[i] ?? { atMs: 0, kind: "normal" }),

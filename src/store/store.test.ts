@@ -6,7 +6,12 @@ import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "./session";
 import { createDiagramStore } from "./store";
 
-const NONE: SessionConfig = { mode: "none", guestBarriers: false, diskCache: "battery" };
+const NONE: SessionConfig = {
+  mode: "none",
+  guestBarriers: false,
+  guestFs: "ext4",
+  diskCache: "battery",
+};
 
 /** What the animation loop does: advance the live playhead without notifying anyone. */
 function moveTo(store: ReturnType<typeof createDiagramStore>, tMs: number): void {
@@ -259,6 +264,7 @@ describe("step", () => {
     const store = createDiagramStore({
       mode: "writethrough",
       guestBarriers: false,
+      guestFs: "ext4",
       diskCache: "volatile",
     });
     store.getState().issue("osync");

@@ -11,6 +11,7 @@
 import { createStore } from "zustand/vanilla";
 import type { Crash, FailureKind, OpKind } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
+import type { BoxId } from "../geometry/layout";
 import { tokenHops, type TokenHop } from "../geometry/tokens";
 import { sessionEvents, type SessionEvent } from "./events";
 import {
@@ -31,6 +32,13 @@ interface Derived {
   readonly events: readonly SessionEvent[];
   /** Screen second at which each op's call returns (NaN if it never does): fixed per clock. */
   readonly ackScreenS: readonly number[];
+  /**
+   * Where each op's "ack" leaves from: where the call returned (`ackedIn`), or for a barrier,
+   * where its flush stopped or completed (docs/model.md §3).
+   */
+  readonly ackFrom: readonly (BoxId | null)[];
+  /** Where playback ends: the failure's instant, or the last event. */
+  readonly endMs: number;
 }
 
 export interface DiagramState extends Derived {
@@ -66,19 +74,30 @@ export type DiagramStore = ReturnType<typeof createDiagramStore>;
 
 function derive(ops: readonly IssuedOp[], crash: Crash | null): Derived {
   const timeline = simulateSession(ops, crash);
-  const events = sessionEvents(timeline);
-  const clock = presentationClock(events.map((e) => e.tMs));
+  const fsOf = (i: number) => ops[i]?.config.guestFs ?? "ext4";
+  const events = sessionEvents(timeline, fsOf);
+  // The pace of the presentation clock is the one the writes had before the failure: striking
+  // moves nothing on screen, and a token cut short stays exactly where the failure found it.
+  const calm = crash ? simulateSession(ops, null) : timeline;
+  const clock = crash
+    ? presentationClock(sessionEvents(calm, fsOf).map((e) => e.tMs))
+    : presentationClock(events.map((e) => e.tMs));
   const tokens = timeline.ops.map((op, i) =>
     tokenHops(
       op,
-      timeline.endMs,
       ops[i]?.config.diskCache === "battery" ? "disk-cache" : "platters",
+      calm.ops[i]?.flush?.doneAtMs ?? null,
+      crash?.atMs ?? null,
     ),
   );
   const ackScreenS = timeline.ops.map((op) =>
     op.ackedAtMs === null ? NaN : clock.toScreen(op.ackedAtMs),
   );
-  return { timeline, clock, tokens, events, ackScreenS };
+  const ackFrom = timeline.ops.map((op, i) =>
+    op.kind === "barrier" ? (tokens[i]?.at(-1)?.to ?? null) : op.ackedIn,
+  );
+  const endMs = crash ? crash.atMs : clock.endMs;
+  return { timeline, clock, tokens, events, ackScreenS, ackFrom, endMs };
 }
 
 /** Whether any issued write still has something to do after `tMs`. */
@@ -140,7 +159,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       setPlaying: (playing) => {
         const { playhead, clock, failure } = get();
         // Play at the end replays from the start (a classroom runs the same writes again).
-        if (playing && !failure && clock.endMs > 0 && playhead.tMs >= clock.endMs) {
+        if (playing && !failure && clock.endMs > 0 && playhead.tMs >= get().endMs) {
           playhead.tMs = 0;
           playhead.screenS = 0;
           set({ playing, tMs: 0 });

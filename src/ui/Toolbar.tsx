@@ -22,7 +22,7 @@ export function Toolbar() {
   const setSpeed = useDiagram((s) => s.setSpeed);
   const step = useDiagram((s) => s.step);
   const atStart = useDiagram((s) => s.tMs <= 0);
-  const atEnd = useDiagram((s) => s.tMs >= s.clock.endMs);
+  const atEnd = useDiagram((s) => s.tMs >= s.endMs);
   // The buttons pressed disable themselves: focus moves on instead of falling to the page,
   // once the re-render has enabled its target.
   const firstWrite = useRef<HTMLButtonElement>(null);

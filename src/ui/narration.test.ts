@@ -39,9 +39,9 @@ describe("caption", () => {
   it.each(CACHE_MODES.filter((m) => m !== "directsync"))(
     "%s: differs with guest barriers on and off",
     (mode) => {
-      expect(caption({ mode, guestBarriers: true, diskCache: "volatile" })).not.toBe(
-        caption({ mode, guestBarriers: false, diskCache: "volatile" }),
-      );
+      expect(
+        caption({ mode, guestBarriers: true, guestFs: "ext4", diskCache: "volatile" }),
+      ).not.toBe(caption({ mode, guestBarriers: false, guestFs: "ext4", diskCache: "volatile" }));
     },
   );
 
@@ -61,17 +61,17 @@ describe("caption", () => {
   );
 
   it("mentions green for the modes whose flushes reach QEMU when the guest sends barriers", () => {
-    expect(caption({ mode: "writeback", guestBarriers: true, diskCache: "volatile" })).toContain(
-      "(green)",
-    );
-    expect(caption({ mode: "none", guestBarriers: true, diskCache: "volatile" })).toContain(
-      "(green)",
-    );
-    expect(caption({ mode: "unsafe", guestBarriers: true, diskCache: "volatile" })).toContain(
-      "green refused",
-    );
     expect(
-      caption({ mode: "writeback", guestBarriers: false, diskCache: "volatile" }),
+      caption({ mode: "writeback", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" }),
+    ).toContain("(green)");
+    expect(
+      caption({ mode: "none", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" }),
+    ).toContain("(green)");
+    expect(
+      caption({ mode: "unsafe", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" }),
+    ).toContain("green refused");
+    expect(
+      caption({ mode: "writeback", guestBarriers: false, guestFs: "ext4", diskCache: "volatile" }),
     ).not.toContain("green");
   });
 
@@ -114,15 +114,15 @@ describe("caption", () => {
   });
 
   it("says that writeback without barriers can lose ~30 s of synced data", () => {
-    expect(caption({ mode: "writeback", guestBarriers: false, diskCache: "volatile" })).toMatch(
-      /30–35 s of “synced” data/,
-    );
+    expect(
+      caption({ mode: "writeback", guestBarriers: false, guestFs: "ext4", diskCache: "volatile" }),
+    ).toMatch(/30–35 s of “synced” data/);
   });
 
   it("says that cache=none is not 'no cache'", () => {
-    expect(caption({ mode: "none", guestBarriers: true, diskCache: "volatile" })).toContain(
-      "“none” is not “no cache”",
-    );
+    expect(
+      caption({ mode: "none", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" }),
+    ).toContain("“none” is not “no cache”");
   });
 
   it("reads as sentences: no doubled spaces, ends with a full stop", () => {

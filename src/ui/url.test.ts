@@ -14,7 +14,7 @@ describe("readUrlConfig", () => {
   });
 
   it("reads valid parameters, with or without the leading ?", () => {
-    const expected = { mode: "none", guestBarriers: false, diskCache: "battery" };
+    const expected = { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "battery" };
     expect(readUrlConfig("?mode=none&barriers=off&disk=battery")).toEqual({
       config: expected,
       notices: [],
@@ -57,7 +57,12 @@ describe("readUrlConfig", () => {
 
   it("a bad mode yields a notice naming it and the default used; the good parameters are kept", () => {
     const { config, notices } = readUrlConfig("?mode=writebak&barriers=off&disk=off");
-    expect(config).toEqual({ mode: "writeback", guestBarriers: false, diskCache: "off" });
+    expect(config).toEqual({
+      mode: "writeback",
+      guestBarriers: false,
+      guestFs: "ext4",
+      diskCache: "off",
+    });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain("“mode”");
     expect(notices[0]).toContain('"writebak"');
@@ -66,7 +71,12 @@ describe("readUrlConfig", () => {
 
   it("a bad barriers value yields a notice in the URL's own words (on or off)", () => {
     const { config, notices } = readUrlConfig("?mode=none&barriers=maybe&disk=battery");
-    expect(config).toEqual({ mode: "none", guestBarriers: true, diskCache: "battery" });
+    expect(config).toEqual({
+      mode: "none",
+      guestBarriers: true,
+      guestFs: "ext4",
+      diskCache: "battery",
+    });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain("“barriers”");
     expect(notices[0]).toContain("on or off");
@@ -76,7 +86,12 @@ describe("readUrlConfig", () => {
 
   it("a bad disk yields a notice naming it and the default used", () => {
     const { config, notices } = readUrlConfig("?mode=directsync&barriers=off&disk=ssd");
-    expect(config).toEqual({ mode: "directsync", guestBarriers: false, diskCache: "volatile" });
+    expect(config).toEqual({
+      mode: "directsync",
+      guestBarriers: false,
+      guestFs: "ext4",
+      diskCache: "volatile",
+    });
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain("“disk”");
     expect(notices[0]).toContain("using volatile instead");
@@ -88,10 +103,23 @@ describe("readUrlConfig", () => {
   });
 
   it("with every parameter bad, gives one notice per parameter and the defaults", () => {
-    const { config, notices } = readUrlConfig("?mode=x&barriers=y&disk=z");
+    const { config, notices } = readUrlConfig("?mode=x&barriers=y&fs=xfs&disk=z");
     expect(config).toEqual(DEFAULT_CONFIG);
-    expect(notices).toHaveLength(3);
-    expect(notices.map((n) => /“(\w+)”/.exec(n)?.[1]).sort()).toEqual(["barriers", "disk", "mode"]);
+    expect(notices).toHaveLength(4);
+    expect(notices.map((n) => /“(\w+)”/.exec(n)?.[1]).sort()).toEqual([
+      "barriers",
+      "disk",
+      "fs",
+      "mode",
+    ]);
+  });
+
+  it.each(["ext3", "ext4"] as const)("accepts fs=%s; a link without fs= means ext4", (guestFs) => {
+    expect(readUrlConfig(`?fs=${guestFs}`).config.guestFs).toBe(guestFs);
+    expect(readUrlConfig("?mode=none").config.guestFs).toBe("ext4");
+    const { notices } = readUrlConfig("?fs=btrfs");
+    expect(notices[0]).toContain("“fs”");
+    expect(notices[0]).toContain("ext3, ext4");
   });
 
   it.each([
@@ -128,7 +156,7 @@ describe("readUrlConfig", () => {
 
   it("forgives letter case: a hand-typed link still works", () => {
     expect(readUrlConfig("?mode=None&barriers=OFF&disk=Battery")).toEqual({
-      config: { mode: "none", guestBarriers: false, diskCache: "battery" },
+      config: { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "battery" },
       notices: [],
     });
   });
@@ -137,7 +165,9 @@ describe("readUrlConfig", () => {
 describe("writeUrlConfig", () => {
   const configs: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
     [true, false].flatMap((guestBarriers) =>
-      DISK_CACHES.map((diskCache) => ({ mode, guestBarriers, diskCache })),
+      (["ext3", "ext4"] as const).flatMap((guestFs) =>
+        DISK_CACHES.map((diskCache) => ({ mode, guestBarriers, guestFs, diskCache })),
+      ),
     ),
   );
 
@@ -148,15 +178,21 @@ describe("writeUrlConfig", () => {
   });
 
   it("writes the URL's own vocabulary", () => {
-    expect(writeUrlConfig("", { mode: "none", guestBarriers: false, diskCache: "volatile" })).toBe(
-      "?mode=none&barriers=off&disk=volatile",
-    );
+    expect(
+      writeUrlConfig("", {
+        mode: "none",
+        guestBarriers: false,
+        guestFs: "ext4",
+        diskCache: "volatile",
+      }),
+    ).toBe("?mode=none&barriers=off&fs=ext4&disk=volatile");
   });
 
   it("keeps unrelated parameters and replaces its own in place", () => {
     const search = writeUrlConfig("?embed=1&mode=unsafe&lang=en", {
       mode: "writethrough",
       guestBarriers: true,
+      guestFs: "ext4",
       diskCache: "off",
     });
     const params = new URLSearchParams(search);
@@ -167,6 +203,7 @@ describe("writeUrlConfig", () => {
     expect(readUrlConfig(search).config).toEqual({
       mode: "writethrough",
       guestBarriers: true,
+      guestFs: "ext4",
       diskCache: "off",
     });
   });

@@ -1,5 +1,5 @@
 /**
- * The configuration in the URL (`?mode=none&barriers=off&disk=volatile`): read at load through
+ * The configuration in the URL (`?mode=none&barriers=off&fs=ext3&disk=volatile`): read at load through
  * the scenario validator (one validator for every boundary), written back in place as the user
  * changes controls. A bad parameter never blanks the page: it yields a notice naming it and the
  * default used instead.
@@ -10,6 +10,7 @@ import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
 const PARAM_OF_FIELD = {
   "config.mode": "mode",
   "config.guestBarriers": "barriers",
+  "config.guestFs": "fs",
   "config.diskCache": "disk",
 } as const;
 
@@ -38,29 +39,37 @@ export function readUrlConfig(search: string): UrlConfig {
     // `cache` is QEMU's own spelling (-drive cache=none): accept it too.
     "config.mode": param(params, "mode") ?? param(params, "cache") ?? DEFAULT_CONFIG.mode,
     "config.guestBarriers": barriersValue(param(params, "barriers")),
+    "config.guestFs": param(params, "fs") ?? DEFAULT_CONFIG.guestFs,
     "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
   };
   const defaults: Record<Field, unknown> = {
     "config.mode": DEFAULT_CONFIG.mode,
     "config.guestBarriers": DEFAULT_CONFIG.guestBarriers,
+    "config.guestFs": DEFAULT_CONFIG.guestFs,
     "config.diskCache": DEFAULT_CONFIG.diskCache,
   };
   const notices: string[] = [];
   // Each pass reports the first bad field; replace it by its default and validate again.
-  for (let pass = 0; pass <= 3; pass++) {
+  for (let pass = 0; pass <= Object.keys(PARAM_OF_FIELD).length; pass++) {
     const result = validateScenario({
       version: 1,
       config: {
         mode: fields["config.mode"],
         guestBarriers: fields["config.guestBarriers"],
+        guestFs: fields["config.guestFs"],
         diskCache: fields["config.diskCache"],
       },
       ops: [],
     });
     if (result.ok) {
-      const { mode, guestBarriers, diskCache } = result.scenario.config;
+      const { mode, guestBarriers, guestFs, diskCache } = result.scenario.config;
       return {
-        config: { mode, guestBarriers, diskCache: diskCache ?? DEFAULT_CONFIG.diskCache },
+        config: {
+          mode,
+          guestBarriers,
+          guestFs: guestFs ?? DEFAULT_CONFIG.guestFs,
+          diskCache: diskCache ?? DEFAULT_CONFIG.diskCache,
+        },
         notices,
       };
     }
@@ -92,6 +101,7 @@ export function writeUrlConfig(search: string, config: SessionConfig): string {
   const params = new URLSearchParams(search);
   params.set("mode", config.mode);
   params.set("barriers", config.guestBarriers ? "on" : "off");
+  params.set("fs", config.guestFs);
   params.set("disk", config.diskCache);
   return `?${params.toString()}`;
 }
