@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 import { cutPowerOnceAcked, ledgerRow, openPaused, pathsOf, playUntil } from "./helpers";
 
-/** domain.md §3's O_SYNC table: the arrows travelled before the ack, and where it is acked. */
+/** docs/model.md §3's O_SYNC table: the arrows travelled before the ack, and where it is acked. */
 const OSYNC = [
   { mode: "writeback", barriers: "off", paths: ["red"], ackedIn: "in the host page cache" },
   { mode: "writeback", barriers: "on", paths: ["red", "green"], ackedIn: "on the platters" },
@@ -268,7 +268,7 @@ test("playback stops while the tab is hidden", async ({ page }) => {
   expect(await clock.textContent()).not.toBe(frozen);
 });
 
-test("a host crash spares the disk's volatile cache; power loss does not (domain.md §4)", async ({
+test("a host crash spares the disk's volatile cache; power loss does not (docs/model.md §4)", async ({
   page,
 }) => {
   const after = async (failure: string) => {

@@ -1,4 +1,4 @@
-/** domain.md §2, "A cache mode is three switches", row by row. */
+/** docs/model.md §2, "A cache mode is three switches", row by row. */
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES, makeConfig, modeOfSwitches, DEFAULT_TIMING } from "./config";
 
@@ -10,7 +10,7 @@ const TABLE = [
   { mode: "unsafe", writeCache: true, direct: false, noFlush: true },
 ] as const;
 
-describe("cache modes as switches (domain.md §2)", () => {
+describe("cache modes as switches (docs/model.md §2)", () => {
   it.each(TABLE)("$mode: write cache $writeCache, O_DIRECT $direct, no-flush $noFlush", (row) => {
     expect(MODE_SWITCHES[row.mode]).toEqual({
       guestSeesWriteCache: row.writeCache,
@@ -30,7 +30,7 @@ describe("cache modes as switches (domain.md §2)", () => {
     expect(makeConfig({ cache: switches, guestBarriers: true }).mode).toBeNull();
   });
 
-  it("defaults to a volatile disk cache and domain.md §5 timings, each overridable", () => {
+  it("defaults to a volatile disk cache and docs/model.md §5 timings, each overridable", () => {
     const config = makeConfig({
       cache: "none",
       guestBarriers: true,

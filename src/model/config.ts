@@ -8,7 +8,7 @@ export const CACHE_MODES = ["writeback", "none", "writethrough", "directsync", "
 export type CacheMode = (typeof CACHE_MODES)[number];
 
 /**
- * A cache mode is three independent switches (domain.md §2; `bdrv_parse_cache_mode` in QEMU's
+ * A cache mode is three independent switches (docs/model.md §2; `bdrv_parse_cache_mode` in QEMU's
  * block.c maps each name onto BDRV_O_NOCACHE, BDRV_O_NO_FLUSH and the device's write-cache flag).
  */
 export interface CacheSwitches {
@@ -20,7 +20,7 @@ export interface CacheSwitches {
   readonly flushesIgnored: boolean;
 }
 
-/** domain.md §2, the table "A cache mode is three switches", row by row. */
+/** docs/model.md §2, the table "A cache mode is three switches", row by row. */
 export const MODE_SWITCHES: Readonly<Record<CacheMode, CacheSwitches>> = {
   writeback: { guestSeesWriteCache: true, hostCacheBypassed: false, flushesIgnored: false },
   none: { guestSeesWriteCache: true, hostCacheBypassed: true, flushesIgnored: false },
@@ -45,7 +45,7 @@ export function modeOfSwitches(switches: CacheSwitches): CacheMode | null {
 }
 
 /**
- * The physical disk's write cache (domain.md §4, "Faults worth offering"): `volatile` is a drive
+ * The physical disk's write cache (docs/model.md §4, "Faults worth offering"): `volatile` is a drive
  * cache lost on power loss (`hdparm -W1`), `off` writes straight to the platters (`hdparm -W0`),
  * `battery` is a battery-backed or power-loss-protected cache that survives every failure.
  */
@@ -62,7 +62,7 @@ export type DiskCache = (typeof DISK_CACHES)[number];
 export const GUEST_FILESYSTEMS = ["ext3", "ext4"] as const;
 export type GuestFs = (typeof GUEST_FILESYSTEMS)[number];
 
-/** Time constants in model milliseconds; defaults from domain.md §5. */
+/** Time constants in model milliseconds; defaults from docs/model.md §5. */
 export interface Timing {
   /** Copying 4 KiB into a page cache: ~1 µs (memory bandwidth). */
   readonly pageCacheCopyMs: number;
@@ -71,13 +71,13 @@ export interface Timing {
   /** The disk acknowledging a write into its write cache: ~0.1 ms, an estimate. */
   readonly diskCacheAckMs: number;
   /**
-   * A random 4 KiB write reaching the platters: domain.md §5 derives 12–16 ms for the article's
+   * A random 4 KiB write reaching the platters: docs/model.md §5 derives 12–16 ms for the article's
    * 7200 rpm laptop drive (~12 ms seek + 4.17 ms rotational wait); we take the middle.
    */
   readonly platterWriteMs: number;
   /**
    * How long a volatile disk cache holds a block before destaging it on its own. Vendors do not
-   * specify it; domain.md §3 says "tens to hundreds of ms": an ESTIMATE.
+   * specify it; docs/model.md §3 says "tens to hundreds of ms": an ESTIMATE.
    */
   readonly destageDelayMs: number;
   /** `vm.dirty_expire_centisecs` = 3000: a dirty page is written back once it is 30 s old. */
@@ -105,7 +105,7 @@ export interface Config {
   readonly switches: CacheSwitches;
   /**
    * Whether the guest filesystem issues flushes (ext4's default, ext3 with `barrier=1`) or not
-   * (ext3 as Debian 6 shipped it, ext4 with `barrier=0`). domain.md §3.
+   * (ext3 as Debian 6 shipped it, ext4 with `barrier=0`). docs/model.md §3.
    */
   readonly guestBarriers: boolean;
   readonly guestFs: GuestFs;

@@ -1,5 +1,5 @@
 /**
- * domain.md §4, "What each failure destroys", cell by cell: each row puts one write's data in one
+ * docs/model.md §4, "What each failure destroys", cell by cell: each row puts one write's data in one
  * layer, then each failure strikes while it sits there.
  */
 import { describe, expect, it } from "vitest";
@@ -77,7 +77,7 @@ const CELLS = TABLE.flatMap((row) =>
   })),
 );
 
-describe("what each failure destroys (domain.md §4)", () => {
+describe("what each failure destroys (docs/model.md §4)", () => {
   it.each(CELLS)("data in the $sitsIn, $failure failure: survives $expected", (cell) => {
     // The data really is in that layer at that instant...
     expect(positionAt(opOf(run(cell.setup, [cell.op])), cell.atMs)?.layer).toBe(cell.layer);

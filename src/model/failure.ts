@@ -1,4 +1,4 @@
-/** What each failure destroys: domain.md §4, "What each failure destroys". */
+/** What each failure destroys: docs/model.md §4, "What each failure destroys". */
 import type { DiskCache } from "./config";
 import type { FailureKind, LayerId } from "./timeline";
 

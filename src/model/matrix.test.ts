@@ -1,14 +1,14 @@
 /**
- * The generated safety matrix against domain.md §3 itself: the O_SYNC table is read from
- * ../shared/domain.md and compared cell by cell with what the model produces.
+ * The generated safety matrix against the project's own domain reference: the O_SYNC table of
+ * docs/model.md §3 is read and compared cell by cell with what the model produces.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, type CacheMode } from "./config";
 import { describeArrows, matrixMarkdown, safetyMatrix } from "./matrix";
 import type { LayerId } from "./timeline";
 
-const DOMAIN = new URL("../../../shared/domain.md", import.meta.url);
+const DOMAIN = new URL("../../docs/model.md", import.meta.url);
 
 const LAYER_WORDS: [RegExp, LayerId][] = [
   [/^host page cache/, "host-page-cache"],
@@ -24,7 +24,7 @@ interface DomainRow {
   safe: boolean;
 }
 
-/** The rows of the O_SYNC table in domain.md §3. */
+/** The rows of the O_SYNC table in docs/model.md §3. */
 function osyncTable(markdown: string): DomainRow[] {
   const section = markdown.split("**O_SYNC write**")[1]?.split("**barrier**")[0] ?? "";
   return section
@@ -55,9 +55,7 @@ describe("the safety matrix", () => {
     expect(rows).toHaveLength(CACHE_MODES.length * 2 * 4);
   });
 
-  // domain.md lives in ../shared beside the checkout (CI and the developers have it); a clone
-  // without it still runs every other test of the model.
-  it.skipIf(!existsSync(DOMAIN))("agrees with domain.md §3's O_SYNC table cell by cell", () => {
+  it("agrees with docs/model.md §3's O_SYNC table cell by cell", () => {
     const table = osyncTable(readFileSync(DOMAIN, "utf8"));
     expect(table.length).toBe(8);
     for (const row of table) {

@@ -1,4 +1,4 @@
-/** domain.md §2: each mode's arrow, and what becomes of a guest flush, mode by mode. */
+/** docs/model.md §2: each mode's arrow, and what becomes of a guest flush, mode by mode. */
 import { describe, expect, it } from "vitest";
 import { MODE_SWITCHES } from "./config";
 import { flushOutcome, writeArrow } from "./rules";

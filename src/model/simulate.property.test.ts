@@ -41,7 +41,7 @@ const crash: fc.Arbitrary<Crash> = fc.record({
   kind: fc.constantFrom(...FAILURE_KINDS),
 });
 
-/** domain.md §4 transcribed independently of src/model/failure.ts. */
+/** docs/model.md §4 transcribed independently of src/model/failure.ts. */
 function lostIn(failure: FailureKind, layer: LayerId, cfg: Config): boolean {
   switch (layer) {
     case "guest-app":

@@ -1,5 +1,5 @@
 /**
- * Table tests, one row per rule of ../shared/domain.md §3 ("Write kinds, and where the data is
+ * Table tests, one row per rule of docs/model.md §3 ("Write kinds, and where the data is
  * when the call returns") and §5 (time scales). "Safe" = survives host power loss at the instant
  * the call returns.
  */
@@ -17,7 +17,7 @@ function safeAtAck(setup: Setup, ops: OpKind[], subject = ops.length - 1, victim
 
 const BOTH = [false, true] as const;
 
-describe("normal write() (domain.md §3)", () => {
+describe("normal write() (docs/model.md §3)", () => {
   const cases = CACHE_MODES.flatMap((mode) => BOTH.map((barriers) => ({ mode, barriers })));
   it.each(cases)("$mode, barriers $barriers: acked in the guest page cache, not safe", (setup) => {
     const op = opOf(run(setup, ["normal"]));
@@ -71,7 +71,7 @@ describe("normal write() (domain.md §3)", () => {
   });
 });
 
-describe("normal write() per guest filesystem (domain.md §3)", () => {
+describe("normal write() per guest filesystem (docs/model.md §3)", () => {
   it("ext4 (delayed allocation): written out 30–35 s later by the flusher", () => {
     const op = opOf(
       run({ mode: "none", barriers: true, fs: "ext4" }, [{ atMs: 1_000, kind: "normal" }]),
@@ -142,7 +142,7 @@ describe("normal write() per guest filesystem (domain.md §3)", () => {
   });
 });
 
-describe("a crash stops the world (domain.md §4)", () => {
+describe("a crash stops the world (docs/model.md §4)", () => {
   it("a write under way at the crash never arrives: its hop is cut short where it was", () => {
     const timeline = run({ mode: "none", barriers: false }, ["osync"], {
       atMs: 0.08,
@@ -175,7 +175,7 @@ interface OsyncRow {
   safe: boolean;
 }
 
-/** domain.md §3, the O_SYNC table, row by row ("either" expands to both settings). */
+/** docs/model.md §3, the O_SYNC table, row by row ("either" expands to both settings). */
 const OSYNC_TABLE: OsyncRow[] = [
   {
     mode: "writeback",
@@ -259,7 +259,7 @@ const OSYNC_TABLE: OsyncRow[] = [
   },
 ];
 
-describe("O_SYNC write (domain.md §3, O_SYNC table)", () => {
+describe("O_SYNC write (docs/model.md §3, O_SYNC table)", () => {
   it.each(OSYNC_TABLE)(
     "$mode, barriers $barriers: acked in $ackedIn via $paths, safe: $safe",
     ({ mode, barriers, ackedIn, paths, flush, safe }) => {
@@ -312,7 +312,7 @@ describe("O_SYNC write (domain.md §3, O_SYNC table)", () => {
   });
 });
 
-describe("barrier (domain.md §3)", () => {
+describe("barrier (docs/model.md §3)", () => {
   it.each([
     { mode: "writeback" as const, first: "red" },
     { mode: "none" as const, first: "gray" },
@@ -371,7 +371,7 @@ describe("barrier (domain.md §3)", () => {
   );
 });
 
-describe("O_DIRECT write without O_SYNC (domain.md §3, §6.6)", () => {
+describe("O_DIRECT write without O_SYNC (docs/model.md §3, §6.6)", () => {
   const ARROW_END: Record<CacheMode, { ackedIn: LayerId; paths: Arrow[]; safe: boolean }> = {
     writeback: { ackedIn: "host-page-cache", paths: ["red"], safe: false },
     none: { ackedIn: "disk-cache", paths: ["gray"], safe: false },
@@ -395,7 +395,7 @@ describe("O_DIRECT write without O_SYNC (domain.md §3, §6.6)", () => {
   );
 });
 
-describe("the physical disk's write cache (domain.md §4, faults)", () => {
+describe("the physical disk's write cache (docs/model.md §4, faults)", () => {
   it("off: the gray arrow ends on the platters", () => {
     const op = opOf(run({ mode: "none", barriers: false, disk: "off" }, ["odirect"]));
     expect(op.ackedIn).toBe("platters");
@@ -528,7 +528,7 @@ describe("edges found in review", () => {
   });
 });
 
-describe("the platters serve one write at a time (domain.md §5: ≤ ~120 durable writes/s)", () => {
+describe("the platters serve one write at a time (docs/model.md §5: ≤ ~120 durable writes/s)", () => {
   const ten = Array.from({ length: 10 }, () => "osync" as const);
 
   it("ten O_SYNC writes under writethrough return one platter write apart", () => {

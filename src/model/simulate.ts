@@ -1,6 +1,6 @@
 /**
  * A deterministic discrete-event simulation of one KVM guest's writes through the storage stack
- * (domain.md §1–§5). Every operation's data is one 4 KiB block; the simulation records each hop it
+ * (docs/model.md §1–§5). Every operation's data is one 4 KiB block; the simulation records each hop it
  * makes, when the guest's call returns, when it reaches stable storage and, given a crash, whether
  * it survives.
  *
@@ -164,12 +164,12 @@ export function simulate(scenario: Scenario): Timeline {
   /** A change at or after the due commit's instant: it joins the transaction after it. */
   let dirtyAfterCommit = false;
 
-  /** Where stable storage is: a battery-backed cache counts (domain.md §4). */
+  /** Where stable storage is: a battery-backed cache counts (docs/model.md §4). */
   const stableLayer: LayerId = diskCache === "battery" ? "disk-cache" : "platters";
 
   /**
    * The mode's red, gray or blue arrow, as the legs a write takes from the virtual disk until
-   * the virtual disk completes it (domain.md §2). The last leg ends where the write is acked.
+   * the virtual disk completes it (docs/model.md §2). The last leg ends where the write is acked.
    */
   const arrow: { readonly colour: Arrow; readonly legs: readonly Leg[] } = (() => {
     const colour = writeArrow(switches);
@@ -210,7 +210,7 @@ export function simulate(scenario: Scenario): Timeline {
   };
 
   /**
-   * The platters serve one write at a time (domain.md §5: ~12–16 ms each, so at most ~120
+   * The platters serve one write at a time (docs/model.md §5: ~12–16 ms each, so at most ~120
    * durable writes per second): when they are next free.
    */
   let plattersFreeAtMs = 0;
@@ -268,14 +268,14 @@ export function simulate(scenario: Scenario): Timeline {
       if (tMs >= commitDueMs) dirtyAfterCommit = true;
       return;
     }
-    // The next commit tick strictly after the change (ext4 `commit=5`, domain.md §5).
+    // The next commit tick strictly after the change (ext4 `commit=5`, docs/model.md §5).
     const period = timing.journalCommitMs;
     commitDueMs = Math.floor(tMs / period) * period + period;
     schedule(commitDueMs, { kind: "journal-commit" });
   };
 
   /**
-   * A flush leaves the guest at `tMs` (domain.md §2 consequences and §3 "barrier").
+   * A flush leaves the guest at `tMs` (docs/model.md §2 consequences and §3 "barrier").
    * Returns the record; completion is an event so that it is cut off by a crash like anything else.
    */
   const sendFlush = (op: number | null, tMs: number): FlushRecord => {

@@ -5,7 +5,7 @@
 import type { Config } from "./config";
 
 /**
- * The stack, top to bottom (domain.md §1). QEMU's own in-flight state is carried by
+ * The stack, top to bottom (docs/model.md §1). QEMU's own in-flight state is carried by
  * `virtual-disk`: a request travelling away from the virtual disk is "in flight in QEMU".
  */
 export const LAYERS = [
@@ -18,13 +18,13 @@ export const LAYERS = [
 ] as const;
 export type LayerId = (typeof LAYERS)[number];
 
-/** The article's four coloured arrows (domain.md, the table at the top). */
+/** The article's four coloured arrows (docs/model.md, the table at the top). */
 export const ARROWS = ["red", "gray", "blue", "green"] as const;
 export type Arrow = (typeof ARROWS)[number];
 
 /**
  * Hops that are not one of the article's arrows: a copy or request inside the guest, and the
- * three background movements of domain.md §3 (guest writeback, host writeback, disk destaging).
+ * three background movements of docs/model.md §3 (guest writeback, host writeback, disk destaging).
  */
 export const NEUTRAL_ROUTES = ["in-guest", "guest-writeback", "host-writeback", "destage"] as const;
 export type NeutralRoute = (typeof NEUTRAL_ROUTES)[number];
@@ -86,7 +86,7 @@ export interface Crash {
 }
 
 /**
- * What became of a flush (domain.md §2–§3):
+ * What became of a flush (docs/model.md §2–§3):
  * - `passed`: QEMU called fdatasync; every write the virtual disk had completed before the flush
  *   was issued is on stable storage once it completes (green).
  * - `ignored-by-qemu`: cache=unsafe completes it without fdatasync (green refused).

@@ -59,7 +59,7 @@ export interface DiagramState extends Derived {
 export interface DiagramActions {
   readonly setConfig: (change: Partial<SessionConfig>) => void;
   readonly issue: (kind: OpKind) => void;
-  /** Strikes the stack with a failure now (domain.md §4): a power loss, a host crash, … */
+  /** Strikes the stack with a failure now (docs/model.md §4): a power loss, a host crash, … */
   readonly fail: (kind: FailureKind) => void;
   readonly reset: () => void;
   readonly setPlaying: (playing: boolean) => void;

@@ -16,7 +16,7 @@ import {
 import { caption } from "./narration";
 import { useDiagram } from "./useDiagram";
 
-/** One line per mode (domain.md §2, §6). */
+/** One line per mode (docs/model.md §2, §6). */
 const MODE_LINE: Readonly<Record<CacheMode, string>> = {
   writeback: "QEMU's default since 1.2: acknowledged in the host page cache; flushes passed.",
   none: "Proxmox's default: bypasses the host page cache, acknowledged in the disk's cache.",

@@ -73,7 +73,7 @@ function activeArrows(config: SessionConfig): Record<Arrow, boolean> {
   };
 }
 
-/** Where and why a flush stops when it does not pass (domain.md §2–§3). */
+/** Where and why a flush stops when it does not pass (docs/model.md §2–§3). */
 function flushStop(config: SessionConfig): { box: BoxId; label: string; refused: boolean } | null {
   switch (flushOutcome(config.guestBarriers, MODE_SWITCHES[config.mode])) {
     case "no-guest-barriers":

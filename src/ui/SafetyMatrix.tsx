@@ -1,5 +1,5 @@
 /**
- * The safety matrix of domain.md §3 as a table, computed by the model in the browser: where each
+ * The safety matrix of docs/model.md §3 as a table, computed by the model in the browser: where each
  * kind of write is acknowledged under each cache mode, along which arrows, and whether it would
  * survive a host power loss at that instant.
  */

@@ -1,12 +1,12 @@
 /**
- * How to set the current configuration, tool by tool (domain.md §7). Not part of the first view:
+ * How to set the current configuration, tool by tool (docs/model.md §7). Not part of the first view:
  * loaded when the reader opens "How to set this mode".
  */
 import { MODE_SWITCHES } from "../model/config";
 import type { SessionConfig } from "../store/session";
 import { useDiagram } from "./useDiagram";
 
-/** How to set this configuration, tool by tool (domain.md §7). */
+/** How to set this configuration, tool by tool (docs/model.md §7). */
 function snippets(config: SessionConfig): [string, string][] {
   const { mode, guestBarriers, diskCache } = config;
   const writeCache = MODE_SWITCHES[mode].guestSeesWriteCache ? "write back" : "write through";

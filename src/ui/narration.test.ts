@@ -1,7 +1,7 @@
 /**
  * The caption under the diagram: what the current configuration means. A user changing any
  * control should see the caption change, the colour it names should be the arrow drawn, and the
- * warning about never-synced buffered writes is always there (domain.md §6.3).
+ * warning about never-synced buffered writes is always there (docs/model.md §6.3).
  */
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES, type CacheMode } from "../model/config";
@@ -14,7 +14,7 @@ const ALL: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
   ),
 );
 
-/** The arrow each mode's writes take (domain.md, the colour table). */
+/** The arrow each mode's writes take (docs/model.md, the colour table). */
 const ARROW_OF: Readonly<Record<CacheMode, "red" | "gray" | "blue">> = {
   writeback: "red",
   unsafe: "red",

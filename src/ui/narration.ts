@@ -1,6 +1,6 @@
 /**
  * The caption: what a configuration means, in one or two plain sentences — the article's claims
- * in our words, with the subtleties of domain.md §6.
+ * in our words, with the subtleties of docs/model.md §6.
  */
 import type { SessionConfig } from "../store/session";
 
