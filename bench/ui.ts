@@ -224,7 +224,7 @@ async function sampleFrames(page: Page, ms: number, trackTokens: boolean): Promi
   const wallBefore = performance.now();
   const { stamps, motion } = await page.evaluate(
     async ({ durationMs, track, pollMs }) => {
-      const nodes = track ? Array.from(document.querySelectorAll("figure [data-op]")) : [];
+      const nodes = track ? Array.from(document.querySelectorAll("figure .token[data-op]")) : [];
       const attrs = ["transform", "style", "cx", "cy", "x", "y"];
       // [from, to] page times between two polls that saw a token change.
       const moved: [number, number][] = [];
@@ -296,7 +296,7 @@ async function countTokens(page: Page, moveMs: number): Promise<TokenCount> {
   return page.evaluate(async (waitMs) => {
     // The diagram: its image and the token layer drawn over it, in one figure.
     const svg = document.querySelector("figure");
-    const nodes = svg === null ? [] : Array.from(svg.querySelectorAll("[data-op]"));
+    const nodes = svg === null ? [] : Array.from(svg.querySelectorAll(".token[data-op]"));
     let visible = 0;
     let inViewport = 0;
     for (const el of nodes) {
@@ -345,7 +345,7 @@ async function countTokens(page: Page, moveMs: number): Promise<TokenCount> {
     const [first, second] = places;
     const moving = nodes.filter((el, i) => el.isConnected && first?.[i] !== second?.[i]).length;
     return {
-      all: document.querySelectorAll("[data-op]").length,
+      all: document.querySelectorAll(".token[data-op]").length,
       inSvg: nodes.length,
       visible,
       inViewport,

@@ -64,7 +64,7 @@ test("power loss marks exactly the unsafe writes lost", async ({ page }) => {
   await expect(ledgerRow(page, 1)).toContainText("survived");
   await expect(ledgerRow(page, 2)).toContainText("survived");
   await expect(page.locator('svg [data-lost="true"]')).toHaveCount(1);
-  await expect(page.locator('svg [data-op="0"]')).toHaveAttribute("data-lost", "true");
+  await expect(page.locator('svg .token[data-op="0"]')).toHaveAttribute("data-lost", "true");
   await expect(page.getByRole("status").filter({ hasText: "Power lost" })).toContainText(
     "Lost: #0.",
   );
@@ -81,7 +81,7 @@ test("the URL reflects the configuration and restores it", async ({ page }) => {
     .getByRole("radiogroup", { name: "Disk write cache" })
     .getByRole("radio", { name: "battery" })
     .check();
-  await expect(page).toHaveURL(/\?mode=none&barriers=off&disk=battery$/);
+  await expect(page).toHaveURL(/\?mode=none&barriers=off&fs=ext4&disk=battery$/);
   await page.reload();
   await expect(page.getByRole("radio", { name: "none", exact: true })).toBeChecked();
   await expect(page.getByRole("checkbox", { name: "Guest barriers" })).not.toBeChecked();
@@ -114,16 +114,16 @@ test("everything works with the keyboard alone", async ({ page }) => {
     }
     throw new Error(`could not reach ${name} with Tab`);
   };
+  // The cache-mode strip comes first, directly above the stack: Tab reaches it, arrows change it.
   await page.keyboard.press("Tab");
-  await expect(page.getByRole("button", { name: "Normal write" })).toBeFocused();
+  await expect(page.getByRole("radio", { name: "writeback" })).toBeFocused();
   await tabTo("O_SYNC write");
   await page.keyboard.press("Enter");
   await tabTo("Play");
   await page.keyboard.press("Space");
   await expect(page.getByRole("button", { name: "Pause" })).toBeFocused();
-  // The configuration follows the stage: Tab reaches the checked cache mode, arrows change it.
-  await tabTo("writeback");
-  await page.keyboard.press("ArrowDown");
+  await page.getByRole("radio", { name: "writeback" }).focus();
+  await page.keyboard.press("ArrowRight");
   await expect(page.getByRole("radio", { name: "none", exact: true })).toBeChecked();
   await expect(page.getByRole("radio", { name: "none", exact: true })).toBeFocused();
   // The write issued before the change keeps writeback with barriers: red, then green.
@@ -142,8 +142,8 @@ test("reduced motion: tokens change place without travelling", async ({ page }) 
   const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
   const places = new Set(samples.map((s) => s.transform));
   // Guest application, guest page cache, virtual disk, host page cache (writethrough's clean
-  // copy), platters: five places, nothing between.
-  expect(places.size).toBeLessThanOrEqual(5);
+  // copy), disk write cache, platters: six places, nothing between.
+  expect(places.size).toBeLessThanOrEqual(6);
   expect(pathsOf(samples)).toEqual(["blue"]);
 });
 
@@ -152,7 +152,7 @@ test("the pause control is always visible, and the diagram has no WCAG A/AA viol
 }) => {
   await openPaused(page, "?mode=unsafe&barriers=on");
   await page.getByRole("button", { name: "O_SYNC write" }).click();
-  await page.getByRole("button", { name: "Barrier" }).click();
+  await page.getByRole("button", { name: "Barrier", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   await page.clock.runFor(600);
   await expect(page.getByRole("button", { name: "Pause" })).toBeVisible();
@@ -230,12 +230,12 @@ test("playback stops while the diagram is off screen and resumes when it is back
   await page.evaluate(() => {
     window.scrollTo(0, document.body.scrollHeight);
   });
-  await expect(page.locator("figure svg[role=img]")).not.toBeInViewport();
+  await expect(page.locator("figure svg[role=group]")).not.toBeInViewport();
   await page.clock.runFor(200);
   const frozen = await clock.textContent();
   await page.clock.runFor(2_000);
   expect(await clock.textContent()).toBe(frozen);
-  await page.locator("figure svg[role=img]").scrollIntoViewIfNeeded();
+  await page.locator("figure svg[role=group]").scrollIntoViewIfNeeded();
   // The browser reports the diagram visible again at its next rendering step.
   await expect
     .poll(async () => {
@@ -278,7 +278,7 @@ test("a host crash spares the disk's volatile cache; power loss does not (docs/m
     const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
     await playUntil(page, 0, async () => (await acked.count()) > 0);
     await page.getByRole("button", { name: "Pause" }).click();
-    await page.getByRole("button", { name: failure }).click();
+    await page.getByRole("button", { name: failure, exact: true }).click();
     await expect(
       page.getByRole("columnheader", { name: `After the ${failure.toLowerCase()}` }),
     ).toBeVisible();
@@ -301,7 +301,7 @@ test("stepping forward and back walks the write through its events", async ({ pa
     steps++;
   }
   await expect(acked).toContainText("on the platters");
-  const token = page.locator('svg [data-op="0"]');
+  const token = page.locator('svg .token[data-op="0"]');
   await expect(token).toHaveAttribute("data-layer", "platters");
   await page.getByRole("button", { name: "Step back" }).click();
   await expect(ledgerRow(page, 0)).toContainText("not yet");

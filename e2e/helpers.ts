@@ -8,7 +8,7 @@ export async function openPaused(page: Page, search = ""): Promise<void> {
   const start = new Date("2026-01-01T00:00:00Z");
   await page.clock.install({ time: start });
   await page.goto(`./${search}`);
-  await expect(page.getByRole("img", { name: /Storage stack/ })).toBeVisible();
+  await expect(page.getByRole("group", { name: /Storage stack/ })).toBeVisible();
   // Installed time still flows with the wall clock; pausing it makes every step the test's own.
   await page.clock.pauseAt(new Date(start.getTime() + 1_000));
 }
@@ -26,7 +26,7 @@ export async function playUntil(
   done: () => Promise<boolean>,
   maxSteps = 600,
 ): Promise<Sample[]> {
-  const token = page.locator(`svg [data-op="${String(op)}"]`);
+  const token = page.locator(`svg .token[data-op="${String(op)}"]`);
   const samples: Sample[] = [];
   for (let step = 0; step < maxSteps; step++) {
     await page.clock.runFor(40);
@@ -65,5 +65,5 @@ export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): 
     .getByRole("cell", { name: /^acknowledged/ });
   await playUntil(page, 0, async () => (await acks.count()) === writes.length);
   await page.getByRole("button", { name: "Pause" }).click();
-  await page.getByRole("button", { name: "Power loss" }).click();
+  await page.getByRole("button", { name: "Power loss", exact: true }).click();
 }

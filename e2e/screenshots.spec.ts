@@ -13,7 +13,7 @@ test("README screenshot: writeback with guest barriers, an O_SYNC write on the g
   await page.getByRole("button", { name: "Normal write" }).click();
   await page.getByRole("button", { name: "O_SYNC write" }).click();
   await page.getByRole("button", { name: "Play" }).click();
-  const token = page.locator('svg [data-op="1"]');
+  const token = page.locator('svg .token[data-op="1"]');
   await playUntil(page, 1, async () => (await token.getAttribute("data-path")) === "green");
   await page.clock.runFor(400);
   await page.getByRole("button", { name: "Pause" }).click();

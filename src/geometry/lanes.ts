@@ -48,30 +48,34 @@ export function pointAlong(p: Polyline, distance: number): Point {
 }
 
 /**
- * The path of lane `lane` from box `from` to box `to`. A lane beside the boxes is entered and
- * left through the nearer side edge at the box's middle; a lane crossing the boxes runs from the
- * bottom edge of one to the top edge of the other.
+ * The path of lane `lane` from box `from` to box `to`.
+ * - A neutral lane crossing the boxes (in the guest, background writeback) runs from the bottom
+ *   edge of one box to the top edge of the next: the request passes the layers in between.
+ * - A lane beside the boxes (the coloured arrows, the O_DIRECT bypass) leaves and enters through
+ *   the nearer side edge at the box's middle, offset by LANE_DY so arrows sharing a box do not
+ *   overlap. In a box the lane runs through (QEMU spans the lanes), it stops on the lane itself.
  */
 function lanePoints(lane: LaneId, from: BoxId, to: BoxId): Point[] {
   const x = LANE_X[lane];
   const a = BOXES[from];
   const b = BOXES[to];
   const down = b.y >= a.y;
-  if (x > a.x && x < a.x + a.width) {
+  const dy = LANE_DY[lane];
+  const within = (box: typeof a) => x > box.x && x < box.x + box.width;
+  if (dy === undefined && within(a) && within(b)) {
     return [
       { x, y: down ? a.y + a.height : a.y },
       { x, y: down ? b.y : b.y + b.height },
     ];
   }
   const edge = (box: typeof a) => (x > box.x ? box.x + box.width : box.x);
-  const dy = LANE_DY[lane] ?? 0;
-  const ay = a.y + a.height / 2 + dy;
-  const by = b.y + b.height / 2 + dy;
+  const ay = a.y + a.height / 2 + (dy ?? 0);
+  const by = b.y + b.height / 2 + (dy ?? 0);
   return [
-    { x: edge(a), y: ay },
+    ...(within(a) ? [] : [{ x: edge(a), y: ay }]),
     { x, y: ay },
     { x, y: by },
-    { x: edge(b), y: by },
+    ...(within(b) ? [] : [{ x: edge(b), y: by }]),
   ];
 }
 

@@ -1,14 +1,31 @@
 /**
  * Where everything sits, in viewBox units: the article's stack drawn top to bottom, the guest
- * above the host, and one vertical lane per arrow to the right of the boxes so that a lane that
- * skips a layer visibly passes it by (gray bypasses the host page cache; blue goes all the way
- * down). Pure data: no DOM, testable in Node.
+ * above the host. Pure data, computed from ordered lists rather than hand-placed numbers; no DOM,
+ * testable in Node.
+ *
+ *   x: 0 ─ gutter ─ 60 ─────── boxes ─────── 360 ─ lanes (red gray blue green) ─ 474 ─ labels ─ 660
+ *
+ * - The gutter holds the "done" flag and the danger zone beside the layers they mark, and the
+ *   O_DIRECT lane that passes the guest page cache by.
+ * - Each box has its title and detail on the left and, on the right, a tray where tokens rest,
+ *   so a resting token never covers a title.
+ * - The coloured lanes run right of the boxes, each at its own x, so a lane that skips a layer
+ *   visibly passes it by (gray skips the host page cache, blue both host caches). The QEMU box
+ *   is wide enough for all four lanes to pass through it: that is where the mode decides.
+ * - Arrow labels stand horizontally in the column right of the lanes, at the row of each head.
+ *
+ * Type sizes are chosen for a 1024×768 projector, where the drawing renders at about 0.93–1.0
+ * px per unit: titles 20 (≥ 18 px), arrow labels 16 (≥ 14 px), tokens 24 (≥ 20 px), nothing
+ * under 14 (≥ 12 px).
  */
 import type { LayerId, Route } from "../model/timeline";
 
-export const VIEW = { width: 360, height: 584 } as const;
+export const VIEW = { width: 660, height: 600 } as const;
 
-/** The layers where data rests, plus the guest block layer (where barriers are issued or dropped) and QEMU. */
+/** Font sizes in viewBox units (see the header for the pixels they make on a projector). */
+export const TYPE = { title: 20, label: 16, detail: 14, token: 14, frame: 14 } as const;
+
+/** The layers where data rests, plus the guest filesystem (where barriers are issued or dropped) and QEMU. */
 export type BoxId = LayerId | "guest-block-layer" | "qemu";
 
 export interface Box {
@@ -20,48 +37,115 @@ export interface Box {
   readonly title: string;
 }
 
-const BOX_X = 30;
-const BOX_WIDTH = 180;
-const BOX_HEIGHT = 52;
+/** The gutter left of the boxes (flag, danger zone, O_DIRECT lane). */
+const GUTTER = 60;
+const BOX_WIDTH = 300;
+const BOX_HEIGHT = 56;
+/** Vertical space between boxes of one machine. */
+const GAP = 12;
+/** Where the first box of each machine starts below its frame's top (room for the frame label). */
+const FRAME_PAD_TOP = 22;
+const FRAME_PAD_BOTTOM = 10;
+/** Space between the two machines' frames. */
+const FRAME_GAP = 8;
+const FRAME_MARGIN = 4;
 
-function box(id: BoxId, title: string, y: number): Box {
-  return { id, x: BOX_X, y, width: BOX_WIDTH, height: BOX_HEIGHT, title };
+const BOXES_RIGHT = GUTTER + BOX_WIDTH;
+
+/** One vertical lane per coloured arrow, right of the boxes, 26 units apart. */
+const ARROW_LANE_X = { red: 382, gray: 408, blue: 434, green: 460 } as const;
+
+/** Where the arrow labels start: right of the last lane. */
+export const LABEL_X = ARROW_LANE_X.green + 14;
+
+/** The stack, machine by machine, top to bottom (docs/model.md §1). */
+const MACHINES = [
+  {
+    id: "guest",
+    label: "Guest (virtual machine)",
+    boxes: [
+      ["guest-app", "Guest application"],
+      ["guest-page-cache", "Guest page cache"],
+      ["guest-block-layer", "Guest filesystem"],
+      ["virtual-disk", "Virtual disk"],
+    ],
+  },
+  {
+    id: "host",
+    label: "Host",
+    boxes: [
+      ["qemu", "QEMU"],
+      ["host-page-cache", "Host page cache"],
+      ["disk-cache", "Disk write cache"],
+      ["platters", "Platters"],
+    ],
+  },
+] as const satisfies readonly {
+  id: string;
+  label: string;
+  boxes: readonly (readonly [BoxId, string])[];
+}[];
+
+export interface Frame {
+  readonly id: "guest" | "host";
+  readonly label: string;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
 }
 
-export const BOXES: Readonly<Record<BoxId, Box>> = {
-  "guest-app": box("guest-app", "Guest application", 28),
-  "guest-page-cache": box("guest-page-cache", "Guest page cache", 94),
-  "guest-block-layer": box("guest-block-layer", "Guest FS / block layer", 160),
-  "virtual-disk": box("virtual-disk", "Virtual disk", 226),
-  qemu: box("qemu", "QEMU block layer", 312),
-  "host-page-cache": box("host-page-cache", "Host page cache", 378),
-  "disk-cache": box("disk-cache", "Disk write cache", 444),
-  platters: box("platters", "Platters", 510),
-};
+function stack(): { boxes: Record<BoxId, Box>; frames: Frame[] } {
+  const boxes = {} as Record<BoxId, Box>;
+  const frames: Frame[] = [];
+  let y = FRAME_MARGIN;
+  for (const machine of MACHINES) {
+    const top = y;
+    y += FRAME_PAD_TOP;
+    machine.boxes.forEach(([id, title], i) => {
+      if (i > 0) y += GAP;
+      // QEMU spans the lanes: the write's arrows pass through it, where the mode is decided.
+      const width = id === "qemu" ? LABEL_X - GUTTER : BOX_WIDTH;
+      boxes[id] = { id, x: GUTTER, y, width, height: BOX_HEIGHT, title };
+      y += BOX_HEIGHT;
+    });
+    y += FRAME_PAD_BOTTOM;
+    frames.push({
+      id: machine.id,
+      label: machine.label,
+      x: FRAME_MARGIN,
+      y: top,
+      width: VIEW.width - 2 * FRAME_MARGIN,
+      height: y - top,
+    });
+    y += FRAME_GAP;
+  }
+  return { boxes, frames };
+}
+
+const built = stack();
+
+export const BOXES: Readonly<Record<BoxId, Box>> = built.boxes;
 
 /** The two machines, drawn as frames around their boxes. */
-export const FRAMES = [
-  { id: "guest", label: "Guest (virtual machine)", x: 4, y: 4, width: 352, height: 282 },
-  { id: "host", label: "Host", x: 4, y: 292, width: 352, height: 284 },
-] as const;
+export const FRAMES: readonly Frame[] = built.frames;
 
-const CENTER_X = BOX_X + BOX_WIDTH / 2;
+const TRAY_SLOTS = 3;
+/** Distance between resting tokens (a token is 24 wide). */
+const TRAY_STEP = 26;
 
 /**
- * The x of each lane. Coloured lanes run right of the boxes; the in-guest and background lanes
- * run through the boxes (a request passes the layers between), except the O_DIRECT bypass, which
- * runs left of the guest page cache it skips.
+ * The x of each lane. Coloured lanes run right of the boxes. The in-guest and background lanes
+ * cross the boxes in their trays (right of the titles), since a request passes the layers in
+ * between; the O_DIRECT lane runs in the gutter, left of the guest page cache it skips.
  */
 export const LANE_X = {
-  red: 232,
-  gray: 258,
-  blue: 284,
-  green: 310,
-  "in-guest": CENTER_X - 30,
-  "in-guest-bypass": 14,
-  "guest-writeback": CENTER_X + 30,
-  "host-writeback": CENTER_X - 30,
-  destage: CENTER_X + 30,
+  ...ARROW_LANE_X,
+  "in-guest": BOXES_RIGHT - 16 - TRAY_STEP * 2,
+  "in-guest-bypass": 44,
+  "guest-writeback": BOXES_RIGHT - 16,
+  "host-writeback": BOXES_RIGHT - 16 - TRAY_STEP * 2,
+  destage: BOXES_RIGHT - 16,
 } as const satisfies Record<Route | "in-guest-bypass", number>;
 
 export type LaneId = keyof typeof LANE_X;
@@ -71,17 +155,34 @@ export type LaneId = keyof typeof LANE_X;
  * same box (red, gray and blue all leave the virtual disk) do not draw over each other.
  */
 export const LANE_DY: Readonly<Partial<Record<LaneId, number>>> = {
-  red: -12,
-  gray: -4,
-  blue: 4,
-  green: 12,
+  red: -15,
+  gray: -5,
+  blue: 5,
+  green: 15,
 };
 
-/** Where tokens resting in a box sit: a row along its bottom, one slot per op, wrapping. */
-export const REST_SLOTS = 16;
+/** Tokens a tray holds before the next ones are tucked in between (and numbers are dropped). */
+export const REST_SLOTS = TRAY_SLOTS * 2;
 
+/**
+ * Where the token of op `slot` rests in a box: in the tray at the box's right, filled from the
+ * right; the next three tuck in between the first three, slightly lower, and so on.
+ */
 export function restPoint(id: BoxId, slot: number): { x: number; y: number } {
   const b = BOXES[id];
-  const spacing = (b.width - 20) / (REST_SLOTS - 1);
-  return { x: b.x + 10 + (slot % REST_SLOTS) * spacing, y: b.y + b.height - 11 };
+  const right = BOXES_RIGHT - 16;
+  const page = Math.floor(slot / TRAY_SLOTS) % 2;
+  return {
+    x: right - (slot % TRAY_SLOTS) * TRAY_STEP - page * (TRAY_STEP / 2),
+    y: b.y + 31 + page * 4,
+  };
 }
+
+/** Where a box's ⚡ volatile / ▣ stable tag ends (text-anchor end), top right, above the tray. */
+export const TAG_X = BOXES_RIGHT - 8;
+
+/** The gutter's two marks: the danger band's x range and the flag's anchor. */
+export const GUTTER_MARKS = {
+  band: { x: 4, width: 10 },
+  flag: { x: 30 },
+} as const;

@@ -4,8 +4,21 @@
  * crash worth evaluating; a sweep line makes the whole set O(h log h) in the number of hops
  * instead of one simulation per instant.
  */
+import type { DiskCache } from "./config";
 import { wipes } from "./failure";
-import type { FailureKind, LayerId, Timeline } from "./timeline";
+import type { FailureKind, LayerId, OpResult, Timeline } from "./timeline";
+
+/**
+ * What a sweep needs of a timeline: its ops, and the disk cache each ran with (one for a whole
+ * simulation; an interactive session may mix configurations).
+ */
+export type Sweepable =
+  | Pick<Timeline, "ops" | "config">
+  | { readonly ops: readonly OpResult[]; readonly diskCacheOf: (op: number) => DiskCache };
+
+function diskCacheOf(timeline: Sweepable): (op: number) => DiskCache {
+  return "config" in timeline ? () => timeline.config.diskCache : timeline.diskCacheOf;
+}
 
 export interface CrashSweep {
   /** Distinct instants, ascending. */
@@ -20,17 +33,18 @@ export interface CrashSweep {
  * strikes).
  */
 export function sweepCrashes(
-  timeline: Timeline,
+  timeline: Sweepable,
   failure: FailureKind,
   { ackedOnly = false } = {},
 ): CrashSweep {
-  const { diskCache } = timeline.config;
+  const diskOf = diskCacheOf(timeline);
   // +1 where an op's data enters a wiped layer, -1 where it leaves; segments are [start, end).
   const deltas = new Map<number, number>();
   const instants = new Set<number>();
   const bump = (tMs: number, by: number) => deltas.set(tMs, (deltas.get(tMs) ?? 0) + by);
 
   for (const op of timeline.ops) {
+    const diskCache = diskOf(op.index);
     // Before its call returns, a write does not count when only acknowledged ones do.
     const countsFrom = ackedOnly ? (op.ackedAtMs ?? Infinity) : -Infinity;
     if (Number.isFinite(countsFrom)) instants.add(countsFrom);
@@ -73,7 +87,7 @@ export function sweepCrashes(
  * earliest on a tie (docs/model.md §8). Null when no acknowledged write is ever exposed by then.
  */
 export function worstMoment(
-  timeline: Timeline,
+  timeline: Sweepable,
   failure: FailureKind,
   untilMs: number,
 ): { readonly atMs: number; readonly exposed: number } | null {

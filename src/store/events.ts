@@ -158,12 +158,21 @@ export function sessionEvents(
   }
   const { crash } = timeline;
   if (crash) {
-    const lost = timeline.ops.filter((o) => o.survives === false).map((o) => `#${String(o.index)}`);
+    const lostOps = timeline.ops.filter((o) => o.survives === false);
+    const lost = lostOps.map((o) => `#${String(o.index)}`);
     const kept = timeline.ops.filter((o) => o.survives === true).map((o) => `#${String(o.index)}`);
+    // The article's point: writes the guest was told were written, gone all the same.
+    const promised = lostOps.filter((o) => o.ackedAtMs !== null).length;
+    const promisedText =
+      promised === 0
+        ? ""
+        : promised === lostOps.length
+          ? ` The guest had been told ${promised === 1 ? "it was" : "they were"} written.`
+          : ` The guest had been told ${String(promised)} of them ${promised === 1 ? "was" : "were"} written.`;
     events.push({
       tMs: crash.atMs,
       text:
-        `${FAILURE_EVENT[crash.kind]} ${lost.length ? `Lost: ${lost.join(", ")}.` : "No write was lost."}` +
+        `${FAILURE_EVENT[crash.kind]} ${lost.length ? `Lost: ${lost.join(", ")}.${promisedText}` : "No write was lost."}` +
         (kept.length ? ` Survived: ${kept.join(", ")}.` : ""),
     });
   }

@@ -9,6 +9,7 @@
  * is what React renders.
  */
 import { createStore } from "zustand/vanilla";
+import { worstMoment } from "../model/sweep";
 import type { Crash, FailureKind, OpKind } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
 import type { BoxId } from "../geometry/layout";
@@ -54,6 +55,8 @@ export interface DiagramState extends Derived {
   readonly speed: Speed;
   /** Shown after a configuration change while writes were still in flight. */
   readonly configNote: string | null;
+  /** After a strike at the worst moment: when it was, and what it exposed. */
+  readonly strikeNote: string | null;
 }
 
 export interface DiagramActions {
@@ -61,6 +64,12 @@ export interface DiagramActions {
   readonly issue: (kind: OpKind) => void;
   /** Strikes the stack with a failure now (docs/model.md §4): a power loss, a host crash, … */
   readonly fail: (kind: FailureKind) => void;
+  /**
+   * Strikes at the worst moment played so far: the instant with the most acknowledged but not
+   * yet durable writes in layers this failure wipes (ties: the earliest; docs/model.md §8). With
+   * none exposed so far, strikes now.
+   */
+  readonly failAtWorst: (kind: FailureKind) => void;
   readonly reset: () => void;
   readonly setPlaying: (playing: boolean) => void;
   readonly setSpeed: (speed: Speed) => void;
@@ -124,6 +133,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       playing: false,
       speed: 1,
       configNote: null,
+      strikeNote: null,
 
       setConfig: (change) => {
         const state = get();
@@ -149,11 +159,32 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       fail: (kind) => {
         const state = get();
         if (state.failure) return;
-        set({ ...rebuild(state.ops, kind, state.playhead.tMs), playing: false });
+        set({ ...rebuild(state.ops, kind, state.playhead.tMs), playing: false, strikeNote: null });
+      },
+
+      failAtWorst: (kind) => {
+        const state = get();
+        if (state.failure) return;
+        const worst = worstMoment(
+          {
+            ops: state.timeline.ops,
+            diskCacheOf: (i) => state.ops[i]?.config.diskCache ?? "volatile",
+          },
+          kind,
+          state.playhead.tMs,
+        );
+        const atMs = worst?.atMs ?? state.playhead.tMs;
+        set({
+          ...rebuild(state.ops, kind, atMs),
+          playing: false,
+          strikeNote: worst
+            ? `Struck at the worst moment so far: ${String(worst.exposed)} acknowledged ${worst.exposed === 1 ? "write was" : "writes were"} not yet durable.`
+            : "No acknowledged write was ever at risk so far: struck now.",
+        });
       },
 
       reset: () => {
-        set({ ...rebuild([], null, 0), playing: false, configNote: null });
+        set({ ...rebuild([], null, 0), playing: false, configNote: null, strikeNote: null });
       },
 
       setPlaying: (playing) => {

@@ -1,12 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { createDiagramStore } from "../store/store";
-import { Configuration } from "./Configuration";
+import { AboutConfiguration, Configuration, ModeStrip } from "./Configuration";
 import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
 import { Ledger } from "./Ledger";
 import { Legend } from "./Legend";
 import { Notices } from "./Notices";
 import { Toolbar } from "./Toolbar";
+import { Verdict } from "./Verdict";
 import { readUrlConfig, writeUrlConfig } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
@@ -22,6 +23,11 @@ function replaceUrl(search: string) {
   );
 }
 
+/**
+ * The page: the stage first (the cache-mode strip directly above the diagram; beside it the
+ * guest and disk, the buttons, the event line and the verdict), then the key, the ledger, what
+ * the configuration means and the safety matrix.
+ */
 export function App() {
   const [matrixOpen, setMatrixOpen] = useState(false);
   const [{ store, initialNotices }] = useState(() => {
@@ -46,25 +52,28 @@ export function App() {
   return (
     <StoreContext.Provider value={store}>
       <main>
-        <h1>KVM cache modes</h1>
-        <p className="lede">
-          Where a KVM guest&apos;s writes stop before the guest is told &ldquo;done&rdquo;, under
-          each QEMU cache mode, and what a failure destroys — after the article &ldquo;KVM storage
-          performance and cache settings on Red Hat Enterprise Linux 6.2&rdquo;.
-        </p>
+        <header className="topbar">
+          <h1>KVM cache modes</h1>
+          <p className="lede">
+            Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under each
+            QEMU cache mode, and what a failure destroys.
+          </p>
+        </header>
         <Notices notices={notices} />
         <section className="session" aria-label="Simulation">
           <div className="workspace">
             <div className="stage">
-              <EventLine />
-              <Toolbar />
-              <div className="stage-body">
-                <Diagram />
-                <Legend />
-              </div>
+              <ModeStrip />
+              <Diagram />
             </div>
-            <Configuration />
+            <div className="side">
+              <Configuration />
+              <Toolbar />
+              <EventLine />
+              <Verdict />
+            </div>
           </div>
+          <Legend />
           <h2>Operations</h2>
           <div
             className="table-scroll"
@@ -75,6 +84,7 @@ export function App() {
             <Ledger />
           </div>
         </section>
+        <AboutConfiguration />
         <details
           className="matrix-panel"
           onToggle={(e) => {
@@ -90,6 +100,10 @@ export function App() {
             </Suspense>
           ) : null}
         </details>
+        <p className="source">
+          After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat Enterprise
+          Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in the project.
+        </p>
       </main>
     </StoreContext.Provider>
   );

@@ -1,35 +1,51 @@
 /**
- * What the user configures: the QEMU cache mode (with its one-line meaning and its three
- * switches), whether the guest sends barriers, and the physical disk's write cache; then what
- * that configuration means, and how to set it. Contract (e2e tests rely on it): a radio group
- * "Cache mode" with radios named exactly after the modes, a checkbox "Guest barriers", a radio
- * group "Disk write cache" with volatile, off, battery.
+ * What the user configures, kept next to the diagram: the QEMU cache mode (a strip directly
+ * above the stack), the guest (filesystem, barriers, and the article's two guests in one click
+ * each) and the physical disk's write cache. The long descriptions and QEMU's `cache.*` switches
+ * sit behind a disclosure (`AboutConfiguration`).
+ *
+ * Contract (e2e tests rely on it): a radio group "Cache mode" with radios named exactly after
+ * the modes; a radio group "Guest filesystem" with "ext3" and "ext4"; a checkbox "Guest
+ * barriers"; a radio group "Disk write cache" with volatile, off, battery.
  */
-import { lazy, Suspense, useId, useState, type ReactNode } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import {
   CACHE_MODES,
   DISK_CACHES,
+  GUEST_FILESYSTEMS,
   MODE_SWITCHES,
   type CacheMode,
   type DiskCache,
 } from "../model/config";
+import type { SessionConfig } from "../store/session";
 import { caption } from "./narration";
 import { useDiagram } from "./useDiagram";
 
 /** One line per mode (docs/model.md §2, §6). */
 const MODE_LINE: Readonly<Record<CacheMode, string>> = {
-  writeback: "QEMU's default since 1.2: acknowledged in the host page cache; flushes passed.",
-  none: "Proxmox's default: bypasses the host page cache, acknowledged in the disk's cache.",
-  writethrough: "RHEL 6's default: every write reaches the platters before it returns.",
-  directsync: "Like writethrough, without the host page cache.",
-  unsafe: "Like writeback, but QEMU ignores the guest's flushes.",
+  writeback:
+    "QEMU's default: writes are acknowledged in the host page cache; guest flushes are passed down.",
+  none: "What Proxmox VE uses when no mode is set: bypasses the host page cache; writes are acknowledged in the disk's write cache, which still holds them (not “no cache”).",
+  writethrough:
+    "The default of RHEL 6's qemu-kvm: every write the guest sends to the virtual disk is on stable storage before it completes.",
+  directsync: "Like writethrough, without keeping a copy in the host page cache.",
+  unsafe: "Like writeback, but QEMU completes the guest's flushes without fdatasync.",
 };
 
 const DISK_LINE: Readonly<Record<DiskCache, string>> = {
   volatile: "lost on power loss (hdparm -W1)",
   off: "writes go straight to the platters (hdparm -W0)",
-  battery: "battery-backed: survives power loss",
+  battery: "battery-backed or power-loss-protected: survives power loss",
 };
+
+/** The article's two guests (docs/model.md §3, §5b), one click each. */
+const GUESTS = [
+  {
+    name: "Debian 6 guest: ext3, no barriers",
+    config: { guestFs: "ext3", guestBarriers: false },
+  },
+  { name: "ext4 guest: barriers on", config: { guestFs: "ext4", guestBarriers: true } },
+] as const satisfies readonly { name: string; config: Partial<SessionConfig> }[];
 
 function switchesText(mode: CacheMode): string {
   const s = MODE_SWITCHES[mode];
@@ -42,24 +58,24 @@ interface ChoicesProps<T extends string> {
   readonly values: readonly T[];
   readonly checked: T;
   readonly onChange: (value: T) => void;
-  readonly describe: (value: T) => ReactNode;
+  readonly className?: string;
 }
 
-/** A named radio group whose radios are named exactly by their values, each with a description. */
+/** A named radio group whose radios are named exactly by their values, drawn as a segmented strip. */
 function Choices<T extends string>({
   legend,
   values,
   checked,
   onChange,
-  describe,
+  className,
 }: ChoicesProps<T>) {
   const id = useId();
   return (
-    <fieldset>
+    <fieldset className={`choices ${className ?? ""}`}>
       <legend>{legend}</legend>
-      <div role="radiogroup" aria-label={legend}>
+      <div role="radiogroup" aria-label={legend} className="segments">
         {values.map((value) => (
-          <div key={value} className="choice">
+          <span key={value} className="segment">
             <input
               type="radio"
               id={`${id}-${value}`}
@@ -69,65 +85,95 @@ function Choices<T extends string>({
               onChange={() => {
                 onChange(value);
               }}
-              aria-describedby={`${id}-${value}-line`}
             />
             <label htmlFor={`${id}-${value}`}>{value}</label>
-            <p id={`${id}-${value}-line`} className="hint">
-              {describe(value)}
-            </p>
-          </div>
+          </span>
         ))}
       </div>
     </fieldset>
   );
 }
 
-// Not part of the first view: loaded when the reader opens it.
-const Snippets = lazy(() => import("./Snippets"));
+/** The cache mode, as a strip directly above the diagram (on a phone too). */
+export function ModeStrip() {
+  const mode = useDiagram((s) => s.config.mode);
+  const setConfig = useDiagram((s) => s.setConfig);
+  return (
+    <Choices
+      legend="Cache mode"
+      values={CACHE_MODES}
+      checked={mode}
+      className="mode-strip"
+      onChange={(next) => {
+        setConfig({ mode: next });
+      }}
+    />
+  );
+}
 
+/** The guest and the disk, beside the diagram. */
 export function Configuration() {
   const config = useDiagram((s) => s.config);
-  const [snippetsOpen, setSnippetsOpen] = useState(false);
   const setConfig = useDiagram((s) => s.setConfig);
   const id = useId();
-
   return (
     <div className="configuration">
-      <Choices
-        legend="Cache mode"
-        values={CACHE_MODES}
-        checked={config.mode}
-        onChange={(mode) => {
-          setConfig({ mode });
-        }}
-        describe={(mode) => (
-          <>
-            {MODE_LINE[mode]} <code>{switchesText(mode)}</code>
-          </>
-        )}
-      />
-
-      <fieldset>
+      <fieldset className="guest">
         <legend>Guest</legend>
-        <div className="choice">
-          <input
-            type="checkbox"
-            id={`${id}-barriers`}
-            checked={config.guestBarriers}
-            onChange={(e) => {
-              setConfig({ guestBarriers: e.currentTarget.checked });
-            }}
-            aria-describedby={`${id}-barriers-line`}
-          />
-          <label htmlFor={`${id}-barriers`}>Guest barriers</label>
-          <p id={`${id}-barriers-line`} className="hint">
-            {config.guestBarriers
-              ? "On: ext4 default / ext3 barrier=1 — fsync and journal commits send flushes."
-              : "Off: ext3 as Debian 6 shipped it — flushes never leave the guest."}
-          </p>
+        <div className="buttons presets" role="group" aria-label="The article's guests">
+          {GUESTS.map((g) => (
+            <button
+              key={g.name}
+              type="button"
+              aria-pressed={
+                config.guestFs === g.config.guestFs &&
+                config.guestBarriers === g.config.guestBarriers
+              }
+              onClick={() => {
+                setConfig(g.config);
+              }}
+            >
+              {g.name}
+            </button>
+          ))}
         </div>
+        <div className="guest-row">
+          <div role="radiogroup" aria-label="Guest filesystem" className="segments">
+            {GUEST_FILESYSTEMS.map((fs) => (
+              <span key={fs} className="segment">
+                <input
+                  type="radio"
+                  id={`${id}-${fs}`}
+                  name={`${id}-fs`}
+                  value={fs}
+                  checked={config.guestFs === fs}
+                  onChange={() => {
+                    setConfig({ guestFs: fs });
+                  }}
+                />
+                <label htmlFor={`${id}-${fs}`}>{fs}</label>
+              </span>
+            ))}
+          </div>
+          <span className="check">
+            <input
+              type="checkbox"
+              id={`${id}-barriers`}
+              checked={config.guestBarriers}
+              onChange={(e) => {
+                setConfig({ guestBarriers: e.currentTarget.checked });
+              }}
+              aria-describedby={`${id}-barriers-line`}
+            />
+            <label htmlFor={`${id}-barriers`}>Guest barriers</label>
+          </span>
+        </div>
+        <p id={`${id}-barriers-line`} className="hint">
+          {config.guestBarriers
+            ? "fsync, O_SYNC and journal commits send flushes (ext4's default; ext3 with barrier=1)."
+            : "Flushes never leave the guest (ext3 as Debian 6 shipped it; ext4 with barrier=0)."}
+        </p>
       </fieldset>
-
       <Choices
         legend="Disk write cache"
         values={DISK_CACHES}
@@ -135,25 +181,55 @@ export function Configuration() {
         onChange={(diskCache) => {
           setConfig({ diskCache });
         }}
-        describe={(disk) => DISK_LINE[disk]}
       />
-
-      <section className="meaning" aria-label="What this configuration means">
-        <h2>What this means</h2>
-        <p className="caption">{caption(config)}</p>
-        <details
-          onToggle={(e) => {
-            setSnippetsOpen(e.currentTarget.open);
-          }}
-        >
-          <summary>How to set this mode</summary>
-          {snippetsOpen ? (
-            <Suspense fallback={<p>Loading…</p>}>
-              <Snippets />
-            </Suspense>
-          ) : null}
-        </details>
-      </section>
     </div>
+  );
+}
+
+// Not part of the first view: loaded when the reader opens it.
+const Snippets = lazy(() => import("./Snippets"));
+
+/** What the configuration means, every mode's one line and switches, and how to set it. */
+export function AboutConfiguration() {
+  const config = useDiagram((s) => s.config);
+  const [snippetsOpen, setSnippetsOpen] = useState(false);
+  return (
+    <section className="meaning" aria-label="What this configuration means">
+      <h2>What this configuration means</h2>
+      <p className="caption">{caption(config)}</p>
+      <details>
+        <summary>The five cache modes and QEMU&apos;s switches</summary>
+        <dl className="modes">
+          {CACHE_MODES.map((mode) => (
+            <div key={mode}>
+              <dt>{mode}</dt>
+              <dd>
+                {MODE_LINE[mode]} <code>{switchesText(mode)}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <dl className="modes">
+          {DISK_CACHES.map((disk) => (
+            <div key={disk}>
+              <dt>disk write cache {disk}</dt>
+              <dd>{DISK_LINE[disk]}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+      <details
+        onToggle={(e) => {
+          setSnippetsOpen(e.currentTarget.open);
+        }}
+      >
+        <summary>How to set this configuration</summary>
+        {snippetsOpen ? (
+          <Suspense fallback={<p>Loading…</p>}>
+            <Snippets />
+          </Suspense>
+        ) : null}
+      </details>
+    </section>
   );
 }

@@ -1,12 +1,14 @@
 /**
- * The event line: what just happened (acknowledged, written back, flushed, lost), announced
- * politely to screen readers. It shows the events of the latest instant with news, at the time
- * the animation loop last committed.
+ * The event line: what just happened, announced politely to screen readers. Its height is fixed,
+ * so nothing around it moves during playback. After a failure it shows the failure's verdict,
+ * first and whole. Otherwise it shows the latest instant with news; an instant with news about
+ * none of the user's writes (a routine journal commit) never replaces it, since such events are
+ * silent (src/store/events.ts).
  */
 import { useDiagram } from "./useDiagram";
 
 /** Many writes issued together land together: name a few, count the rest. */
-const SHOWN = 3;
+const SHOWN = 2;
 
 export function EventLine() {
   const tMs = useDiagram((s) => s.tMs);
@@ -14,6 +16,8 @@ export function EventLine() {
   const hasOps = useDiagram((s) => s.ops.length > 0);
   const playing = useDiagram((s) => s.playing);
   const note = useDiagram((s) => s.configNote);
+  const strikeNote = useDiagram((s) => s.strikeNote);
+  const crash = useDiagram((s) => s.timeline.crash);
   let latestMs = -1;
   let texts: string[] = [];
   for (const event of events) {
@@ -23,20 +27,25 @@ export function EventLine() {
     latestMs = event.tMs;
     texts.push(event.text);
   }
-  const hidden = texts.length - SHOWN;
-  let line =
-    texts.slice(0, SHOWN).join(" ") +
-    (hidden > 0 ? ` …and ${String(hidden)} more at the same moment.` : "");
-  if (!hasOps)
+  let line: string;
+  if (!hasOps) {
     line = "Issue a write (an O_SYNC write shows the mode's arrow best), then press Play.";
-  else if (!playing && tMs === 0) line = `${line} Press Play to watch.`;
+  } else if (crash && tMs >= crash.atMs) {
+    // The verdict is the crash instant's last event; it stands alone and whole.
+    line = [strikeNote, texts.at(-1)].filter(Boolean).join(" ");
+  } else {
+    const hidden = texts.length - SHOWN;
+    line =
+      texts.slice(0, SHOWN).join(" ") +
+      (hidden > 0 ? ` …and ${String(hidden)} more at the same moment.` : "");
+    if (!playing && tMs === 0) line = `${line} Press Play to watch.`;
+  }
   return (
-    <>
+    <div className="event-area">
       <p className="event" role="status" aria-live="polite">
         {line}
       </p>
-      {/* Next to the line and the buttons, where the user just acted. */}
       {note ? <p className="note">{note}</p> : null}
-    </>
+    </div>
   );
 }

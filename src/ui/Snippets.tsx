@@ -2,37 +2,137 @@
  * How to set the current configuration, tool by tool (docs/model.md §7). Not part of the first view:
  * loaded when the reader opens "How to set this mode".
  */
-import { MODE_SWITCHES } from "../model/config";
+import { MODE_SWITCHES, type CacheMode } from "../model/config";
 import type { SessionConfig } from "../store/session";
 import { useDiagram } from "./useDiagram";
 
+export interface Snippet {
+  /** Where it goes: "QEMU", "libvirt domain XML, inside <disk>", "Guest filesystem", … */
+  readonly label: string;
+  /** Lines to type or paste, each possibly ending in a short `# comment`. */
+  readonly lines: readonly string[];
+  /** What the reader must know to use them correctly; null when nothing. */
+  readonly note: string | null;
+}
+
+/** Proxmox VE's names for the cache modes in its web interface. */
+const PROXMOX_NAME: Readonly<Record<CacheMode, string>> = {
+  writeback: "Write back",
+  none: "No cache",
+  writethrough: "Write through",
+  directsync: "Direct sync",
+  unsafe: "Write back (unsafe)",
+};
+
+const RAW_NOTE =
+  "Give format= explicitly: QEMU warns when it has to probe it. Every “safe” in this diagram assumes a raw, preallocated image (e.g. qemu-img create -f raw -o preallocation=full disk.img 20G); with qcow2 (format=qcow2) or a sparse file, the metadata of newly allocated space stays in QEMU's (or the host filesystem's) caches until a guest flush, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.";
+
+function guestFilesystem(config: SessionConfig): Snippet {
+  const { guestBarriers, guestFs } = config;
+  if (!guestBarriers) {
+    return guestFs === "ext3"
+      ? {
+          label: "Guest filesystem: turn barriers on",
+          lines: [
+            "/dev/vda1  /  ext3  defaults,barrier=1  0 1    # /etc/fstab",
+            "mount -o remount,barrier=1 /                   # now, without a reboot",
+          ],
+          note: "ext3 as Debian 6 shipped it has no barriers unless mounted barrier=1. Use your own device or UUID= in /etc/fstab (an IDE disk is sda, not vda).",
+        }
+      : {
+          label: "Guest filesystem: turn barriers back on",
+          lines: [
+            "/dev/vda1  /  ext4  defaults  0 1              # /etc/fstab",
+            "mount -o remount,barrier=1 /                   # now, without a reboot",
+          ],
+          note: "ext4 has barriers by default: delete barrier=0 or nobarrier from the root's options in /etc/fstab. Use your own device or UUID=.",
+        };
+  }
+  return {
+    label: "Guest filesystem: check that barriers are on",
+    lines: [
+      "grep ' / ' /proc/mounts",
+      "dmesg | grep -i barrier                        # “disabling barriers” means they are off",
+    ],
+    note:
+      guestFs === "ext3"
+        ? "ext3: barrier=1 must be listed; on the article's 2.6.32 kernels ext3's default is off, so add barrier=1 to /etc/fstab if it is missing."
+        : "ext4: barriers are on unless barrier=0 or nobarrier is listed.",
+  };
+}
+
+function virtualDisk(config: SessionConfig): Snippet {
+  const seen = MODE_SWITCHES[config.mode].guestSeesWriteCache;
+  return {
+    label: "In the guest, what the virtual disk reports",
+    lines: [
+      `cat /sys/block/vda/queue/write_cache          # ${seen ? "write back" : "write through"} (Linux ≥ 4.7)`,
+      `hdparm -W /dev/sda                             # IDE disk: write-caching = ${seen ? "1 (on)" : "0 (off)"}`,
+      `dmesg | grep -i 'write cache'                 # IDE disk: Write cache: ${seen ? "enabled" : "disabled"}`,
+    ],
+    note: "queue/write_cache exists only on Linux 4.7 and later; the article's guests run 2.6.32, where an IDE disk (sda) answers hdparm -W and prints its write cache at boot, and a virtio disk (vda) shows its write cache neither in sysfs nor in the boot log.",
+  };
+}
+
+function hostDisk(config: SessionConfig): Snippet {
+  switch (config.diskCache) {
+    case "volatile":
+      return {
+        label: "Host disk write cache (volatile: on)",
+        lines: ["hdparm -W /dev/sdX                             # write-caching = 1 (on)"],
+        note: "To turn it off: hdparm -W0 /dev/sdX (ATA; often not persistent across power cycles) or sdparm --clear WCE /dev/sdX (SAS).",
+      };
+    case "off":
+      return {
+        label: "Host disk write cache: off",
+        lines: [
+          "hdparm -W0 /dev/sdX                            # ATA",
+          "sdparm --clear WCE /dev/sdX                    # SAS",
+        ],
+        note: "hdparm -W0 is often not persistent across power cycles: reapply it at boot (e.g. /etc/hdparm.conf or a udev rule). sdparm --save makes the SAS setting persistent.",
+      };
+    case "battery":
+      return {
+        label: "Host disk write cache: protected",
+        lines: ["a battery-backed or power-loss-protected controller cache"],
+        note: "Configured with the controller's own tool. Check that the drives behind it keep no volatile write cache of their own.",
+      };
+  }
+}
+
 /** How to set this configuration, tool by tool (docs/model.md §7). */
-function snippets(config: SessionConfig): [string, string][] {
-  const { mode, guestBarriers, diskCache } = config;
-  const writeCache = MODE_SWITCHES[mode].guestSeesWriteCache ? "write back" : "write through";
+export function snippets(config: SessionConfig): Snippet[] {
+  const { mode } = config;
   return [
-    ["QEMU", `-drive file=disk.qcow2,if=virtio,cache=${mode}`],
-    ["libvirt domain XML, inside <disk>", `<driver name='qemu' type='qcow2' cache='${mode}'/>`],
-    ["virt-install", `--disk path=/var/lib/libvirt/images/guest.qcow2,cache=${mode}`],
-    ["Proxmox VE", `qm set <vmid> --virtio0 <storage>:<volume>,cache=${mode}`],
-    [
-      "Guest filesystem",
-      guestBarriers
-        ? "ext4: barriers are on by default; ext3: mount -o barrier=1 (or in /etc/fstab)"
-        : "ext3 without barrier=1 (Debian 6's default); ext4: mount -o barrier=0 (nobarrier)",
-    ],
-    [
-      "In the guest, what the virtual disk reports",
-      `cat /sys/block/vda/queue/write_cache   # ${writeCache}`,
-    ],
-    [
-      "Host disk write cache",
-      diskCache === "off"
-        ? "hdparm -W0 /dev/sdX"
-        : diskCache === "volatile"
-          ? "hdparm -W1 /dev/sdX"
-          : "a battery-backed or power-loss-protected controller cache",
-    ],
+    {
+      label: "QEMU",
+      lines: [
+        `-drive file=disk.img,format=raw,if=virtio,cache=${mode}`,
+        `-drive file=disk.qcow2,format=qcow2,if=virtio,cache=${mode}`,
+      ],
+      note: RAW_NOTE,
+    },
+    {
+      label: "libvirt domain XML, inside <disk>",
+      lines: [`<driver name='qemu' type='raw' cache='${mode}'/>`],
+      note: null,
+    },
+    {
+      label: "virt-install",
+      lines: [`--disk path=/var/lib/libvirt/images/guest.img,format=raw,cache=${mode}`],
+      note: null,
+    },
+    {
+      label: "Proxmox VE",
+      lines: [`qm set <vmid> --virtio0 <storage>:<volume>,cache=${mode}`],
+      note:
+        mode === "none"
+          ? "The web interface calls none “No cache”, and uses it when no cache is set. It is not “no cache”: the drive's own write cache still holds acknowledged data."
+          : `The web interface calls it “${PROXMOX_NAME[mode]}”.`,
+    },
+    guestFilesystem(config),
+    virtualDisk(config),
+    hostDisk(config),
   ];
 }
 
@@ -40,12 +140,15 @@ export default function Snippets() {
   const config = useDiagram((s) => s.config);
   return (
     <dl className="snippets">
-      {snippets(config).map(([where, code]) => (
-        <div key={where}>
-          <dt>{where}</dt>
-          <dd>
-            <code>{code}</code>
-          </dd>
+      {snippets(config).map(({ label, lines, note }) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          {lines.map((line) => (
+            <dd key={line}>
+              <code>{line}</code>
+            </dd>
+          ))}
+          {note === null ? null : <dd className="hint">{note}</dd>}
         </div>
       ))}
     </dl>

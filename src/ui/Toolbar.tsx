@@ -1,7 +1,8 @@
 /**
  * What the user does: issue writes, play and pause, change speed, strike the stack with a
  * failure, start again. Contract (e2e tests rely on it): buttons "Normal write", "O_SYNC write",
- * "Barrier", "O_DIRECT write", "Power loss", "Play"/"Pause", and a "Speed" select.
+ * "Barrier", "O_DIRECT write", "Power loss", "Power loss at the worst moment", "Play"/"Pause",
+ * and a "Speed" select.
  */
 import { useEffect, useRef } from "react";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
@@ -17,6 +18,7 @@ export function Toolbar() {
   const hasOps = useDiagram((s) => s.ops.length > 0);
   const issue = useDiagram((s) => s.issue);
   const fail = useDiagram((s) => s.fail);
+  const failAtWorst = useDiagram((s) => s.failAtWorst);
   const reset = useDiagram((s) => s.reset);
   const setPlaying = useDiagram((s) => s.setPlaying);
   const setSpeed = useDiagram((s) => s.setSpeed);
@@ -126,6 +128,18 @@ export function Toolbar() {
             {FAILURE_NAME[kind]}
           </button>
         ))}
+        <button
+          type="button"
+          className="danger"
+          disabled={failed || !hasOps}
+          title="Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable"
+          onClick={() => {
+            focusNext.current = resetButton.current;
+            failAtWorst("power");
+          }}
+        >
+          <span aria-hidden="true">⚡ </span>Power loss at the worst moment
+        </button>
       </div>
     </div>
   );

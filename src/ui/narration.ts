@@ -1,59 +1,101 @@
 /**
- * The caption: what a configuration means, in one or two plain sentences — the article's claims
- * in our words, with the subtleties of docs/model.md §6.
+ * The caption: what a configuration means, in three plain sentences — where the virtual disk's
+ * writes are acknowledged, what that means for synced data, and what becomes of buffered data —
+ * each true to docs/model.md (§2, §3, §4, §6). The one duration it quotes comes from the model
+ * (./verdict.ts), labelled as Linux's defaults.
  */
+import type { DiskCache, GuestFs } from "../model/config";
 import type { SessionConfig } from "../store/session";
+import { about, verdict } from "./powerCut";
 
-type Barriers = "on" | "off";
-
-/** Where `none`'s gray arrow ends, by disk cache. */
-const GRAY_END: Readonly<Record<SessionConfig["diskCache"], string>> = {
-  volatile: "in the disk's own write cache (gray) — “none” is not “no cache”",
-  off: "on the platters (gray), since the disk's write cache is off",
-  battery: "in the disk's battery-backed write cache (gray), which survives a power cut",
+/** Where a write that must be on stable storage ends up, with this drive (§8.11). */
+const STABLE: Readonly<Record<DiskCache, string>> = {
+  volatile: "on the platters",
+  off: "on the platters (the drive's write cache is off)",
+  battery: "in the drive's battery-backed cache (stable storage)",
 };
 
-function modeText(config: SessionConfig, barriers: Barriers): string {
-  // Blue ends on stable storage: the platters, or a battery-backed cache that counts as such.
-  const stable =
-    config.diskCache === "battery"
-      ? "stable storage (the battery-backed disk cache)"
-      : "the platters";
-  switch (config.mode) {
+/** Where `none`'s gray arrow ends, by disk cache (§6.1). */
+const GRAY_END: Readonly<Record<DiskCache, string>> = {
+  volatile: "in the drive's volatile write cache (gray) — “none” is not “no cache” —",
+  off: "on the platters (gray), since the drive's write cache is off,",
+  battery: "in the drive's battery-backed write cache (gray), which survives a power cut,",
+};
+
+/** Why this guest sends flushes (§3: ext4 by default, ext3 only with barrier=1). */
+const SENDS_FLUSHES: Readonly<Record<GuestFs, string>> = {
+  ext3: "ext3 mounted barrier=1 sends these flushes",
+  ext4: "ext4 sends these flushes by default",
+};
+
+const USES_BARRIERS: Readonly<Record<GuestFs, string>> = {
+  ext3: "ext3 mounted barrier=1",
+  ext4: "ext4's default",
+};
+
+/** Why this guest sends none (§3). */
+const NO_BARRIERS: Readonly<Record<GuestFs, string>> = {
+  ext3: "ext3 as Debian 6 shipped it has none unless mounted barrier=1",
+  ext4: "ext4 mounted barrier=0 or nobarrier",
+};
+
+/** A drive cache that is off or protected does not help data still in host RAM. */
+const NO_HELP: Readonly<Record<DiskCache, string>> = {
+  volatile: "",
+  off: ", even with the drive's write cache off",
+  battery: ", even with a battery-backed drive cache",
+};
+
+/** `none` keeps writethrough's promise on a drive whose cache is off or protected (model.md, item 1). */
+const NONE_TOO: Readonly<Record<DiskCache, string>> = {
+  volatile: " and under none on a drive whose cache is off or battery-backed",
+  off: " and, with this drive's cache off, under none",
+  battery: " and, with this battery-backed drive cache, under none",
+};
+
+/** Buffered data, in every mode (§3 "normal write()", §6.3, §6.11, §8.4). */
+const BUFFERED: Readonly<Record<GuestFs, string>> = {
+  ext3: "In every mode, writethrough included, a buffered write() returns once it is in guest RAM and is lost with it until the guest syncs it or ext3 (data=ordered) writes it out at the next 5 s journal commit.",
+  ext4: "In every mode, writethrough included, a buffered write() returns once it is in guest RAM and is lost with it until the guest syncs it or the flusher writes it out, 30–35 s after it was dirtied (ext4's delayed allocation).",
+};
+
+const FLUSH_PASSED =
+  "each guest flush becomes an fdatasync on the image (green) that puts every write the virtual disk had completed before the flush";
+
+const SYNCED_SURVIVES = "O_SYNC writes and fsync'd data survive a power cut once the call returns";
+
+function modeText(config: SessionConfig): string {
+  const { mode, guestBarriers: barriers, guestFs: fs, diskCache: disk } = config;
+  const window = `up to ${about(verdict(config).syncedWindowMs)} with Linux's default timers`;
+  switch (mode) {
     case "writeback":
-      return barriers === "on"
-        ? "writeback: writes are acknowledged once they reach the host page cache (red), and every flush the guest sends becomes fdatasync (green), so what the guest syncs is on stable storage when fsync returns."
-        : "writeback with a guest that sends no barriers: even O_SYNC writes stop in the host page cache (red), so a host crash or power cut can lose the last 30–35 s of “synced” data.";
+      return barriers
+        ? `writeback: the virtual disk's writes are acknowledged once they reach the host page cache (red), and ${FLUSH_PASSED} ${STABLE[disk]}. Since ${SENDS_FLUSHES[fs]}, ${SYNCED_SURVIVES}.`
+        : `writeback: the virtual disk's writes are acknowledged once they reach the host page cache (red), and this guest sends no flushes (${NO_BARRIERS[fs]}), so even O_SYNC and fsync'd data waits there for ${window}. A host crash or power cut in that window loses it${NO_HELP[disk]} and, since host writeback picks its own order, can leave the guest filesystem inconsistent.`;
     case "none":
-      return barriers === "on"
-        ? `none bypasses the host page cache: writes are acknowledged ${GRAY_END[config.diskCache]}, and the guest's flushes make them durable (green).`
-        : `none with a guest that sends no barriers: writes are acknowledged ${GRAY_END[config.diskCache]} — the same exposure as bare metal with that disk.`;
+      if (barriers)
+        return `none: QEMU bypasses the host page cache, so the virtual disk's writes are acknowledged ${GRAY_END[disk]} and ${FLUSH_PASSED} ${disk === "volatile" ? STABLE[disk] : "on stable storage"}. Since ${SENDS_FLUSHES[fs]}, ${SYNCED_SURVIVES}.`;
+      return disk === "volatile"
+        ? `none: QEMU bypasses the host page cache, so the virtual disk's writes are acknowledged ${GRAY_END[disk]} and this guest sends no flushes (${NO_BARRIERS[fs]}). That is bare metal's exposure with this drive: synced data can be lost on a power cut while it sits in the drive's volatile cache, and the drive's own write order can leave the filesystem inconsistent, so it is unsafe for a database unless the drive's cache is turned off or battery-backed.`
+        : `none: QEMU bypasses the host page cache, so the virtual disk's writes are acknowledged ${GRAY_END[disk]} and this guest sends no flushes (${NO_BARRIERS[fs]}). It needs none: as under writethrough and directsync, what the virtual disk acknowledges is already on stable storage, so ${SYNCED_SURVIVES}.`;
     case "writethrough":
-      return barriers === "on"
-        ? `writethrough: every write reaches ${stable} before it returns (blue), keeping a clean copy in the host page cache; the guest sees no write cache and sends no flushes. Fully safe; the slowest for buffered write-back, since every write-out waits for the disk.`
-        : `writethrough: every write reaches ${stable} before it returns (blue), whatever the guest does — the only mode fully safe for a guest without barriers, and the slowest: every write waits for the disk.`;
+      return barriers
+        ? `writethrough: each write to the virtual disk passes through the host page cache (blue), leaving a clean copy there, and completes only once it is ${STABLE[disk]}; the guest sees no write cache, so it sends no flushes. ${SYNCED_SURVIVES}, as they would under writeback or none with this guest's barriers (${USES_BARRIERS[fs]}), but every write-out waits for the disk, which made it far slower than writeback and none in the article's tests.`
+        : `writethrough: each write to the virtual disk passes through the host page cache (blue), leaving a clean copy there, and completes only once it is ${STABLE[disk]}; the guest sees no write cache, so it needs no flushes. ${SYNCED_SURVIVES}, although this guest has no barriers (${NO_BARRIERS[fs]}), as under directsync${NONE_TOO[disk]}; the price is speed, since every write-out waits for the disk.`;
     case "directsync":
-      return barriers === "on"
-        ? `directsync: like writethrough, every write reaches ${stable} before it returns (blue), without a copy in the host page cache; the guest sees no write cache and sends no flushes.`
-        : `directsync: like writethrough, every write reaches ${stable} before it returns (blue), without a copy in the host page cache — as safe as writethrough for a guest without barriers.`;
-    case "unsafe":
-      return barriers === "on"
-        ? "unsafe: writes stop in the host page cache (red) and QEMU acknowledges the guest's flushes without doing them (green refused): data survives a guest crash, and a QEMU kill, but not a host crash or a power cut."
-        : "unsafe: writes stop in the host page cache (red) and flushes would be ignored anyway: data survives a guest crash and a QEMU kill, but not a host crash or a power cut.";
+      return barriers
+        ? `directsync: each write to the virtual disk bypasses the host page cache (blue) and, as under writethrough, completes only once it is ${STABLE[disk]}; the guest sees no write cache, so it sends no flushes. ${SYNCED_SURVIVES}, as they would under writeback or none with this guest's barriers (${USES_BARRIERS[fs]}).`
+        : `directsync: each write to the virtual disk bypasses the host page cache (blue) and, as under writethrough, completes only once it is ${STABLE[disk]}; the guest sees no write cache, so it needs no flushes. ${SYNCED_SURVIVES}, although this guest has no barriers (${NO_BARRIERS[fs]}), as under writethrough${NONE_TOO[disk]}.`;
+    case "unsafe": {
+      const fate = `What QEMU acknowledged survives a guest crash, and a QEMU kill with a raw image, but a host crash or power cut loses whatever the host has not yet written back (${window}${NO_HELP[disk]}) and can leave the guest filesystem inconsistent.`;
+      return barriers
+        ? `unsafe: the virtual disk's writes are acknowledged once they reach the host page cache (red), and on each guest flush QEMU hands its own caches to the host but skips the fdatasync (green refused). ${fate}`
+        : `unsafe: the virtual disk's writes are acknowledged once they reach the host page cache (red); this guest sends no flushes (${NO_BARRIERS[fs]}), and QEMU would skip their fdatasync anyway. ${fate}`;
+    }
   }
 }
 
-/** The disk's cache, where the mode's sentence has not already said it. */
-function diskText(config: SessionConfig): string {
-  if (config.mode === "none" || config.diskCache === "volatile") return "";
-  return config.diskCache === "off"
-    ? " The disk's write cache is off: whatever reaches the disk goes straight to the platters."
-    : " The disk's write cache is battery-backed: what reaches it survives a power cut.";
-}
-
-const BUFFERED =
-  " Buffered writes that were never synced are unsafe in every mode: they wait in guest RAM first.";
-
+/** Three sentences: the mode's arrow, what it means for synced data, and buffered data. */
 export function caption(config: SessionConfig): string {
-  return `${modeText(config, config.guestBarriers ? "on" : "off")}${diskText(config)}${BUFFERED}`;
+  return `${modeText(config)} ${BUFFERED[config.guestFs]}`;
 }

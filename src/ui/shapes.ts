@@ -1,15 +1,16 @@
 /**
  * Token shapes, one per kind of operation, so the kind never depends on colour alone (WCAG
- * 1.4.1): normal ● circle, O_SYNC ■ square, barrier ◆ diamond, O_DIRECT ▼ triangle.
+ * 1.4.1): normal ● circle, O_SYNC ■ square, barrier ◆ diamond, O_DIRECT ▼ triangle. About 24
+ * viewBox units across (≥ 20 px on a 1024×768 projector), room for a two-digit number inside.
  */
 import type { OpKind } from "../model/timeline";
 
-/** Paths centred on (0, 0), about 12 viewBox units across. */
+/** Paths centred on (0, 0). */
 export const TOKEN_SHAPE: Readonly<Record<OpKind, string>> = {
-  normal: "M 6 0 A 6 6 0 1 1 -6 0 A 6 6 0 1 1 6 0 Z",
-  osync: "M -5.5 -5.5 H 5.5 V 5.5 H -5.5 Z",
-  barrier: "M 0 -7.5 L 7.5 0 L 0 7.5 L -7.5 0 Z",
-  odirect: "M -6.5 -5 H 6.5 L 0 6.5 Z",
+  normal: "M 12 0 A 12 12 0 1 1 -12 0 A 12 12 0 1 1 12 0 Z",
+  osync: "M -11 -11 H 11 V 11 H -11 Z",
+  barrier: "M 0 -14 L 14 0 L 0 14 L -14 0 Z",
+  odirect: "M -14 -11 H 14 L 0 14 Z",
 };
 
 export const TOKEN_SYMBOL: Readonly<Record<OpKind, string>> = {
