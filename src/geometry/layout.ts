@@ -22,6 +22,12 @@ import type { LayerId, Route } from "../model/timeline";
 
 export const VIEW = { width: 660, height: 600 } as const;
 
+/**
+ * On a phone the drawing drops the label column (the labels move under it, in HTML) so that
+ * what remains draws about 1.4 times larger: the stack and its lanes, up to the green lane.
+ */
+export const COMPACT_VIEW = { width: 486, height: VIEW.height } as const;
+
 /** Font sizes in viewBox units (see the header for the pixels they make on a projector). */
 export const TYPE = { title: 20, label: 16, detail: 14, token: 14, frame: 14 } as const;
 
@@ -88,6 +94,8 @@ const MACHINES = [
 
 export interface Frame {
   readonly id: "guest" | "host";
+  /** The frame's right edge and label in the compact drawing. */
+  readonly compactWidth: number;
   readonly label: string;
   readonly x: number;
   readonly y: number;
@@ -116,6 +124,7 @@ function stack(): { boxes: Record<BoxId, Box>; frames: Frame[] } {
       x: FRAME_MARGIN,
       y: top,
       width: VIEW.width - 2 * FRAME_MARGIN,
+      compactWidth: COMPACT_VIEW.width - 2 * FRAME_MARGIN,
       height: y - top,
     });
     y += FRAME_GAP;
@@ -184,5 +193,5 @@ export const TAG_X = BOXES_RIGHT - 8;
 /** The gutter's two marks: the danger band's x range and the flag's anchor. */
 export const GUTTER_MARKS = {
   band: { x: 4, width: 10 },
-  flag: { x: 30 },
+  flag: { x: 34 },
 } as const;

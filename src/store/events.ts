@@ -166,9 +166,7 @@ export function sessionEvents(
     const promisedText =
       promised === 0
         ? ""
-        : promised === lostOps.length
-          ? ` The guest had been told ${promised === 1 ? "it was" : "they were"} written.`
-          : ` The guest had been told ${String(promised)} of them ${promised === 1 ? "was" : "were"} written.`;
+        : ` ${promised === lostOps.length && promised > 1 ? "All" : String(promised)} acknowledged as written.`;
     events.push({
       tMs: crash.atMs,
       text:

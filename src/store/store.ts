@@ -178,8 +178,8 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
           ...rebuild(state.ops, kind, atMs),
           playing: false,
           strikeNote: worst
-            ? `Struck at the worst moment so far: ${String(worst.exposed)} acknowledged ${worst.exposed === 1 ? "write was" : "writes were"} not yet durable.`
-            : "No acknowledged write was ever at risk so far: struck now.",
+            ? `(At the worst moment so far: ${String(worst.exposed)} acknowledged, not yet durable.)`
+            : "(No acknowledged write was at risk so far: struck now.)",
         });
       },
 

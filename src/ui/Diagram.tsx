@@ -3,8 +3,8 @@
  * src/geometry computes where everything goes, and the animation loop (src/anim) moves the
  * tokens by writing their transforms directly — one owner per DOM node (design notes).
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef } from "react";
-import { VIEW } from "../geometry/layout";
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import { COMPACT_VIEW, VIEW } from "../geometry/layout";
 import { createLoop, type Loop, type Surface } from "../anim/loop";
 import type { FailureKind } from "../model/timeline";
 import { Arrows, NeutralLanes } from "./diagram/Arrows";
@@ -23,6 +23,22 @@ const FAILED_WORDS: Readonly<Record<FailureKind, string>> = {
 
 const MARKERS = ["red", "gray", "blue", "green", "neutral"] as const;
 
+/** The phone's width, where the drawing drops its label column (app.css uses the same 30rem). */
+const PHONE = "(max-width: 30rem)";
+
+function usePhone(): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      const query = window.matchMedia(PHONE);
+      query.addEventListener("change", notify);
+      return () => {
+        query.removeEventListener("change", notify);
+      };
+    },
+    () => window.matchMedia(PHONE).matches,
+  );
+}
+
 export function Diagram() {
   const store = useDiagramStore();
   const config = useDiagram((s) => s.config);
@@ -33,6 +49,7 @@ export function Diagram() {
   const loop = useRef<Loop | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const facts = useMemo(() => stageFacts(config), [config]);
+  const compact = usePhone();
   // Unique per diagram, so two on one page (compare view, embeds) never share a marker.
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const markerId = (name: string) => `${uid}-head-${name}`;
@@ -71,7 +88,8 @@ export function Diagram() {
     loop.current?.redraw();
   }, [ops]);
 
-  const viewBox = `0 0 ${String(VIEW.width)} ${String(VIEW.height)}`;
+  const view = compact ? COMPACT_VIEW : VIEW;
+  const viewBox = `0 0 ${String(view.width)} ${String(view.height)}`;
   return (
     <figure className="diagram">
       <div className="stack-wrap">
@@ -100,8 +118,8 @@ export function Diagram() {
             ))}
           </defs>
           <NeutralLanes fs={config.guestFs} markerId={markerId} />
-          <Stack config={config} facts={facts} onConfig={setConfig} />
-          <Arrows facts={facts} fs={config.guestFs} markerId={markerId} />
+          <Stack config={config} facts={facts} onConfig={setConfig} compact={compact} />
+          <Arrows facts={facts} markerId={markerId} labels={!compact} />
           <DoneMarks done={facts.done} stable={facts.stable} />
         </svg>
         {/* Tokens live in their own layer: moving them repaints this layer only, never the
@@ -110,6 +128,18 @@ export function Diagram() {
           <Tokens ops={ops} surface={surface} />
         </svg>
       </div>
+      {compact ? (
+        // The label column's words, under the drawing: the arrows that speak, then the others.
+        <p className="lane-key">
+          {(["red", "gray", "blue", "green"] as const)
+            .filter((a) => facts.active[a] || (a === "green" && facts.stop !== null))
+            .map((a) => (
+              <span key={a} className={`lane-key-${a}`}>
+                {facts.labels[a]}
+              </span>
+            ))}
+        </p>
+      ) : null}
       <figcaption className="readout">
         Model time:{" "}
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>

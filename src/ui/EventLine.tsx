@@ -31,8 +31,8 @@ export function EventLine() {
   if (!hasOps) {
     line = "Issue a write (an O_SYNC write shows the mode's arrow best), then press Play.";
   } else if (crash && tMs >= crash.atMs) {
-    // The verdict is the crash instant's last event; it stands alone and whole.
-    line = [strikeNote, texts.at(-1)].filter(Boolean).join(" ");
+    // The verdict is the crash instant's last event: it comes first, and whole.
+    line = [texts.at(-1), strikeNote].filter(Boolean).join(" ");
   } else {
     const hidden = texts.length - SHOWN;
     line =

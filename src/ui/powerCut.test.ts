@@ -65,7 +65,7 @@ describe("verdict, for every mode × barriers × disk cache × filesystem", () =
       expect(v.databaseText).toMatch(/^Unsafe for a database/);
     }
     expect(v.bufferedText).toMatch(
-      /^Buffered write\(\) data is at risk in every mode until synced/,
+      /^Buffered write\(\) data is at risk until synced, in every mode/,
     );
     expect(v.bufferedText).toMatch(/for up to about \d+ s \(Linux's default timers\)\.$/);
     expect(v.windowText).toContain("guest RAM");

@@ -169,7 +169,7 @@ function compute(config: SessionConfig): Verdict {
       ? null
       : "Unsafe for a database; a power cut can also leave the guest filesystem inconsistent.",
     bufferedWindowMs,
-    bufferedText: `Buffered write() data is at risk in every mode until synced; in this configuration, for up to ${about(bufferedWindowMs)} (Linux's default timers).`,
+    bufferedText: `Buffered write() data is at risk until synced, in every mode: here for up to ${about(bufferedWindowMs)} (Linux's default timers).`,
     windowText: `${GUEST_WRITEOUT[guestFs]}${afterGuestWriteout(bufferedHops(config))}.`,
     assumptions: ASSUMPTIONS,
   };

@@ -40,10 +40,12 @@ interface ArrowsProps {
   readonly fs: GuestFs;
   /** Marker ids are unique per diagram: two diagrams on one page must not share them. */
   readonly markerId: (name: string) => string;
+  /** The phone's drawing has no label column: its labels are written under it. */
+  readonly labels: boolean;
 }
 
 /** The neutral lanes, drawn under the boxes: a request passes the layers in between. */
-export function NeutralLanes({ fs, markerId }: Omit<ArrowsProps, "facts">) {
+export function NeutralLanes({ fs, markerId }: Pick<ArrowsProps, "fs" | "markerId">) {
   return (
     <g className="neutral-lanes">
       {neutralLanes(fs).map((n) => (
@@ -67,7 +69,7 @@ export function NeutralLanes({ fs, markerId }: Omit<ArrowsProps, "facts">) {
   );
 }
 
-export function Arrows({ facts, markerId }: ArrowsProps) {
+export function Arrows({ facts, markerId, labels }: Omit<ArrowsProps, "fs">) {
   const drawings = arrowDrawings(facts.reach, facts.labelAt);
   return (
     <g className="arrows">
@@ -84,15 +86,17 @@ export function Arrows({ facts, markerId }: ArrowsProps) {
               data-active={String(active)}
               markerEnd={`url(#${markerId(arrow)})`}
             />
-            <text
-              className="arrow-label"
-              x={d.label.x}
-              y={d.label.y}
-              fontSize={TYPE.label}
-              data-active={String(speaks)}
-            >
-              {facts.labels[arrow]}
-            </text>
+            {labels ? (
+              <text
+                className="arrow-label"
+                x={d.label.x}
+                y={d.label.y}
+                fontSize={TYPE.label}
+                data-active={String(speaks)}
+              >
+                {facts.labels[arrow]}
+              </text>
+            ) : null}
           </g>
         );
       })}

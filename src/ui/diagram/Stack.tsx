@@ -88,22 +88,27 @@ function BoxShape({ box, title, detail, volatile, stable }: BoxProps) {
 
 interface StackProps {
   readonly config: SessionConfig;
+  /** The phone's drawing: frames end at the green lane. */
+  readonly compact: boolean;
   readonly facts: StageFacts;
   readonly onConfig: (change: Partial<SessionConfig>) => void;
 }
 
-export function Stack({ config, facts, onConfig }: StackProps) {
+export function Stack({ config, facts, onConfig, compact }: StackProps) {
   const next = nextMode(config);
   return (
     <g className="stack-boxes">
-      {FRAMES.map((f) => (
-        <g key={f.id} className="frame">
-          <rect x={f.x} y={f.y} width={f.width} height={f.height} rx="8" />
-          <text x={f.x + f.width - 8} y={f.y + 16} textAnchor="end" fontSize={TYPE.frame}>
-            {f.label}
-          </text>
-        </g>
-      ))}
+      {FRAMES.map((f) => {
+        const width = compact ? f.compactWidth : f.width;
+        return (
+          <g key={f.id} className="frame">
+            <rect x={f.x} y={f.y} width={width} height={f.height} rx="8" />
+            <text x={f.x + width - 8} y={f.y + 16} textAnchor="end" fontSize={TYPE.frame}>
+              {compact && f.id === "guest" ? "Guest (VM)" : f.label}
+            </text>
+          </g>
+        );
+      })}
       {Object.values(BOXES).map((b) => {
         const volatile = facts.volatile[b.id];
         const common = {
