@@ -24,6 +24,7 @@ test("shows the safety matrix computed by the model", async ({ page }) => {
     "red, then green",
     "—",
     "✔ yes",
+    "14.2 ms",
   ]);
 });
 

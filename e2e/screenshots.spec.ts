@@ -8,7 +8,7 @@ import { cutPowerOnceAcked, ledgerRow, openPaused, playUntil } from "./helpers";
 test("README screenshot: writeback with guest barriers, an O_SYNC write on the green arrow", async ({
   page,
 }) => {
-  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openPaused(page, "?mode=writeback&barriers=on&disk=volatile");
   await page.getByRole("button", { name: "Normal write" }).click();
   await page.getByRole("button", { name: "O_SYNC write" }).click();
@@ -21,9 +21,9 @@ test("README screenshot: writeback with guest barriers, an O_SYNC write on the g
 });
 
 test("README screenshot: after a power loss under writeback without barriers", async ({ page }) => {
-  await page.setViewportSize({ width: 1100, height: 900 });
+  await page.setViewportSize({ width: 1280, height: 800 });
   await openPaused(page, "?mode=writeback&barriers=off&disk=volatile");
   await cutPowerOnceAcked(page, ["Normal write", "O_SYNC write", "O_DIRECT write"]);
   await ledgerRow(page, 0).waitFor();
-  await page.locator(".session").screenshot({ path: "docs/power-loss.png" });
+  await page.locator(".workspace").screenshot({ path: "docs/power-loss.png" });
 });

@@ -39,13 +39,13 @@ describe("steady playback", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "O_SYNC write" }));
     fireEvent.click(screen.getByRole("button", { name: "Play" }));
-    const token = container.querySelector('[data-op="0"]');
+    const token = container.querySelector('.token[data-op="0"]');
     if (!token) throw new Error("no token for op 0");
-    // Play until the write rides the blue arrow from the host page cache down to the platters
-    // (a 14 ms write and cache flush: nearly 2 s on screen, with no event on the way).
+    // Play until the write rides the blue arrow from the drive's cache down to the platters
+    // (a 14 ms platter write: nearly 2 s on screen, with no event on the way).
     const onLongLeg = () =>
       token.getAttribute("data-path") === "blue" &&
-      token.getAttribute("data-layer") === "host-page-cache";
+      token.getAttribute("data-layer") === "disk-cache";
     for (let i = 0; i < 400 && !onLongLeg(); i++) frames(1);
     expect(onLongLeg()).toBe(true);
     frames(2);

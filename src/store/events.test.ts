@@ -163,6 +163,17 @@ describe("sessionEvents", () => {
       expect(text).not.toContain("Survived");
     });
 
+    it("names at most four writes and counts the rest, and counts the acknowledged O_SYNC ones", () => {
+      const many = eventsOf(
+        { ...WRITEBACK, guestBarriers: false },
+        ["osync", "osync", "normal", "normal", "normal", "normal"],
+        { atMs: 1, kind: "power" },
+      );
+      const text = find(many, /^Power lost\./).text;
+      expect(text).toContain("Lost: #0, #1, #2, #3 and 2 more.");
+      expect(text).toContain("2 were acknowledged O_SYNC writes.");
+    });
+
     it("announces nothing after the cut", () => {
       expect(events.every((e) => e.tMs <= 100)).toBe(true);
     });

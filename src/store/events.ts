@@ -91,6 +91,14 @@ export interface SessionEvent {
   readonly text: string;
 }
 
+/** "#0, #1, #2", or "#0, #1, #2, #3 and 12 more": short enough for the event line, whole in meaning. */
+function names(ops: readonly { readonly index: number }[]): string {
+  const SHOWN = 4;
+  const ids = ops.slice(0, SHOWN).map((o) => `#${String(o.index)}`);
+  const more = ops.length - SHOWN;
+  return more > 0 ? `${ids.join(", ")} and ${String(more)} more` : ids.join(", ");
+}
+
 /** "#2 O_SYNC write": the op's index, as the ledger and the scenario format number it. */
 export function opLabel(index: number, kind: OpKind): string {
   return `#${String(index)} ${KIND_NAME[kind]}`;
@@ -159,19 +167,20 @@ export function sessionEvents(
   const { crash } = timeline;
   if (crash) {
     const lostOps = timeline.ops.filter((o) => o.survives === false);
-    const lost = lostOps.map((o) => `#${String(o.index)}`);
-    const kept = timeline.ops.filter((o) => o.survives === true).map((o) => `#${String(o.index)}`);
-    // The article's point: writes the guest was told were written, gone all the same.
-    const promised = lostOps.filter((o) => o.ackedAtMs !== null).length;
+    const lost = names(lostOps);
+    const kept = names(timeline.ops.filter((o) => o.survives === true));
+    // The article's point: synced writes the guest was told were written, gone all the same (a
+    // buffered write() returning from guest RAM promised nothing).
+    const promised = lostOps.filter((o) => o.kind === "osync" && o.ackedAtMs !== null).length;
     const promisedText =
       promised === 0
         ? ""
-        : ` ${promised === lostOps.length && promised > 1 ? "All" : String(promised)} acknowledged as written.`;
+        : ` ${promised === 1 ? "One was an acknowledged O_SYNC write" : `${String(promised)} were acknowledged O_SYNC writes`}.`;
     events.push({
       tMs: crash.atMs,
       text:
-        `${FAILURE_EVENT[crash.kind]} ${lost.length ? `Lost: ${lost.join(", ")}.${promisedText}` : "No write was lost."}` +
-        (kept.length ? ` Survived: ${kept.join(", ")}.` : ""),
+        `${FAILURE_EVENT[crash.kind]} ${lost ? `Lost: ${lost}.${promisedText}` : "No write was lost."}` +
+        (kept ? ` Survived: ${kept}.` : ""),
     });
   }
   // Stable: at one instant, events keep the order above (issued, moved, acknowledged, durable).

@@ -178,8 +178,8 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
           ...rebuild(state.ops, kind, atMs),
           playing: false,
           strikeNote: worst
-            ? `(At the worst moment so far: ${String(worst.exposed)} acknowledged, not yet durable.)`
-            : "(No acknowledged write was at risk so far: struck now.)",
+            ? "(At the worst moment so far.)"
+            : "(Now: no acknowledged write was at risk so far.)",
         });
       },
 

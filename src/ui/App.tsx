@@ -1,19 +1,20 @@
 import { lazy, Suspense, useEffect, useState } from "react";
 import { createDiagramStore } from "../store/store";
-import { AboutConfiguration, Configuration, ModeStrip } from "./Configuration";
+import { Configuration, ModeStrip } from "./Configuration";
 import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
-import { Ledger } from "./Ledger";
-import { Legend } from "./Legend";
 import { Notices } from "./Notices";
 import { Toolbar } from "./Toolbar";
-import { Verdict } from "./Verdict";
 import { readUrlConfig, writeUrlConfig } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
 
-// Not part of the first view: loaded when the reader opens it.
+// Not part of the first view: loaded after it, or when the reader opens it.
+const BelowStage = lazy(() => import("./BelowStage"));
 const SafetyMatrix = lazy(() => import("./SafetyMatrix"));
+// Beside the stage, but its words are long: it arrives a moment after the drawing, in a box
+// already sized for it so nothing moves.
+const Verdict = lazy(() => import("./Verdict").then((m) => ({ default: m.Verdict })));
 
 function replaceUrl(search: string) {
   window.history.replaceState(
@@ -70,21 +71,15 @@ export function App() {
               <Configuration />
               <Toolbar />
               <EventLine />
-              <Verdict />
+              <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
+                <Verdict />
+              </Suspense>
             </div>
           </div>
-          <Legend />
-          <h2>Operations</h2>
-          <div
-            className="table-scroll"
-            role="region"
-            aria-label="Operations, scrollable"
-            tabIndex={0}
-          >
-            <Ledger />
-          </div>
+          <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
+            <BelowStage />
+          </Suspense>
         </section>
-        <AboutConfiguration />
         <details
           className="matrix-panel"
           onToggle={(e) => {

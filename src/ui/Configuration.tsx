@@ -2,41 +2,16 @@
  * What the user configures, kept next to the diagram: the QEMU cache mode (a strip directly
  * above the stack), the guest (filesystem, barriers, and the article's two guests in one click
  * each) and the physical disk's write cache. The long descriptions and QEMU's `cache.*` switches
- * sit behind a disclosure (`AboutConfiguration`).
+ * sit behind a disclosure below the stage (About.tsx).
  *
  * Contract (e2e tests rely on it): a radio group "Cache mode" with radios named exactly after
  * the modes; a radio group "Guest filesystem" with "ext3" and "ext4"; a checkbox "Guest
  * barriers"; a radio group "Disk write cache" with volatile, off, battery.
  */
-import { lazy, Suspense, useId, useState } from "react";
-import {
-  CACHE_MODES,
-  DISK_CACHES,
-  GUEST_FILESYSTEMS,
-  MODE_SWITCHES,
-  type CacheMode,
-  type DiskCache,
-} from "../model/config";
+import { useId } from "react";
+import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import type { SessionConfig } from "../store/session";
-import { caption } from "./narration";
 import { useDiagram } from "./useDiagram";
-
-/** One line per mode (docs/model.md §2, §6). */
-const MODE_LINE: Readonly<Record<CacheMode, string>> = {
-  writeback:
-    "QEMU's default: writes are acknowledged in the host page cache; guest flushes are passed down.",
-  none: "What Proxmox VE uses when no mode is set: bypasses the host page cache; writes are acknowledged in the disk's write cache, which still holds them (not “no cache”).",
-  writethrough:
-    "The default of RHEL 6's qemu-kvm: every write the guest sends to the virtual disk is on stable storage before it completes.",
-  directsync: "Like writethrough, without keeping a copy in the host page cache.",
-  unsafe: "Like writeback, but QEMU completes the guest's flushes without fdatasync.",
-};
-
-const DISK_LINE: Readonly<Record<DiskCache, string>> = {
-  volatile: "lost on power loss (hdparm -W1)",
-  off: "writes go straight to the platters (hdparm -W0)",
-  battery: "battery-backed or power-loss-protected: survives power loss",
-};
 
 /** The article's two guests (docs/model.md §3, §5b), one click each. */
 const GUESTS = [
@@ -46,12 +21,6 @@ const GUESTS = [
   },
   { name: "ext4 guest: barriers on", config: { guestFs: "ext4", guestBarriers: true } },
 ] as const satisfies readonly { name: string; config: Partial<SessionConfig> }[];
-
-function switchesText(mode: CacheMode): string {
-  const s = MODE_SWITCHES[mode];
-  const flag = (on: boolean) => (on ? "on" : "off");
-  return `cache.writeback=${flag(s.guestSeesWriteCache)}, cache.direct=${flag(s.hostCacheBypassed)}, cache.no-flush=${flag(s.flushesIgnored)}`;
-}
 
 interface ChoicesProps<T extends string> {
   readonly legend: string;
@@ -170,7 +139,7 @@ export function Configuration() {
         </div>
         <p id={`${id}-barriers-line`} className="hint">
           {config.guestBarriers
-            ? "fsync, O_SYNC and journal commits send flushes (ext4's default; ext3 with barrier=1)."
+            ? "fsync, O_SYNC and journal commits send flushes when the virtual disk reports a write cache (ext4's default; ext3 with barrier=1)."
             : "Flushes never leave the guest (ext3 as Debian 6 shipped it; ext4 with barrier=0)."}
         </p>
       </fieldset>
@@ -183,53 +152,5 @@ export function Configuration() {
         }}
       />
     </div>
-  );
-}
-
-// Not part of the first view: loaded when the reader opens it.
-const Snippets = lazy(() => import("./Snippets"));
-
-/** What the configuration means, every mode's one line and switches, and how to set it. */
-export function AboutConfiguration() {
-  const config = useDiagram((s) => s.config);
-  const [snippetsOpen, setSnippetsOpen] = useState(false);
-  return (
-    <section className="meaning" aria-label="What this configuration means">
-      <h2>What this configuration means</h2>
-      <p className="caption">{caption(config)}</p>
-      <details>
-        <summary>The five cache modes and QEMU&apos;s switches</summary>
-        <dl className="modes">
-          {CACHE_MODES.map((mode) => (
-            <div key={mode}>
-              <dt>{mode}</dt>
-              <dd>
-                {MODE_LINE[mode]} <code>{switchesText(mode)}</code>
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <dl className="modes">
-          {DISK_CACHES.map((disk) => (
-            <div key={disk}>
-              <dt>disk write cache {disk}</dt>
-              <dd>{DISK_LINE[disk]}</dd>
-            </div>
-          ))}
-        </dl>
-      </details>
-      <details
-        onToggle={(e) => {
-          setSnippetsOpen(e.currentTarget.open);
-        }}
-      >
-        <summary>How to set this configuration</summary>
-        {snippetsOpen ? (
-          <Suspense fallback={<p>Loading…</p>}>
-            <Snippets />
-          </Suspense>
-        ) : null}
-      </details>
-    </section>
   );
 }

@@ -42,7 +42,8 @@ export function EventLine() {
   }
   return (
     <div className="event-area">
-      <p className="event" role="status" aria-live="polite">
+      {/* Focusable: should a verdict ever outgrow the fixed height, the keyboard can scroll it. */}
+      <p className="event" role="status" aria-live="polite" tabIndex={0}>
         {line}
       </p>
       {note ? <p className="note">{note}</p> : null}

@@ -47,9 +47,9 @@ function durableText(op: OpResult, tMs: number): string {
     case "no-write-cache":
       return "no flush needed: its writes went to stable storage";
     case "no-guest-barriers":
-      return "never: the guest sent no flush";
+      return "not by this barrier: the guest sent no flush (the data waits for writeback)";
     case "ignored-by-qemu":
-      return "never: QEMU ignored its flush";
+      return "not by this barrier: QEMU ignored its flush";
     case "passed":
       return "not yet";
   }
@@ -58,10 +58,12 @@ function durableText(op: OpResult, tMs: number): string {
 function survivalText(op: OpResult, failedAtMs: number): string {
   if (op.survives === null) return "—";
   if (op.survives) return "✔ survived";
+  if (op.ackedAtMs === null || op.ackedAtMs > failedAtMs)
+    return "✘ lost before it was acknowledged";
+  // A buffered write() returning from guest RAM promised nothing about durability.
+  if (op.kind === "normal") return "✘ lost (buffered: it had returned from guest RAM)";
   // The article's point: data the guest was told was written, and lost all the same.
-  return op.ackedAtMs !== null && op.ackedAtMs <= failedAtMs
-    ? "✘ lost, though acknowledged"
-    : "✘ lost before it was acknowledged";
+  return "✘ lost, though acknowledged";
 }
 
 interface RowProps {

@@ -5,7 +5,7 @@
  */
 import { useMemo } from "react";
 import type { DiskCache } from "../model/config";
-import { describeArrows, KIND_LABEL, safetyMatrix } from "../model/matrix";
+import { describeArrows, formatDuration, KIND_LABEL, safetyMatrix } from "../model/matrix";
 import { useDiagram } from "./useDiagram";
 
 const DISK_WORDS: Readonly<Record<DiskCache, string>> = {
@@ -23,19 +23,20 @@ const LAYER_LABEL = {
   platters: "platters",
 } as const;
 
-function formatMs(ms: number): string {
-  return ms < 1 ? `${String(Math.round(ms * 1000))} µs` : `${ms.toFixed(1)} ms`;
-}
-
 export default function SafetyMatrix() {
   const config = useDiagram((s) => s.config);
-  const rows = useMemo(() => safetyMatrix(config.diskCache), [config.diskCache]);
+  const rows = useMemo(
+    () => safetyMatrix(config.diskCache, config.guestFs),
+    [config.diskCache, config.guestFs],
+  );
   return (
     <div className="table-scroll" role="region" aria-label="Safety matrix, scrollable" tabIndex={0}>
       <table className="matrix">
         <caption>
-          Safety matrix: one write issued on an idle stack with {DISK_WORDS[config.diskCache]}, then
-          the power cut the instant the call returns. Computed by the model; the rows of the current
+          Safety matrix: one write issued on an idle stack, an {config.guestFs} guest and{" "}
+          {DISK_WORDS[config.diskCache]}, then the power cut the instant the call returns. Computed
+          by the model; times use its estimated latencies (docs/model.md §5); &ldquo;durable
+          after&rdquo; is the worst case with Linux&apos;s default timers. The rows of the current
           configuration are marked ▸.
         </caption>
         <thead>
@@ -48,6 +49,7 @@ export default function SafetyMatrix() {
             <th scope="col">Arrows</th>
             <th scope="col">Later, in the background</th>
             <th scope="col">Safe on power loss</th>
+            <th scope="col">Durable after</th>
           </tr>
         </thead>
         <tbody>
@@ -65,12 +67,13 @@ export default function SafetyMatrix() {
                 <td>{row.guestBarriers ? "on" : "off"}</td>
                 <td>{KIND_LABEL[row.kind]}</td>
                 <td>{LAYER_LABEL[row.ackedIn]}</td>
-                <td>{formatMs(row.ackedAfterMs)}</td>
+                <td>{formatDuration(row.ackedAfterMs)}</td>
                 <td>{describeArrows(row) || "—"}</td>
                 <td>{row.laterArrows.join(", then ") || "—"}</td>
                 <td className={row.safeOnPowerLoss ? "safe" : "unsafe"}>
                   {row.safeOnPowerLoss ? "✔ yes" : "✘ no"}
                 </td>
+                <td>{formatDuration(row.durableAfterMs)}</td>
               </tr>
             );
           })}

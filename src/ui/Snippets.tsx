@@ -25,7 +25,7 @@ const PROXMOX_NAME: Readonly<Record<CacheMode, string>> = {
 };
 
 const RAW_NOTE =
-  "Give format= explicitly: QEMU warns when it has to probe it. Every “safe” in this diagram assumes a raw, preallocated image (e.g. qemu-img create -f raw -o preallocation=full disk.img 20G); with qcow2 (format=qcow2) or a sparse file, the metadata of newly allocated space stays in QEMU's (or the host filesystem's) caches until a guest flush, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.";
+  "Give format= explicitly: QEMU warns when it has to probe it. Every “safe” in this diagram assumes a raw, preallocated image (e.g. qemu-img create -f raw -o preallocation=full disk.img 20G); with qcow2 (format=qcow2) or a sparse file, the metadata of newly allocated space stays in QEMU's qcow2 cache until a guest flush, or in the host filesystem's journal until its next commit, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.";
 
 function guestFilesystem(config: SessionConfig): Snippet {
   const { guestBarriers, guestFs } = config;
@@ -52,7 +52,7 @@ function guestFilesystem(config: SessionConfig): Snippet {
     label: "Guest filesystem: check that barriers are on",
     lines: [
       "grep ' / ' /proc/mounts",
-      "dmesg | grep -i barrier                        # “disabling barriers” means they are off",
+      "dmesg | grep -i barrier                        # “disabling barriers”: they are off (harmless under writethrough/directsync)",
     ],
     note:
       guestFs === "ext3"

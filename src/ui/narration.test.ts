@@ -213,7 +213,9 @@ describe("caption: the true sentences are there", () => {
     for (const guestBarriers of [true, false]) {
       const text = caption({ ...base, mode: "unsafe", guestBarriers });
       expect(text).toContain("survives a guest crash, and a QEMU kill with a raw image");
-      expect(text).toContain("a host crash or power cut loses whatever the host has not yet");
+      expect(text).toContain(
+        "a host crash or power cut loses whatever is not yet on stable storage",
+      );
     }
   });
 

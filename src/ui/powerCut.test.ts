@@ -56,18 +56,21 @@ describe("verdict, for every mode × barriers × disk cache × filesystem", () =
       expect(v.syncedReason).toBeNull();
     } else {
       expect(v.syncedText).toMatch(/^✘ Synced writes \(O_SYNC, fsync\) can be lost/);
+      // Seconds from Linux's timers, or the drive's destage delay, which is labelled an assumption.
       expect(v.syncedText).toMatch(
-        /can be lost to a power cut for about [\d.]+ s after the call returns \((Linux's default timers|an estimate)\)\.$/,
+        /(for up to about \d+ s after the call returns \(Linux's default timers\)|no vendor says how long; the model assumes about [\d.]+ s\))\.$/,
       );
       expect(v.syncedReason).toMatch(
         /they wait in (the host page cache|the drive's volatile write cache)\.$/,
       );
       expect(v.databaseText).toMatch(/^Unsafe for a database/);
     }
+    expect(v.bufferedText).toMatch(/^Buffered write\(\) data that nobody syncs is at risk/);
     expect(v.bufferedText).toMatch(
-      /^Buffered write\(\) data is at risk until synced, in every mode/,
+      /for up to about \d+ s here \(Linux's default timers, worst case\)/,
     );
-    expect(v.bufferedText).toMatch(/for up to about \d+ s \(Linux's default timers\)\.$/);
+    // Where syncing does not save it either, it says so.
+    expect(v.bufferedText.endsWith("syncing it does not help here.")).toBe(v.synced === "unsafe");
     expect(v.windowText).toContain("guest RAM");
     expect(v.windowText.startsWith(`${config.guestFs}:`)).toBe(true);
     for (const text of [
@@ -129,7 +132,7 @@ describe("verdict, spot checks", () => {
     const v = verdict({ ...base, mode: "none", guestBarriers: false });
     expect(v.synced).toBe("unsafe");
     expect(v.syncedWindowMs).toBeLessThan(1000);
-    expect(v.syncedText).toContain("(an estimate)");
+    expect(v.syncedText).toContain("no vendor says how long; the model assumes");
     expect(v.syncedReason).toContain("the drive's volatile write cache");
     expect(v.databaseText).toContain("database");
   });
@@ -172,7 +175,7 @@ describe("verdict, spot checks", () => {
   it("lists the assumptions every “safe” rests on", () => {
     const text = verdict(base).assumptions.join("\n");
     for (const needle of [
-      "raw, preallocated image",
+      "raw image fully written at creation",
       "qcow2",
       "every mode but writethrough and directsync",
       "nobarrier",

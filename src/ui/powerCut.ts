@@ -117,8 +117,10 @@ function afterGuestWriteout(hops: readonly Hop[]): string {
 function syncedSentence(windowMs: number): string {
   // Seconds-long windows come from Linux's writeback timers; shorter ones from the drive's
   // destage delay, which no vendor publishes (docs/model.md §5).
-  const basis = windowMs >= SECOND ? "Linux's default timers" : "an estimate";
-  return `✘ Synced writes (O_SYNC, fsync) can be lost to a power cut for ${about(windowMs)} after the call returns (${basis}).`;
+  if (windowMs < SECOND) {
+    return `✘ Synced writes (O_SYNC, fsync) can be lost to a power cut after the call returns, for as long as the drive keeps them in its volatile cache (no vendor says how long; the model assumes ${about(windowMs)}).`;
+  }
+  return `✘ Synced writes (O_SYNC, fsync) can be lost to a power cut for up to ${about(windowMs)} after the call returns (Linux's default timers).`;
 }
 
 function syncedReason(osync: MatrixRow): string {
@@ -132,7 +134,7 @@ function cap(text: string): string {
 }
 
 export const ASSUMPTIONS: readonly string[] = [
-  "A raw, preallocated image (format=raw). With qcow2 or a sparse file, the metadata of newly allocated space stays in QEMU's (or the host filesystem's) caches until a guest flush, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.",
+  "A raw image fully written at creation (format=raw; qemu-img create -o preallocation=full, not falloc or sparse). With qcow2 or a sparse file, the metadata of newly allocated space stays in QEMU's qcow2 cache until a guest flush, or in the host filesystem's journal until its next commit, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.",
   "A host filesystem that passes flushes to the drive: not mounted nobarrier or barrier=0, and no “disabling barriers” message from jbd in the host's log.",
   "A drive that honours flushes. Some consumer drives and RAID firmware report a flush done without doing it.",
   `Linux's default timers in guest and host: dirty pages written out once ${s(T.dirtyExpireMs)} old by a flusher that wakes every ${s(T.flusherIntervalMs)}, and a journal commit every ${s(T.journalCommitMs)}.`,
@@ -169,7 +171,7 @@ function compute(config: SessionConfig): Verdict {
       ? null
       : "Unsafe for a database; a power cut can also leave the guest filesystem inconsistent.",
     bufferedWindowMs,
-    bufferedText: `Buffered write() data is at risk until synced, in every mode: here for up to ${about(bufferedWindowMs)} (Linux's default timers).`,
+    bufferedText: `Buffered write() data that nobody syncs is at risk for up to ${about(bufferedWindowMs)} here (Linux's default timers, worst case)${safe ? "." : "; syncing it does not help here."}`,
     windowText: `${GUEST_WRITEOUT[guestFs]}${afterGuestWriteout(bufferedHops(config))}.`,
     assumptions: ASSUMPTIONS,
   };

@@ -1,0 +1,21 @@
+/**
+ * Everything below the stage, loaded after the first view: the key, the ledger, and what the
+ * configuration means. The stage (mode strip, diagram, buttons, event line, verdict) renders
+ * without waiting for it.
+ */
+import { AboutConfiguration } from "./About";
+import { Ledger } from "./Ledger";
+import { Legend } from "./Legend";
+
+export default function BelowStage() {
+  return (
+    <>
+      <Legend />
+      <h2>Operations</h2>
+      <div className="table-scroll" role="region" aria-label="Operations, scrollable" tabIndex={0}>
+        <Ledger />
+      </div>
+      <AboutConfiguration />
+    </>
+  );
+}
