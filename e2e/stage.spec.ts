@@ -229,6 +229,40 @@ test("legible from the back of a classroom at 1024×768", async ({ page }) => {
   expect(number).toBeGreaterThanOrEqual(12);
 });
 
+test("resting tokens and the ack mark never cover a box title", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openPaused(page, "?mode=writeback&barriers=off");
+  for (const kind of ["normal", "osync", "odirect", "osync", "normal", "barrier"] as const) {
+    await issue(page, kind);
+  }
+  const forward = page.getByRole("button", { name: "Step forward" });
+  // Every instant up to the last ack: tokens rest in the trays, acks rise through them.
+  for (let i = 0; i < 40 && !(await forward.isDisabled()); i++) {
+    await forward.click();
+    const covered = await page.evaluate(() => {
+      const titles = Array.from(document.querySelectorAll(".box-title")).map((t) => ({
+        text: t.textContent,
+        r: t.getBoundingClientRect(),
+      }));
+      const marks = Array.from(document.querySelectorAll(".token, .ack")).filter(
+        (m) => (m as SVGGElement).style.visibility !== "hidden" && !m.getAttribute("data-path"),
+      );
+      const hits: string[] = [];
+      for (const m of marks) {
+        const r = m.getBoundingClientRect();
+        for (const t of titles) {
+          if (r.left < t.r.right && t.r.left < r.right && r.top < t.r.bottom && t.r.top < r.bottom)
+            hits.push(
+              `${m.getAttribute("class") ?? ""} ${m.getAttribute("data-op") ?? ""} over ${t.text}`,
+            );
+        }
+      }
+      return hits;
+    });
+    expect(covered).toEqual([]);
+  }
+});
+
 test("the diagram never moves during playback, nor when the power is cut", async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await openPaused(page, "?mode=writeback&barriers=on");

@@ -5,10 +5,11 @@
  *
  *   x: 0 ─ gutter ─ 60 ─────── boxes ─────── 360 ─ lanes (red gray blue green) ─ 474 ─ labels ─ 660
  *
- * - The gutter holds the "done" flag and the danger zone beside the layers they mark, and the
- *   O_DIRECT lane that passes the guest page cache by.
+ * - The gutter holds the "done" flag and the danger zone beside the layers they mark.
  * - Each box has its title and detail on the left and, on the right, a tray where tokens rest,
  *   so a resting token never covers a title.
+ * - The O_DIRECT lane passes the guest page cache by just right of the boxes, entering the
+ *   virtual disk near its top, above where the coloured arrows leave it.
  * - The coloured lanes run right of the boxes, each at its own x, so a lane that skips a layer
  *   visibly passes it by (gray skips the host page cache, blue both host caches). The QEMU box
  *   is wide enough for all four lanes to pass through it: that is where the mode decides.
@@ -43,7 +44,7 @@ export interface Box {
   readonly title: string;
 }
 
-/** The gutter left of the boxes (flag, danger zone, O_DIRECT lane). */
+/** The gutter left of the boxes (flag, danger zone). */
 const GUTTER = 60;
 const BOX_WIDTH = 300;
 const BOX_HEIGHT = 56;
@@ -146,12 +147,13 @@ const TRAY_STEP = 26;
 /**
  * The x of each lane. Coloured lanes run right of the boxes. The in-guest and background lanes
  * cross the boxes in their trays (right of the titles), since a request passes the layers in
- * between; the O_DIRECT lane runs in the gutter, left of the guest page cache it skips.
+ * between; the O_DIRECT lane runs just right of the guest page cache it skips, so a token on it
+ * never crosses a title.
  */
 export const LANE_X = {
   ...ARROW_LANE_X,
   "in-guest": BOXES_RIGHT - 16 - TRAY_STEP * 2,
-  "in-guest-bypass": 44,
+  "in-guest-bypass": BOXES_RIGHT + 10,
   "guest-writeback": BOXES_RIGHT - 16,
   "host-writeback": BOXES_RIGHT - 16 - TRAY_STEP * 2,
   destage: BOXES_RIGHT - 16,
@@ -164,6 +166,7 @@ export type LaneId = keyof typeof LANE_X;
  * same box (red, gray and blue all leave the virtual disk) do not draw over each other.
  */
 export const LANE_DY: Readonly<Partial<Record<LaneId, number>>> = {
+  "in-guest-bypass": -22,
   red: -15,
   gray: -5,
   blue: 5,
