@@ -215,4 +215,15 @@ describe("sessionEvents", () => {
     const events = eventsOf(none, ["osync"]);
     expect(events.some((e) => e.text.startsWith("Journal commit"))).toBe(false);
   });
+
+  it("names the arrow as the write sets off on it, and where it goes", () => {
+    const none: SessionConfig = { ...WRITEBACK, mode: "none", guestBarriers: true };
+    const events = eventsOf(none, ["osync"]);
+    const gray = find(events, /along the gray arrow/);
+    expect(gray.text).toBe(
+      "#0 O_SYNC write: QEMU sends it along the gray arrow to the disk write cache.",
+    );
+    expect(find(events, /along the green arrow/).text).toContain("the flush carries it");
+    expect(gray.tMs).toBeLessThan(find(events, /along the green arrow/).tMs);
+  });
 });

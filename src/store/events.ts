@@ -69,9 +69,15 @@ const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
   "no-write-cache": "Journal commit: no flush needed, the virtual disk reports no write cache.",
 };
 
-/** What the background movements of docs/model.md §3 look like to a reader. */
-function backgroundWords(hop: Hop, fs: GuestFs): string | null {
+/** What a movement looks like to a reader as it starts: the article's arrows, and the background ones of docs/model.md §3. */
+function departureWords(hop: Hop, fs: GuestFs): string | null {
   switch (hop.route) {
+    case "red":
+    case "gray":
+    case "blue":
+      return `QEMU sends it along the ${hop.route} arrow to ${LAYER_NAME[hop.to]}`;
+    case "green":
+      return `the flush carries it along the green arrow to ${LAYER_NAME[hop.to]}`;
     case "guest-writeback":
       return fs === "ext3"
         ? "the ext3 journal commit writes it out (data=ordered, every 5 s)"
@@ -80,7 +86,7 @@ function backgroundWords(hop: Hop, fs: GuestFs): string | null {
       return "the host's flusher writes it to the disk (30–35 s after it was dirtied)";
     case "destage":
       return "the disk destages it from its cache to the platters";
-    default:
+    case "in-guest":
       return null;
   }
 }
@@ -116,7 +122,7 @@ export function sessionEvents(
     const label = opLabel(op.index, op.kind);
     events.push({ tMs: op.atMs, text: `${label} issued.` });
     for (const hop of op.hops) {
-      const words = backgroundWords(hop, fsOf(op.index));
+      const words = departureWords(hop, fsOf(op.index));
       events.push({ tMs: hop.startMs, text: words ? `${label}: ${words}.` : "" });
       // A crash stops the world: a hop it cut short never arrives, and says nothing.
       if (hop.cutAtMs !== null) continue;
