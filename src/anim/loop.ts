@@ -1,8 +1,8 @@
 /**
- * The one animation loop (design.md "anim/"): a requestAnimationFrame loop outside React that
- * advances the playhead in screen time, maps it to model time through the presentation clock,
- * and writes token transforms straight onto pooled SVG nodes. React never renders per frame: the
- * loop commits time to the store only when the playhead crosses a discrete event.
+ * The one animation loop (design notes, "anim/"): a requestAnimationFrame loop outside React
+ * whose only write is `advance(dt)` on the store, and which draws every change of the playhead
+ * (its own, a seek, a step) by writing token transforms straight onto pooled SVG nodes. React
+ * never renders per frame: the store commits time for React only when it crosses an event.
  *
  * It runs only while there is something to show: playing, the tab visible, the diagram on
  * screen, and the playhead short of the last event.
@@ -10,7 +10,7 @@
 import { isArrow } from "../model/timeline";
 import { restPoint } from "../geometry/layout";
 import { tokenPlace } from "../geometry/tokens";
-import type { DiagramState, DiagramStore } from "../store/store";
+import { ACK_TRAVEL_S, playbackEndS, type DiagramState, type DiagramStore } from "../store/store";
 
 /** The DOM nodes the loop writes to, registered by the diagram's ref callbacks. */
 export interface Surface {
@@ -19,8 +19,6 @@ export interface Surface {
   readout: HTMLElement | null;
 }
 
-/** Screen seconds an ack mark takes to travel back up to the application. */
-const ACK_TRAVEL_S = 0.8;
 /** The longest frame gap the loop accounts for (a stalled tab must not jump the playhead). */
 const MAX_FRAME_MS = 100;
 
@@ -48,28 +46,14 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   let visible = true;
   let onScreen = true;
   let travel = true;
-  let nextEvent = 0;
   // Last values written, so unchanged attributes are not written again.
   const written: { transform: string; layer: string; path: string; hidden: boolean }[] = [];
   const ackHidden: boolean[] = [];
   let readoutText = "";
 
-  const syncNextEvent = (state: DiagramState) => {
-    const t = state.playhead.tMs;
-    nextEvent = state.events.findIndex((e) => e.tMs > t);
-    if (nextEvent === -1) nextEvent = state.events.length;
-  };
-
-  /**
-   * Playback runs on past the last event until the last ack mark has travelled home; after a
-   * failure it ends at the failure's instant, since a crash stops the world.
-   */
-  const endS = (state: DiagramState) =>
-    state.failure ? state.clock.toScreen(state.endMs) : state.clock.totalS + ACK_TRAVEL_S;
-
   const shouldRun = () => {
     const state = store.getState();
-    return state.playing && visible && onScreen && state.playhead.screenS < endS(state);
+    return state.playing && visible && onScreen && state.playhead.screenS < playbackEndS(state);
   };
 
   const draw = (state: DiagramState) => {
@@ -106,7 +90,10 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
       if (!el || op.ackedAtMs === null || op.ackedIn === null) return;
       const since = screenS - (state.ackScreenS[i] ?? NaN);
       // After a failure nothing returns to the application any more.
-      const show = state.failure === null && op.ackedAtMs <= tMs && since <= ACK_TRAVEL_S;
+      const show =
+        (state.failure === null || tMs < state.failure.atMs) &&
+        op.ackedAtMs <= tMs &&
+        since <= ACK_TRAVEL_S;
       if (show) {
         // The ack rises from where the call returned: the data's layer then, or where a
         // barrier's flush stopped or completed (the guest block layer, QEMU or stable storage).
@@ -134,20 +121,10 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
 
   const frame = (nowMs: number) => {
     raf = 0;
-    const state = store.getState();
     const dtS = lastFrameMs ? Math.min(nowMs - lastFrameMs, MAX_FRAME_MS) / 1000 : 0;
     lastFrameMs = nowMs;
-    const { playhead, clock } = state;
-    playhead.screenS = Math.min(endS(state), playhead.screenS + dtS * state.speed);
-    playhead.tMs = clock.toModel(playhead.screenS);
-    draw(state);
-    const crossed =
-      nextEvent < state.events.length && (state.events[nextEvent]?.tMs ?? Infinity) <= playhead.tMs;
-    if (crossed) syncNextEvent(state);
-    const atEnd = playhead.screenS >= endS(state);
-    if (crossed || atEnd) state.commit();
-    // Nothing is left to happen: playback stops, and Play will replay from the start.
-    if (atEnd) state.setPlaying(false);
+    // The store moves the playhead (and stops playback at the end); the subscription draws it.
+    store.getState().advance(dtS);
     schedule();
   };
 
@@ -167,23 +144,14 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    // A step (a commit while paused) moved the playhead: show the new instant.
-    const stepped = !state.playing && state.tMs !== prev.tMs;
-    // Time moved from outside the loop (a step, a replay, a rebuild): find the next event anew.
-    if (state.clock !== prev.clock || state.tMs !== prev.tMs) syncNextEvent(state);
-    if (
-      stepped ||
-      state.clock !== prev.clock ||
-      state.playing !== prev.playing ||
-      state.speed !== prev.speed
-    ) {
+    // Any new instant (a frame, a seek, a step) or a new document is drawn at once, in the same
+    // frame as the change that caused it.
+    if (state.playhead !== prev.playhead || state.tokens !== prev.tokens) draw(state);
+    if (state.playing !== prev.playing || state.speed !== prev.speed) {
       if (!state.playing) stop();
-      draw(state);
       schedule();
     }
   });
-
-  syncNextEvent(store.getState());
 
   return {
     redraw() {

@@ -5,17 +5,15 @@
 import { describe, expect, it } from "vitest";
 import type { Crash, OpKind } from "../model/timeline";
 import { opLabel, sessionEvents, type SessionEvent } from "./events";
-import { simulateSession, type IssuedOp, type SessionConfig } from "./session";
+import { simulateSession, type SessionConfig } from "./session";
 
 function eventsOf(
   config: SessionConfig,
   ops: readonly (OpKind | { atMs: number; kind: OpKind })[],
   crash: Crash | null = null,
 ): SessionEvent[] {
-  const issued: IssuedOp[] = ops.map((op) =>
-    typeof op === "string" ? { atMs: 0, kind: op, config } : { ...op, config },
-  );
-  return sessionEvents(simulateSession(issued, crash));
+  const list = ops.map((op) => (typeof op === "string" ? { atMs: 0, kind: op } : op));
+  return sessionEvents(simulateSession({ config, ops: list, crash }));
 }
 
 function spoken(events: readonly SessionEvent[]): SessionEvent[] {
@@ -73,7 +71,11 @@ describe("sessionEvents", () => {
   });
 
   it("includes silent events at every hop boundary, so the ledger updates there", () => {
-    const timeline = simulateSession([{ atMs: 0, kind: "osync", config: WRITEBACK }], null);
+    const timeline = simulateSession({
+      config: WRITEBACK,
+      ops: [{ atMs: 0, kind: "osync" }],
+      crash: null,
+    });
     const times = new Set(sessionEvents(timeline).map((e) => e.tMs));
     for (const hop of timeline.ops[0]?.hops ?? []) {
       expect(times.has(hop.startMs)).toBe(true);
@@ -190,20 +192,25 @@ describe("sessionEvents", () => {
 
   it("a journal commit says 'stable storage' when its flush completes, not when it is issued", () => {
     const ext3: SessionConfig = { ...WRITEBACK, guestFs: "ext3" };
-    const timeline = simulateSession([{ atMs: 0, kind: "normal", config: ext3 }], null);
+    const timeline = simulateSession({
+      config: ext3,
+      ops: [{ atMs: 0, kind: "normal" }],
+      crash: null,
+    });
     const flush = timeline.journalCommits[0]?.flush;
-    const done = find(
-      sessionEvents(timeline, () => "ext3"),
-      /^Journal commit: its flush completed/,
-    );
+    const done = find(sessionEvents(timeline), /^Journal commit: its flush completed/);
     expect(done.tMs).toBe(flush?.doneAtMs);
     expect(done.tMs).toBeGreaterThan(flush?.issuedAtMs ?? Infinity);
     // ...and with the power cut in between, it is never said at all.
-    const cut = simulateSession([{ atMs: 0, kind: "normal", config: ext3 }], {
-      atMs: (flush?.issuedAtMs ?? 0) + 1,
-      kind: "power",
+    const cut = simulateSession({
+      config: ext3,
+      ops: [{ atMs: 0, kind: "normal" }],
+      crash: {
+        atMs: (flush?.issuedAtMs ?? 0) + 1,
+        kind: "power",
+      },
     });
-    const words = sessionEvents(cut, () => "ext3").map((e) => e.text);
+    const words = sessionEvents(cut).map((e) => e.text);
     expect(words.some((t) => t.includes("stable storage"))).toBe(false);
     expect(
       words.some((t) => t.startsWith("Journal commit (ext3, data=ordered): first writes #0")),

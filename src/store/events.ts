@@ -4,8 +4,7 @@
  * narration update at events, never per frame).
  */
 import type { GuestFs } from "../model/config";
-import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind } from "../model/timeline";
-import type { SessionTimeline } from "./session";
+import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind, Timeline } from "../model/timeline";
 
 export const KIND_NAME: Readonly<Record<OpKind, string>> = {
   normal: "Normal write",
@@ -110,19 +109,14 @@ export function opLabel(index: number, kind: OpKind): string {
   return `#${String(index)} ${KIND_NAME[kind]}`;
 }
 
-/**
- * `fsOf(i)`: the guest filesystem op i ran under (the session may mix configurations).
- */
-export function sessionEvents(
-  timeline: SessionTimeline,
-  fsOf: (index: number) => GuestFs = () => "ext4",
-): SessionEvent[] {
+export function sessionEvents(timeline: Timeline): SessionEvent[] {
+  const fs = timeline.config.guestFs;
   const events: SessionEvent[] = [];
   for (const op of timeline.ops) {
     const label = opLabel(op.index, op.kind);
     events.push({ tMs: op.atMs, text: `${label} issued.` });
     for (const hop of op.hops) {
-      const words = departureWords(hop, fsOf(op.index));
+      const words = departureWords(hop, fs);
       events.push({ tMs: hop.startMs, text: words ? `${label}: ${words}.` : "" });
       // A crash stops the world: a hop it cut short never arrives, and says nothing.
       if (hop.cutAtMs !== null) continue;

@@ -1,13 +1,12 @@
 /**
- * The interactive session's document: the configuration now, and every write the user issued
- * with the configuration it was issued under. Changing the configuration applies to new writes
- * only, so writes issued under different configurations are simulated separately and stitched
- * back together in issue order: they do not share flushes (a documented simplification; within
- * one configuration the model is exact).
+ * The interactive session's document is a scenario (docs/model.md; src/scenario/schema.ts): one
+ * configuration, the writes issued, and the failure if one struck. Changing the configuration
+ * runs the same writes again under the new one; the model is exact for the whole session.
  */
 import { makeConfig, type CacheMode, type DiskCache, type GuestFs } from "../model/config";
 import { simulate } from "../model/simulate";
-import type { Crash, JournalCommit, OpKind, OpResult } from "../model/timeline";
+import type { Crash, Op, Timeline } from "../model/timeline";
+import { SCENARIO_VERSION, type ScenarioDoc } from "../scenario/schema";
 
 export interface SessionConfig {
   readonly mode: CacheMode;
@@ -24,53 +23,47 @@ export const DEFAULT_CONFIG: SessionConfig = {
   diskCache: "volatile",
 };
 
-export interface IssuedOp {
-  readonly atMs: number;
-  readonly kind: OpKind;
+/** What the page holds: a scenario document in the model's own units. */
+export interface SessionDoc {
   readonly config: SessionConfig;
-}
-
-export interface SessionTimeline {
-  /** One result per issued op, in issue order (`index` = position). */
-  readonly ops: readonly OpResult[];
-  readonly journalCommits: readonly JournalCommit[];
+  /** In issue order: an op's index is its number in the ledger. */
+  readonly ops: readonly Op[];
   readonly crash: Crash | null;
-  readonly endMs: number;
 }
 
-function configKey(c: SessionConfig): string {
-  return `${c.mode}/${String(c.guestBarriers)}/${c.guestFs}/${c.diskCache}`;
-}
-
-export function simulateSession(ops: readonly IssuedOp[], crash: Crash | null): SessionTimeline {
-  const groups = new Map<string, { config: SessionConfig; indices: number[] }>();
-  ops.forEach((op, index) => {
-    const key = configKey(op.config);
-    const group = groups.get(key) ?? { config: op.config, indices: [] };
-    group.indices.push(index);
-    groups.set(key, group);
+export function simulateSession(doc: SessionDoc): Timeline {
+  return simulate({
+    config: makeConfig({
+      cache: doc.config.mode,
+      guestBarriers: doc.config.guestBarriers,
+      guestFs: doc.config.guestFs,
+      diskCache: doc.config.diskCache,
+    }),
+    ops: doc.ops,
+    crash: doc.crash,
   });
-  const results: OpResult[] = new Array<OpResult>(ops.length);
-  const journalCommits: JournalCommit[] = [];
-  let endMs = crash?.atMs ?? 0;
-  for (const { config, indices } of groups.values()) {
-    const timeline = simulate({
-      config: makeConfig({
-        cache: config.mode,
-        guestBarriers: config.guestBarriers,
-        guestFs: config.guestFs,
-        diskCache: config.diskCache,
-      }),
-      ops: indices.map((i) => ops[i] ?? { atMs: 0, kind: "normal" }),
-      crash,
-    });
-    timeline.ops.forEach((result, j) => {
-      const index = indices[j] ?? 0;
-      results[index] = { ...result, index };
-    });
-    journalCommits.push(...timeline.journalCommits);
-    endMs = Math.max(endMs, timeline.endMs);
-  }
-  journalCommits.sort((a, b) => a.atMs - b.atMs);
-  return { ops: results, journalCommits, crash, endMs };
+}
+
+/** The scenario document (what `npm run scenario` reads) for a session. */
+export function toScenarioDoc(doc: SessionDoc): ScenarioDoc {
+  return {
+    version: SCENARIO_VERSION,
+    config: { ...doc.config },
+    ops: doc.ops.map((op) => ({ at: op.atMs, kind: op.kind })),
+    ...(doc.crash ? { crash: { at: doc.crash.atMs, kind: doc.crash.kind } } : {}),
+  };
+}
+
+/** A validated scenario document as a session (absent optional fields take their defaults). */
+export function fromScenarioDoc(doc: ScenarioDoc): SessionDoc {
+  return {
+    config: {
+      mode: doc.config.mode,
+      guestBarriers: doc.config.guestBarriers,
+      guestFs: doc.config.guestFs ?? DEFAULT_CONFIG.guestFs,
+      diskCache: doc.config.diskCache ?? DEFAULT_CONFIG.diskCache,
+    },
+    ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
+    crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,
+  };
 }

@@ -1,10 +1,14 @@
 /**
- * The diagram store: the user's document (configuration, writes, the power cut) and playback.
- * Tests drive it as the UI does: move the playhead (as the animation loop would), then act.
+ * The diagram store: the document (a scenario) and playback with one writer per piece of state.
+ * Tests drive it as the UI does: seek or advance the playhead, then act.
  */
+import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
+import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
+import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
+import { validateScenario, type ScenarioDoc } from "../scenario/schema";
 import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "./session";
-import { createDiagramStore } from "./store";
+import { ACK_TRAVEL_S, createDiagramStore, playbackEndS, struck } from "./store";
 
 const NONE: SessionConfig = {
   mode: "none",
@@ -12,13 +16,6 @@ const NONE: SessionConfig = {
   guestFs: "ext4",
   diskCache: "battery",
 };
-
-/** What the animation loop does: advance the live playhead without notifying anyone. */
-function moveTo(store: ReturnType<typeof createDiagramStore>, tMs: number): void {
-  const { playhead, clock } = store.getState();
-  playhead.tMs = tMs;
-  playhead.screenS = clock.toScreen(tMs);
-}
 
 describe("createDiagramStore", () => {
   it("starts paused at t = 0 with no writes and the given configuration", () => {
@@ -29,11 +26,8 @@ describe("createDiagramStore", () => {
     expect(state.tMs).toBe(0);
     expect(state.playhead).toEqual({ tMs: 0, screenS: 0 });
     expect(state.failure).toBeNull();
-    expect(state.configNote).toBeNull();
     expect(state.timeline.ops).toEqual([]);
-    expect(state.tokens).toEqual([]);
     expect(state.events).toEqual([]);
-    expect(state.clock.totalS).toBe(0);
   });
 
   it("uses the default configuration when given none", () => {
@@ -43,251 +37,274 @@ describe("createDiagramStore", () => {
   it("each store has its own playhead", () => {
     const a = createDiagramStore();
     const b = createDiagramStore();
-    moveTo(a, 5);
+    a.getState().issue("osync");
+    a.getState().seek(5);
     expect(b.getState().playhead.tMs).toBe(0);
   });
 });
 
 describe("issue", () => {
-  it("appends a write at the playhead's time with the current configuration", () => {
+  it("appends a write at the playhead and rebuilds what derives from the document", () => {
     const store = createDiagramStore(NONE);
-    moveTo(store, 12);
     store.getState().issue("osync");
-    const state = store.getState();
-    expect(state.ops).toEqual([{ atMs: 12, kind: "osync", config: NONE }]);
-    expect(state.tMs).toBe(12);
-    expect(state.playhead.tMs).toBe(12);
-  });
-
-  it("rebuilds the timeline, the clock, the tokens and the events", () => {
-    const store = createDiagramStore(NONE);
-    const before = store.getState();
-    moveTo(store, 12);
-    store.getState().issue("osync");
-    const state = store.getState();
-    expect(state.timeline).toEqual(simulateSession(state.ops, null));
-    expect(state.timeline.ops).toHaveLength(1);
-    expect(state.timeline.ops[0]?.paths).toEqual(["gray"]);
-    expect(state.clock).not.toBe(before.clock);
-    // The clock spans every event, so playback runs until the write's last hop has ended and
-    // the journal has committed.
-    expect(state.clock.endMs).toBe(Math.max(...state.events.map((e) => e.tMs)));
-    expect(state.clock.endMs).toBe(state.timeline.endMs);
-    expect(state.tokens).toHaveLength(1);
-    expect(state.tokens[0]?.map((h) => h.route)).toEqual(
-      state.timeline.ops[0]?.hops.map((h) => h.route),
-    );
-    expect(state.events.some((e) => e.text.startsWith("#0 O_SYNC write acknowledged"))).toBe(true);
-  });
-
-  it("keeps the playhead's screen position consistent with the new clock", () => {
-    const store = createDiagramStore();
+    store.getState().seek(1);
     store.getState().issue("normal");
-    moveTo(store, 3);
-    store.getState().issue("osync");
-    const { playhead, clock } = store.getState();
-    expect(playhead.screenS).toBe(clock.toScreen(3));
-    expect(playhead.screenS).toBeGreaterThan(0);
+    const state = store.getState();
+    expect(state.ops).toEqual([
+      { atMs: 0, kind: "osync" },
+      { atMs: 1, kind: "normal" },
+    ]);
+    expect(state.timeline).toEqual(simulateSession({ config: NONE, ops: state.ops, crash: null }));
+    expect(state.tokens).toHaveLength(2);
+    expect(state.tMs).toBe(1);
   });
 
-  it("later writes take the configuration in force when they are issued", () => {
-    const store = createDiagramStore();
+  it("inserts a write in the past: the same instant, whatever was played after it", () => {
+    const store = createDiagramStore(NONE);
     store.getState().issue("osync");
-    store.getState().setConfig({ mode: "writethrough" });
-    moveTo(store, 1);
-    store.getState().issue("osync");
-    const { ops, timeline } = store.getState();
-    expect(ops.map((o) => o.config.mode)).toEqual(["writeback", "writethrough"]);
-    expect(timeline.ops.map((o) => o.paths)).toEqual([["red", "green"], ["blue"]]);
+    store.getState().step(1);
+    store.getState().step(1);
+    store.getState().seek(0.01);
+    store.getState().issue("normal");
+    expect(store.getState().ops[1]).toEqual({ atMs: 0.01, kind: "normal" });
   });
 
   it("notifies subscribers once per write", () => {
-    const store = createDiagramStore();
+    const store = createDiagramStore(NONE);
     const listener = vi.fn();
-    const unsubscribe = store.subscribe(listener);
-    store.getState().issue("barrier");
+    store.subscribe(listener);
+    store.getState().issue("normal");
     expect(listener).toHaveBeenCalledTimes(1);
-    unsubscribe();
   });
 });
 
 describe("setConfig", () => {
-  it("changes only the given switches", () => {
+  it("runs the same writes again under the new configuration; the playhead stays", () => {
+    const store = createDiagramStore(NONE);
+    store.getState().issue("osync");
+    store.getState().seek(0.05);
+    store.getState().setConfig({ mode: "writeback" });
+    const state = store.getState();
+    expect(state.config.mode).toBe("writeback");
+    expect(state.timeline.ops[0]?.paths[0]).toBe("red");
+    expect(state.tMs).toBe(0.05);
+    expect(state.playhead.screenS).toBe(state.clock.toScreen(0.05));
+    expect(state.configNote).toMatch(/run again under the new configuration/);
+  });
+
+  it("without writes, says nothing", () => {
     const store = createDiagramStore(NONE);
     store.getState().setConfig({ guestBarriers: true });
+    expect(store.getState().configNote).toBeNull();
     expect(store.getState().config).toEqual({ ...NONE, guestBarriers: true });
   });
-
-  it("while a write is in flight, explains that the change applies to new writes only", () => {
-    const store = createDiagramStore();
-    store.getState().issue("osync");
-    moveTo(store, 0.01); // still on its way down
-    store.getState().setConfig({ mode: "none" });
-    const note = store.getState().configNote;
-    expect(note).toMatch(/new writes/);
-    expect(note).toMatch(/in flight/);
-    // The write in flight keeps its configuration.
-    expect(store.getState().ops[0]?.config.mode).toBe("writeback");
-    expect(store.getState().timeline.ops[0]?.paths).toEqual(["red", "green"]);
-  });
-
-  it("when idle (no writes), sets no note", () => {
-    const store = createDiagramStore();
-    store.getState().setConfig({ mode: "unsafe" });
-    expect(store.getState().configNote).toBeNull();
-    expect(store.getState().config.mode).toBe("unsafe");
-  });
-
-  it("once every write has finished moving, sets no note and clears an earlier one", () => {
-    const store = createDiagramStore({ ...DEFAULT_CONFIG, mode: "writethrough" });
-    store.getState().issue("osync");
-    store.getState().setConfig({ diskCache: "off" });
-    expect(store.getState().configNote).not.toBeNull();
-    moveTo(store, store.getState().timeline.endMs + 1);
-    store.getState().setConfig({ mode: "directsync" });
-    expect(store.getState().configNote).toBeNull();
-  });
 });
 
-describe("fail", () => {
-  it("cuts the power at the playhead: writes not yet on stable storage are lost", () => {
-    const store = createDiagramStore();
-    store.getState().issue("normal"); // sits in the guest page cache for 30 s
-    store.getState().issue("osync"); // on the platters after ~14 ms
+describe("failures are points in time", () => {
+  it("strikes at the playhead, pauses, and stops the world there", () => {
+    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
+    store.getState().issue("osync");
     store.getState().setPlaying(true);
-    moveTo(store, 1_000);
+    store.getState().seek(0.05);
     store.getState().fail("power");
     const state = store.getState();
-    expect(state.failure).toBe("power");
-    expect(state.timeline.crash).toEqual({ atMs: 1_000, kind: "power" });
-    expect(state.timeline.ops.map((o) => o.survives)).toEqual([false, true]);
-    expect(state.events.some((e) => e.text.startsWith("Power lost. Lost: #0."))).toBe(true);
-    expect(state.tMs).toBe(1_000);
+    expect(state.failure).toEqual({ atMs: 0.05, kind: "power" });
+    expect(state.playing).toBe(false);
+    expect(state.endMs).toBe(0.05);
+    expect(struck(state)).toBe(true);
+    expect(state.timeline.ops[0]?.survives).toBe(false);
+    // Past it, nothing: no write, no play, no step.
+    state.issue("normal");
+    state.setPlaying(true);
+    state.step(1);
+    expect(store.getState()).toMatchObject({ ops: state.ops, playing: false, tMs: 0.05 });
   });
 
-  it("pauses playback", () => {
-    const store = createDiagramStore();
-    store.getState().issue("normal");
-    store.getState().setPlaying(true);
-    store.getState().fail("power");
-    expect(store.getState().playing).toBe(false);
-  });
-
-  it("disables further writes and a second power cut", () => {
-    const store = createDiagramStore();
-    store.getState().issue("normal");
-    moveTo(store, 5);
-    store.getState().fail("power");
-    const after = store.getState();
-    moveTo(store, 10);
+  it("scrubbing before it shows the world before it, and a new strike moves it", () => {
+    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
     store.getState().issue("osync");
+    store.getState().seek(0.05);
     store.getState().fail("power");
-    expect(store.getState().ops).toBe(after.ops);
-    expect(store.getState().timeline).toBe(after.timeline);
-    expect(store.getState().timeline.crash?.atMs).toBe(5);
+    store.getState().seek(0.01);
+    expect(struck(store.getState())).toBe(false);
+    store.getState().fail("host");
+    expect(store.getState().failure).toEqual({ atMs: 0.01, kind: "host" });
   });
 
-  it("afterwards, a configuration change says the writes shown ran under the old one", () => {
-    const store = createDiagramStore();
-    store.getState().issue("osync");
-    store.getState().fail("power");
-    store.getState().setConfig({ mode: "none" });
-    expect(store.getState().configNote).toMatch(/press Reset to try the new one/);
-  });
-});
-
-describe("reset", () => {
-  it("clears the writes, the power cut, the note and the playhead, and pauses", () => {
+  it("undo removes the failure and keeps the writes and the playhead", () => {
     const store = createDiagramStore(NONE);
     store.getState().issue("osync");
-    moveTo(store, 0.05);
-    store.getState().setConfig({ mode: "writeback" });
-    store.getState().setPlaying(true);
-    store.getState().fail("power");
-    store.getState().setPlaying(true);
-    store.getState().reset();
+    store.getState().issue("normal");
+    store.getState().seek(0.02);
+    store.getState().fail("qemu");
+    store.getState().undoFailure();
     const state = store.getState();
-    expect(state.ops).toEqual([]);
     expect(state.failure).toBeNull();
-    expect(state.timeline.ops).toEqual([]);
-    expect(state.timeline.crash).toBeNull();
-    expect(state.tokens).toEqual([]);
-    expect(state.events).toEqual([]);
-    expect(state.tMs).toBe(0);
-    expect(state.playhead).toEqual({ tMs: 0, screenS: 0 });
-    expect(state.playing).toBe(false);
-    expect(state.configNote).toBeNull();
+    expect(state.ops).toHaveLength(2);
+    expect(state.tMs).toBe(0.02);
+    expect(state.timeline.ops.every((o) => o.survives === null)).toBe(true);
   });
 
-  it("re-enables writes after a power cut", () => {
-    const store = createDiagramStore();
-    store.getState().fail("power");
-    store.getState().reset();
-    store.getState().issue("normal");
-    expect(store.getState().ops).toHaveLength(1);
+  it("the worst moment: the played instant with the most exposed acknowledged writes", () => {
+    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
+    store.getState().issue("osync");
+    const { calm } = store.getState();
+    store.getState().seek(store.getState().endMs);
+    store.getState().failAtWorst("power");
+    const state = store.getState();
+    expect(state.failure).toEqual({ atMs: calm.ops[0]?.ackedAtMs, kind: "power" });
+    expect(state.timeline.ops[0]?.survives).toBe(false);
+    expect(state.strikeNote).toMatch(/worst moment/);
   });
 });
 
 describe("playback", () => {
-  it("setPlaying and setSpeed set what they say", () => {
-    const store = createDiagramStore();
-    store.getState().setPlaying(true);
-    store.getState().setSpeed(4);
-    expect(store.getState().playing).toBe(true);
-    expect(store.getState().speed).toBe(4);
-  });
-
-  it("commit copies the live playhead into tMs", () => {
-    const store = createDiagramStore();
+  it("advance moves the live playhead in screen time and commits only at events", () => {
+    const store = createDiagramStore(NONE);
     store.getState().issue("osync");
-    moveTo(store, 7.5);
-    expect(store.getState().tMs).toBe(0); // moving the playhead renders nothing by itself
-    store.getState().commit();
-    expect(store.getState().tMs).toBe(7.5);
+    store.getState().setPlaying(true);
+    const before = store.getState();
+    store.getState().advance(0.01);
+    const after = store.getState();
+    expect(after.playhead).not.toBe(before.playhead);
+    expect(after.playhead.screenS).toBeCloseTo(0.01, 12);
+    // No event lies within the first 10 ms of screen time: React hears nothing.
+    expect(after.tMs).toBe(before.tMs);
+    store.getState().advance(1);
+    expect(store.getState().tMs).toBe(store.getState().playhead.tMs);
   });
 
-  it("commit notifies only when the playhead moved", () => {
-    const store = createDiagramStore();
-    const listener = vi.fn();
-    const unsubscribe = store.subscribe(listener);
-    store.getState().commit();
-    expect(listener).not.toHaveBeenCalled();
-    moveTo(store, 1);
-    store.getState().commit();
-    expect(listener).toHaveBeenCalledTimes(1);
-    unsubscribe();
+  it("advance follows the speed, and stops at the end, past the last ack's travel", () => {
+    const store = createDiagramStore(NONE);
+    store.getState().issue("osync");
+    store.getState().setSpeed(2);
+    store.getState().setPlaying(true);
+    store.getState().advance(0.1);
+    expect(store.getState().playhead.screenS).toBeCloseTo(0.2, 12);
+    for (let i = 0; i < 100 && store.getState().playing; i++) store.getState().advance(0.1);
+    const state = store.getState();
+    expect(state.playing).toBe(false);
+    expect(state.playhead.screenS).toBe(state.clock.totalS + ACK_TRAVEL_S);
+    expect(playbackEndS(state)).toBe(state.playhead.screenS);
+    expect(state.tMs).toBe(state.endMs);
+  });
+
+  it("Play at the end replays from the start", () => {
+    const store = createDiagramStore(NONE);
+    store.getState().issue("osync");
+    store.getState().seek(Infinity);
+    store.getState().setPlaying(true);
+    expect(store.getState()).toMatchObject({ playing: true, tMs: 0 });
+  });
+
+  it("seek clamps to what can be shown, and replaces the playhead", () => {
+    const store = createDiagramStore(NONE);
+    store.getState().issue("osync");
+    store.getState().seek(-5);
+    expect(store.getState().tMs).toBe(0);
+    store.getState().seek(1e9);
+    expect(store.getState().tMs).toBe(store.getState().endMs);
+  });
+
+  it("step moves to the next and previous instants where anything happens, and pauses", () => {
+    const store = createDiagramStore(NONE);
+    store.getState().issue("osync");
+    store.getState().setPlaying(true);
+    const times = [...new Set(store.getState().events.map((e) => e.tMs))];
+    for (const t of times.slice(1)) {
+      store.getState().step(1);
+      expect(store.getState()).toMatchObject({ tMs: t, playing: false });
+    }
+    store.getState().step(1);
+    expect(store.getState().tMs).toBe(times.at(-1));
+    for (const t of times.slice(0, -1).reverse()) {
+      store.getState().step(-1);
+      expect(store.getState().tMs).toBe(t);
+    }
   });
 });
 
-describe("step", () => {
-  it("moves the playhead to the next and previous instants where anything happens, and pauses", () => {
-    const store = createDiagramStore({
-      mode: "writethrough",
-      guestBarriers: false,
-      guestFs: "ext4",
-      diskCache: "volatile",
-    });
-    store.getState().issue("osync");
-    store.getState().setPlaying(true);
-    const instants = [...new Set(store.getState().events.map((e) => e.tMs))].sort((a, b) => a - b);
-    store.getState().step(1);
-    expect(store.getState().playing).toBe(false);
-    const first = store.getState().tMs;
-    expect(first).toBe(instants.find((t) => t > 0));
-    expect(store.getState().playhead.screenS).toBe(store.getState().clock.toScreen(first));
-    store.getState().step(1);
-    expect(store.getState().tMs).toBeGreaterThan(first);
-    store.getState().step(-1);
-    expect(store.getState().tMs).toBe(first);
+/** A random valid scenario document (small, so the property runs fast). */
+const scenario: fc.Arbitrary<ScenarioDoc> = fc.record(
+  {
+    version: fc.constant(1 as const),
+    config: fc.record({
+      mode: fc.constantFrom(...CACHE_MODES),
+      guestBarriers: fc.boolean(),
+      guestFs: fc.constantFrom(...GUEST_FILESYSTEMS),
+      diskCache: fc.constantFrom(...DISK_CACHES),
+    }),
+    ops: fc.array(
+      fc.record({
+        at: fc.oneof(
+          fc.integer({ min: 0, max: 60_000 }),
+          fc.double({ min: 0, max: 20, noNaN: true }),
+        ),
+        kind: fc.constantFrom(...OP_KINDS),
+      }),
+      { maxLength: 12 },
+    ),
+    crash: fc.record({
+      at: fc.double({ min: 0, max: 60_000, noNaN: true }),
+      kind: fc.constantFrom(...FAILURE_KINDS),
+    }),
+  },
+  { requiredKeys: ["version", "config", "ops"] },
+);
+
+describe("the document as a scenario", () => {
+  it("load(toScenario()) is the identity, and toScenario() is always a valid document", () => {
+    fc.assert(
+      fc.property(scenario, (doc) => {
+        const store = createDiagramStore();
+        store.getState().load(doc);
+        const out = store.getState().toScenario();
+        expect(validateScenario(out)).toEqual({ ok: true, scenario: out });
+        expect(out).toEqual(doc);
+        const again = createDiagramStore();
+        again.getState().load(out);
+        expect(again.getState().timeline).toEqual(store.getState().timeline);
+      }),
+      { numRuns: 200 },
+    );
   });
 
-  it("stays put at either end", () => {
+  it("load moves the playhead to the given instant (clamped), paused", () => {
     const store = createDiagramStore();
-    store.getState().issue("normal");
-    store.getState().step(-1);
-    expect(store.getState().tMs).toBe(0);
-    const last = store.getState().clock.endMs;
-    for (let i = 0; i < 50; i++) store.getState().step(1);
-    expect(store.getState().tMs).toBe(last);
+    store.getState().setPlaying(true);
+    store.getState().load(
+      {
+        version: 1,
+        config: { mode: "none", guestBarriers: true },
+        ops: [{ at: 0, kind: "osync" }],
+      },
+      0.02,
+    );
+    expect(store.getState()).toMatchObject({ tMs: 0.02, playing: false });
+  });
+
+  it("stepping forward N times then back N times returns the identical state", () => {
+    fc.assert(
+      fc.property(scenario, fc.nat({ max: 20 }), fc.nat(), (doc, n, pick) => {
+        const store = createDiagramStore();
+        store.getState().load(doc);
+        const { events } = store.getState();
+        const start = events.length ? (events[pick % events.length]?.tMs ?? 0) : 0;
+        store.getState().seek(start);
+        const before = store.getState();
+        let moved = 0;
+        for (let i = 0; i < n; i++) {
+          const t = store.getState().tMs;
+          store.getState().step(1);
+          if (store.getState().tMs !== t) moved++;
+        }
+        for (let i = 0; i < moved; i++) store.getState().step(-1);
+        const after = store.getState();
+        expect(after.tMs).toBe(before.tMs);
+        expect(after.playhead).toEqual(before.playhead);
+        expect(after.timeline).toBe(before.timeline);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -1,33 +1,41 @@
 /**
- * The app's state, in a zustand vanilla store (design.md): what the user chose (configuration,
- * writes, the power cut) apart from where playback is (the playhead, playing, speed). Everything
- * derived from the document (the timeline, the clock, the tokens' hops, the events) is computed
- * here once per change, never per frame.
+ * The app's state, in a zustand vanilla store (design notes): the document (a scenario: the
+ * configuration, the writes, the failure) apart from where playback is (the playhead, playing,
+ * speed). Everything derived from the document (the timeline, the clock, the tokens' hops, the
+ * events) is computed here once per change, never per frame.
  *
- * The playhead is a mutable object the animation loop advances every frame without notifying
- * anyone (zustand's transient updates); `tMs` is the playhead committed at discrete events, which
- * is what React renders.
+ * Playback has one writer per piece of state, and state is replaced, never mutated (as zustand's
+ * own `vanilla.ts`): `seek`, `advance` (the animation loop's only call), `step`, `setPlaying`,
+ * `setSpeed`. `playhead` changes every frame while playing, and no React component reads it;
+ * `tMs` is the playhead committed at discrete events, which is what React renders.
  */
 import { createStore } from "zustand/vanilla";
 import { worstMoment } from "../model/sweep";
-import type { Crash, FailureKind, OpKind } from "../model/timeline";
+import type { Crash, FailureKind, OpKind, Timeline } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
 import type { BoxId } from "../geometry/layout";
 import { tokenHops, type TokenHop } from "../geometry/tokens";
+import type { ScenarioDoc } from "../scenario/schema";
 import { sessionEvents, type SessionEvent } from "./events";
 import {
   DEFAULT_CONFIG,
+  fromScenarioDoc,
   simulateSession,
-  type IssuedOp,
+  toScenarioDoc,
   type SessionConfig,
-  type SessionTimeline,
+  type SessionDoc,
 } from "./session";
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+/** Screen seconds an ack mark takes to travel back up to the application. */
+export const ACK_TRAVEL_S = 0.8;
+
 interface Derived {
-  readonly timeline: SessionTimeline;
+  readonly timeline: Timeline;
+  /** The same writes without the failure: what "if it failed now" and the exposure strip ask. */
+  readonly calm: Timeline;
   readonly clock: PresentationClock;
   readonly tokens: readonly (readonly TokenHop[])[];
   readonly events: readonly SessionEvent[];
@@ -42,27 +50,34 @@ interface Derived {
   readonly endMs: number;
 }
 
+export interface Playhead {
+  readonly tMs: number;
+  readonly screenS: number;
+}
+
 export interface DiagramState extends Derived {
   readonly config: SessionConfig;
-  readonly ops: readonly IssuedOp[];
-  /** The failure the user caused, at the playhead's time; null while the machine runs. */
-  readonly failure: FailureKind | null;
+  readonly ops: SessionDoc["ops"];
+  /** The failure struck, a point in time; null while the machine runs. */
+  readonly failure: Crash | null;
   /** Model time committed at the last discrete event (what React shows). */
   readonly tMs: number;
-  /** The live playhead, advanced by the animation loop in place. */
-  readonly playhead: { tMs: number; screenS: number };
+  /** The live playhead, replaced by `advance` every frame while playing. */
+  readonly playhead: Playhead;
   readonly playing: boolean;
   readonly speed: Speed;
-  /** Shown after a configuration change while writes were still in flight. */
+  /** Said once after the configuration changed under existing writes. */
   readonly configNote: string | null;
-  /** After a strike at the worst moment: when it was, and what it exposed. */
+  /** After a strike at the worst moment: that it was. */
   readonly strikeNote: string | null;
 }
 
 export interface DiagramActions {
+  /** Runs the same writes again under the changed configuration; the playhead stays. */
   readonly setConfig: (change: Partial<SessionConfig>) => void;
+  /** Issues a write at the playhead: in the past too ("what if I had written here?"). */
   readonly issue: (kind: OpKind) => void;
-  /** Strikes the stack with a failure now (docs/model.md §4): a power loss, a host crash, … */
+  /** Strikes the stack with a failure at the playhead (docs/model.md §4); a second strike moves it. */
   readonly fail: (kind: FailureKind) => void;
   /**
    * Strikes at the worst moment played so far: the instant with the most acknowledged but not
@@ -70,34 +85,36 @@ export interface DiagramActions {
    * none exposed so far, strikes now.
    */
   readonly failAtWorst: (kind: FailureKind) => void;
+  /** Removes the failure and keeps the writes. */
+  readonly undoFailure: () => void;
   readonly reset: () => void;
+  /** Replaces the document (a permalink, a scenario file) and moves the playhead to `atMs`. */
+  readonly load: (doc: ScenarioDoc, atMs?: number) => void;
+  /** The document as a scenario (`npm run scenario` reads it). */
+  readonly toScenario: () => ScenarioDoc;
+  /** Moves the playhead to `tMs` (clamped to what can be shown). */
+  readonly seek: (tMs: number) => void;
+  /** The animation loop's call: moves the playhead on by `dtS` screen seconds at the current speed. */
+  readonly advance: (dtS: number) => void;
+  /** Pauses and moves to the next (1) or previous (-1) instant where anything happens. */
+  readonly step: (direction: 1 | -1) => void;
   readonly setPlaying: (playing: boolean) => void;
   readonly setSpeed: (speed: Speed) => void;
-  /** Pauses and moves the playhead to the next (1) or previous (-1) instant where anything happens. */
-  readonly step: (direction: 1 | -1) => void;
-  /** Called by the animation loop when the playhead crosses an event or stops. */
-  readonly commit: () => void;
 }
 
 export type DiagramStore = ReturnType<typeof createDiagramStore>;
+type Store = DiagramState & DiagramActions;
 
-function derive(ops: readonly IssuedOp[], crash: Crash | null): Derived {
-  const timeline = simulateSession(ops, crash);
-  const fsOf = (i: number) => ops[i]?.config.guestFs ?? "ext4";
-  const events = sessionEvents(timeline, fsOf);
-  // The pace of the presentation clock is the one the writes had before the failure: striking
+function derive(doc: SessionDoc): Derived {
+  const timeline = simulateSession(doc);
+  const events = sessionEvents(timeline);
+  // The pace of the presentation clock is the one the writes had without the failure: striking
   // moves nothing on screen, and a token cut short stays exactly where the failure found it.
-  const calm = crash ? simulateSession(ops, null) : timeline;
-  const clock = crash
-    ? presentationClock(sessionEvents(calm, fsOf).map((e) => e.tMs))
-    : presentationClock(events.map((e) => e.tMs));
+  const calm = doc.crash ? simulateSession({ ...doc, crash: null }) : timeline;
+  const clock = presentationClock((doc.crash ? sessionEvents(calm) : events).map((e) => e.tMs));
+  const stable: BoxId = doc.config.diskCache === "battery" ? "disk-cache" : "platters";
   const tokens = timeline.ops.map((op, i) =>
-    tokenHops(
-      op,
-      ops[i]?.config.diskCache === "battery" ? "disk-cache" : "platters",
-      calm.ops[i]?.flush?.doneAtMs ?? null,
-      crash?.atMs ?? null,
-    ),
+    tokenHops(op, stable, calm.ops[i]?.flush?.doneAtMs ?? null, doc.crash?.atMs ?? null),
   );
   const ackScreenS = timeline.ops.map((op) =>
     op.ackedAtMs === null ? NaN : clock.toScreen(op.ackedAtMs),
@@ -105,26 +122,64 @@ function derive(ops: readonly IssuedOp[], crash: Crash | null): Derived {
   const ackFrom = timeline.ops.map((op, i) =>
     op.kind === "barrier" ? (tokens[i]?.at(-1)?.to ?? null) : op.ackedIn,
   );
-  const endMs = crash ? crash.atMs : clock.endMs;
-  return { timeline, clock, tokens, events, ackScreenS, ackFrom, endMs };
+  const endMs = doc.crash ? doc.crash.atMs : clock.endMs;
+  return { timeline, calm, clock, tokens, events, ackScreenS, ackFrom, endMs };
 }
 
-/** Whether any issued write still has something to do after `tMs`. */
-function inFlight(state: DiagramState, tMs: number): boolean {
-  return state.tokens.some((hops) => hops.some((h) => h.endMs > tMs));
+/**
+ * Where playback ends on screen: past the last event until the last ack mark has travelled home;
+ * with a failure, at its instant, since a crash stops the world.
+ */
+export function playbackEndS(state: DiagramState): number {
+  return state.failure ? state.clock.toScreen(state.endMs) : state.clock.totalS + ACK_TRAVEL_S;
+}
+
+/** Whether the playhead stands at or past the failure: the world has stopped there. */
+export function struck(state: Pick<DiagramState, "failure" | "tMs">): boolean {
+  return state.failure !== null && state.tMs >= state.failure.atMs;
+}
+
+/** The first event strictly after `tMs` (events are sorted), or undefined. */
+function nextEventMs(events: readonly SessionEvent[], tMs: number): number | undefined {
+  let lo = 0;
+  let hi = events.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((events[mid]?.tMs ?? Infinity) <= tMs) lo = mid + 1;
+    else hi = mid;
+  }
+  return events[lo]?.tMs;
+}
+
+function playheadAt(clock: PresentationClock, tMs: number): Playhead {
+  return { tMs, screenS: clock.toScreen(tMs) };
 }
 
 export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
-  return createStore<DiagramState & DiagramActions>()((set, get) => {
-    const rebuild = (ops: readonly IssuedOp[], failure: FailureKind | null, atMs: number) => {
-      const derived = derive(ops, failure ? { atMs, kind: failure } : null);
-      const playhead = get().playhead;
-      playhead.tMs = atMs;
-      playhead.screenS = derived.clock.toScreen(atMs);
-      return { ...derived, ops, failure, tMs: atMs };
+  return createStore<Store>()((set, get) => {
+    /** A new document: derived state recomputed, the playhead kept at `atMs` (clamped). */
+    const rebuild = (doc: SessionDoc, atMs: number): Partial<DiagramState> => {
+      const derived = derive(doc);
+      const tMs = Math.max(0, Math.min(atMs, derived.endMs));
+      return {
+        ...derived,
+        config: doc.config,
+        ops: doc.ops,
+        failure: doc.crash,
+        tMs,
+        playhead: playheadAt(derived.clock, tMs),
+      };
     };
+    const docOf = (s: DiagramState): SessionDoc => ({
+      config: s.config,
+      ops: s.ops,
+      crash: s.failure,
+    });
+    /** Past the failure nothing happens any more: no write, no second strike there. */
+    const afterFailure = (s: DiagramState) => s.failure !== null && s.tMs >= s.failure.atMs;
+
     return {
-      ...derive([], null),
+      ...derive({ config, ops: [], crash: null }),
       config,
       ops: [],
       failure: null,
@@ -138,44 +193,41 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       setConfig: (change) => {
         const state = get();
         const next = { ...state.config, ...change };
-        const busy = state.ops.length > 0 && !state.failure && inFlight(state, state.playhead.tMs);
         set({
-          config: next,
-          configNote: state.failure
-            ? "The writes shown ran under the configuration they were issued with; press Reset to try the new one."
-            : busy
-              ? "The new configuration applies to new writes; writes already in flight keep the one they were issued under."
+          ...rebuild({ ...docOf(state), config: next }, state.playhead.tMs),
+          configNote:
+            state.ops.length > 0
+              ? "The same writes were run again under the new configuration."
               : null,
         });
       },
 
       issue: (kind) => {
         const state = get();
-        if (state.failure) return;
+        if (afterFailure(state)) return;
         const atMs = state.playhead.tMs;
-        set(rebuild([...state.ops, { atMs, kind, config: state.config }], null, atMs));
+        set({
+          ...rebuild({ ...docOf(state), ops: [...state.ops, { atMs, kind }] }, atMs),
+          configNote: null,
+        });
       },
 
       fail: (kind) => {
         const state = get();
-        if (state.failure) return;
-        set({ ...rebuild(state.ops, kind, state.playhead.tMs), playing: false, strikeNote: null });
+        const atMs = state.playhead.tMs;
+        set({
+          ...rebuild({ ...docOf(state), crash: { atMs, kind } }, atMs),
+          playing: false,
+          strikeNote: null,
+        });
       },
 
       failAtWorst: (kind) => {
         const state = get();
-        if (state.failure) return;
-        const worst = worstMoment(
-          {
-            ops: state.timeline.ops,
-            diskCacheOf: (i) => state.ops[i]?.config.diskCache ?? "volatile",
-          },
-          kind,
-          state.playhead.tMs,
-        );
+        const worst = worstMoment(state.calm, kind, state.playhead.tMs);
         const atMs = worst?.atMs ?? state.playhead.tMs;
         set({
-          ...rebuild(state.ops, kind, atMs),
+          ...rebuild({ ...docOf(state), crash: { atMs, kind } }, atMs),
           playing: false,
           strikeNote: worst
             ? "(At the worst moment so far.)"
@@ -183,43 +235,77 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         });
       },
 
+      undoFailure: () => {
+        const state = get();
+        if (!state.failure) return;
+        set({ ...rebuild({ ...docOf(state), crash: null }, state.playhead.tMs), strikeNote: null });
+      },
+
       reset: () => {
-        set({ ...rebuild([], null, 0), playing: false, configNote: null, strikeNote: null });
+        set({
+          ...rebuild({ config: get().config, ops: [], crash: null }, 0),
+          playing: false,
+          configNote: null,
+          strikeNote: null,
+        });
+      },
+
+      load: (doc, atMs = 0) => {
+        set({
+          ...rebuild(fromScenarioDoc(doc), atMs),
+          playing: false,
+          configNote: null,
+          strikeNote: null,
+        });
+      },
+
+      toScenario: () => toScenarioDoc(docOf(get())),
+
+      seek: (tMs) => {
+        const { clock, endMs } = get();
+        const t = Math.max(0, Math.min(tMs, endMs));
+        set({ tMs: t, playhead: playheadAt(clock, t) });
+      },
+
+      advance: (dtS) => {
+        const state = get();
+        const endS = playbackEndS(state);
+        const screenS = Math.min(endS, state.playhead.screenS + dtS * state.speed);
+        const tMs = Math.min(state.clock.toModel(screenS), state.endMs);
+        const atEnd = screenS >= endS;
+        // React hears of time only when it crosses an event, or playback ends.
+        const next = nextEventMs(state.events, state.tMs);
+        const crossed = next !== undefined && next <= tMs;
+        set({
+          playhead: { tMs, screenS },
+          ...(crossed || atEnd ? { tMs } : {}),
+          ...(atEnd ? { playing: false } : {}),
+        });
+      },
+
+      step: (direction) => {
+        const { events, tMs } = get();
+        // Events are sorted: the first one after now, or the last one before it.
+        const target =
+          direction === 1 ? nextEventMs(events, tMs) : events.findLast((e) => e.tMs < tMs)?.tMs;
+        if (target === undefined) return;
+        get().seek(target);
+        set({ playing: false });
       },
 
       setPlaying: (playing) => {
-        const { playhead, clock, failure } = get();
+        const state = get();
         // Play at the end replays from the start (a classroom runs the same writes again).
-        if (playing && !failure && clock.endMs > 0 && playhead.tMs >= get().endMs) {
-          playhead.tMs = 0;
-          playhead.screenS = 0;
-          set({ playing, tMs: 0 });
+        if (playing && !state.failure && state.endMs > 0 && state.tMs >= state.endMs) {
+          set({ playing, tMs: 0, playhead: { tMs: 0, screenS: 0 } });
           return;
         }
+        if (playing && afterFailure(state)) return;
         set({ playing });
       },
 
       setSpeed: (speed) => {
         set({ speed });
-      },
-
-      step: (direction) => {
-        const { events, clock, playhead } = get();
-        const now = playhead.tMs;
-        // Events are sorted: the first one after now, or the last one before it.
-        const target =
-          direction === 1
-            ? events.find((e) => e.tMs > now)?.tMs
-            : events.findLast((e) => e.tMs < now)?.tMs;
-        if (target === undefined) return;
-        playhead.tMs = target;
-        playhead.screenS = clock.toScreen(target);
-        set({ tMs: target, playing: false });
-      },
-
-      commit: () => {
-        const { playhead, tMs } = get();
-        if (playhead.tMs !== tMs) set({ tMs: playhead.tMs });
       },
     };
   });

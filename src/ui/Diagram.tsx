@@ -11,6 +11,7 @@ import { Arrows, NeutralLanes } from "./diagram/Arrows";
 import { DoneMarks } from "./diagram/Marks";
 import { Stack } from "./diagram/Stack";
 import { Tokens } from "./diagram/Tokens";
+import { struck } from "../store/store";
 import { stageFacts } from "./stage";
 import { useDiagram, useDiagramStore } from "./useDiagram";
 
@@ -44,7 +45,7 @@ export function Diagram() {
   const config = useDiagram((s) => s.config);
   const setConfig = useDiagram((s) => s.setConfig);
   const ops = useDiagram((s) => s.timeline.ops);
-  const failure = useDiagram((s) => s.failure);
+  const failure = useDiagram((s) => (struck(s) ? s.failure : null));
   const surface = useRef<Surface>({ tokens: [], acks: [], readout: null });
   const loop = useRef<Loop | null>(null);
   const svg = useRef<SVGSVGElement>(null);
@@ -125,7 +126,7 @@ export function Diagram() {
         {/* Tokens live in their own layer: moving them repaints this layer only, never the
             dashed arrows and labels underneath (bench:ui measured the difference). */}
         <svg className="stack-tokens" aria-hidden="true" viewBox={viewBox}>
-          <Tokens ops={ops} surface={surface} />
+          <Tokens ops={ops} surface={surface} struck={failure !== null} />
         </svg>
       </div>
       {compact ? (
@@ -145,7 +146,7 @@ export function Diagram() {
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>
           0 µs
         </span>
-        {failure ? <strong className="failed"> — {FAILED_WORDS[failure]}</strong> : null}
+        {failure ? <strong className="failed"> — {FAILED_WORDS[failure.kind]}</strong> : null}
       </figcaption>
     </figure>
   );

@@ -10,9 +10,10 @@ import type { OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "../anim/loop";
 import { AFTER_FAILURE, inLayer, KIND_NAME, LAYER_NAME } from "../store/events";
 import { TOKEN_SYMBOL } from "./shapes";
+import { struck } from "../store/store";
 import { useDiagram } from "./useDiagram";
 
-function whereNow(op: OpResult, tMs: number): string {
+function whereNow(op: OpResult, tMs: number, lost: boolean): string {
   if (op.kind === "barrier") {
     const flush = op.flush;
     if (!flush || flush.issuedAtMs > tMs) return "waiting for the write-out";
@@ -21,7 +22,7 @@ function whereNow(op: OpResult, tMs: number): string {
   }
   const where = positionAt(op, tMs);
   if (!where) return "—";
-  if (op.survives === false) {
+  if (lost) {
     return where.layer === "virtual-disk"
       ? "lost in flight in QEMU"
       : `lost with ${LAYER_NAME[where.layer]}`;
@@ -98,8 +99,8 @@ const Row = memo(function Row(props: RowProps) {
 export function Ledger() {
   const ops = useDiagram((s) => s.timeline.ops);
   const tMs = useDiagram((s) => s.tMs);
-  const failure = useDiagram((s) => s.failure);
-  const crash = useDiagram((s) => s.timeline.crash);
+  // Before the failure's instant (scrubbed back), the world before it shows.
+  const failure = useDiagram((s) => (struck(s) ? s.failure : null));
   const crashed = failure !== null;
   return (
     <table className="ledger" aria-label="Operations">
@@ -111,7 +112,7 @@ export function Ledger() {
           <th scope="col">Data now</th>
           <th scope="col">Acknowledged</th>
           <th scope="col">Durable</th>
-          {failure ? <th scope="col">{AFTER_FAILURE[failure]}</th> : null}
+          {failure ? <th scope="col">{AFTER_FAILURE[failure.kind]}</th> : null}
         </tr>
       </thead>
       <tbody>
@@ -126,11 +127,11 @@ export function Ledger() {
             index={op.index}
             kind={op.kind}
             issuedAt={formatModelTime(op.atMs)}
-            where={whereNow(op, tMs)}
+            where={whereNow(op, tMs, crashed && op.survives === false)}
             acked={ackedText(op, tMs)}
             durable={durableText(op, tMs)}
-            survival={crash ? survivalText(op, crash.atMs) : null}
-            lost={op.survives === false}
+            survival={failure ? survivalText(op, failure.atMs) : null}
+            lost={crashed && op.survives === false}
           />
         ))}
       </tbody>

@@ -1,20 +1,23 @@
 /**
  * What the user does: issue writes, play and pause, change speed, strike the stack with a
  * failure, start again. Contract (e2e tests rely on it): buttons "Normal write", "O_SYNC write",
- * "Barrier", "O_DIRECT write", "Power loss", "Power loss at the worst moment", "Play"/"Pause",
- * and a "Speed" select.
+ * "Barrier", "O_DIRECT write", "Power loss", "Power loss at the worst moment", "Undo failure",
+ * "Play"/"Pause", and a "Speed" select. A failure is a point in time: before it (scrubbed back)
+ * the buttons work, and striking again moves it.
  */
 import { useEffect, useRef } from "react";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
 import { FAILURE_NAME, KIND_NAME } from "../store/events";
-import { SPEEDS, type Speed } from "../store/store";
+import { SPEEDS, struck, type Speed } from "../store/store";
 import { TOKEN_SYMBOL } from "./shapes";
 import { useDiagram } from "./useDiagram";
 
 export function Toolbar() {
   const playing = useDiagram((s) => s.playing);
   const speed = useDiagram((s) => s.speed);
-  const failed = useDiagram((s) => s.failure !== null);
+  const failed = useDiagram(struck);
+  const hasFailure = useDiagram((s) => s.failure !== null);
+  const undoFailure = useDiagram((s) => s.undoFailure);
   const hasOps = useDiagram((s) => s.ops.length > 0);
   const issue = useDiagram((s) => s.issue);
   const fail = useDiagram((s) => s.fail);
@@ -139,6 +142,16 @@ export function Toolbar() {
           }}
         >
           <span aria-hidden="true">⚡ </span>Power loss at the worst moment
+        </button>
+        <button
+          type="button"
+          disabled={!hasFailure}
+          onClick={() => {
+            focusNext.current = firstWrite.current;
+            undoFailure();
+          }}
+        >
+          Undo failure
         </button>
       </div>
     </div>

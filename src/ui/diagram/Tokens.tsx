@@ -14,9 +14,11 @@ interface TokensProps {
   readonly ops: readonly OpResult[];
   /** The loop's surface: the ref callbacks register each node on it. */
   readonly surface: RefObject<Surface>;
+  /** Whether the playhead is at or past the failure: only then are lost writes marked. */
+  readonly struck: boolean;
 }
 
-export function Tokens({ ops, surface }: TokensProps) {
+export function Tokens({ ops, surface, struck }: TokensProps) {
   // Numbers inside tokens tie them to the ledger's rows, while there are few enough to read.
   const labelled = ops.length <= REST_SLOTS * 2;
   return (
@@ -28,7 +30,7 @@ export function Tokens({ ops, surface }: TokensProps) {
             className="token"
             data-op={op.index}
             data-kind={op.kind}
-            data-lost={op.survives === false ? "true" : undefined}
+            data-lost={struck && op.survives === false ? "true" : undefined}
             ref={(el) => void (surface.current.tokens[op.index] = el)}
           >
             <path className="halo" d={TOKEN_SHAPE[op.kind]} />
@@ -43,7 +45,7 @@ export function Tokens({ ops, surface }: TokensProps) {
                 {op.index}
               </text>
             ) : null}
-            {op.survives === false ? (
+            {struck && op.survives === false ? (
               <path className="lost-mark" d="M -13 -13 L 13 13 M 13 -13 L -13 13" />
             ) : null}
           </g>
