@@ -14,6 +14,7 @@ import {
   type GuestFs,
 } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
+import { readable } from "./readable";
 
 export const SCENARIO_VERSION = 1;
 export const MAX_OPS = 100_000;
@@ -44,8 +45,8 @@ function fail(field: string, message: string): never {
 
 function describe(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "string")
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  // Readable, never raw escapes or half an emoji: the message is shown to people.
+  if (typeof value === "string") return `"${readable(value)}"`;
   if (Array.isArray(value)) return "a list";
   if (value === null) return "null";
   if (typeof value === "object") return "an object";

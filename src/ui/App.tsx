@@ -1,11 +1,13 @@
 import { lazy, Suspense, useEffect, useState } from "react";
+import { toScenarioDoc } from "../store/session";
 import { createDiagramStore } from "../store/store";
 import { Configuration, ModeStrip } from "./Configuration";
 import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
 import { Notices } from "./Notices";
 import { Toolbar } from "./Toolbar";
-import { readUrlConfig, writeUrlConfig } from "./url";
+import { Share } from "./Share";
+import { readUrlScenario, writeUrlScenario } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
 
@@ -32,21 +34,35 @@ function replaceUrl(search: string) {
 export function App() {
   const [matrixOpen, setMatrixOpen] = useState(false);
   const [{ store, initialNotices }] = useState(() => {
-    const { config, notices } = readUrlConfig(window.location.search);
-    return { store: createDiagramStore(config), initialNotices: notices };
+    const { doc, tMs, notices } = readUrlScenario(window.location.search);
+    const created = createDiagramStore(doc.config);
+    if (doc.ops.length > 0 || doc.crash) created.getState().load(toScenarioDoc(doc), tMs ?? 0);
+    return { store: created, initialNotices: notices };
   });
   const [notices, setNotices] = useState(initialNotices);
 
   useEffect(() => {
+    const write = () => {
+      const s = store.getState();
+      replaceUrl(
+        writeUrlScenario(
+          window.location.search,
+          { config: s.config, ops: s.ops, crash: s.failure },
+          s.tMs,
+        ),
+      );
+    };
     // A bad parameter is replaced at once, so a copied link carries what the page shows.
-    if (initialNotices.length > 0)
-      replaceUrl(writeUrlConfig(window.location.search, store.getState().config));
-    // The URL follows the configuration, in place (no history entry per click); the notices
-    // about the URL it was opened with are stale from the first change on.
+    if (initialNotices.length > 0) write();
+    // The URL follows the document and, whenever playback rests, the playhead: in place (no
+    // history entry per click, and none per frame). The notices about the URL the page was
+    // opened with are stale from the first change of the document on.
     return store.subscribe((state, prev) => {
-      if (state.config === prev.config) return;
-      replaceUrl(writeUrlConfig(window.location.search, state.config));
-      setNotices([]);
+      const document =
+        state.config !== prev.config || state.ops !== prev.ops || state.failure !== prev.failure;
+      const rested = !state.playing && (state.tMs !== prev.tMs || prev.playing);
+      if (document || rested) write();
+      if (document) setNotices([]);
     });
   }, [store, initialNotices]);
 
@@ -74,6 +90,7 @@ export function App() {
               <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
                 <Verdict />
               </Suspense>
+              <Share />
             </div>
           </div>
           <Suspense fallback={<p className="loading">Loading the ledger…</p>}>

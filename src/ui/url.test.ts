@@ -5,7 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES } from "../model/config";
 import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
-import { readUrlConfig, writeUrlConfig } from "./url";
+import {
+  MAX_URL_OPS,
+  readUrlConfig,
+  readUrlScenario,
+  writeUrlConfig,
+  writeUrlScenario,
+} from "./url";
 
 describe("readUrlConfig", () => {
   it("without parameters gives the default configuration and no notice", () => {
@@ -211,5 +217,84 @@ describe("writeUrlConfig", () => {
   it("replaces a bad parameter by a good one", () => {
     const search = writeUrlConfig("?barriers=maybe", DEFAULT_CONFIG);
     expect(readUrlConfig(search)).toEqual({ config: DEFAULT_CONFIG, notices: [] });
+  });
+});
+
+describe("readUrlScenario and writeUrlScenario", () => {
+  const doc = {
+    config: { mode: "none", guestBarriers: false, guestFs: "ext3", diskCache: "volatile" },
+    ops: [
+      { atMs: 0, kind: "osync" },
+      { atMs: 12.5, kind: "normal" },
+      { atMs: 0.001, kind: "barrier" },
+    ],
+    crash: { atMs: 0.08, kind: "power" },
+  } as const;
+
+  it("writes a readable link and reads back the same scenario and moment", () => {
+    const search = writeUrlScenario("", doc, 0.05);
+    expect(search).toBe(
+      "?mode=none&barriers=off&fs=ext3&disk=volatile&ops=osync@0,normal@12.5,barrier@0.001&crash=power@0.08&t=0.05",
+    );
+    expect(readUrlScenario(search)).toEqual({ doc, tMs: 0.05, notices: [] });
+  });
+
+  it("round-trips instants that are sums of small constants exactly enough", () => {
+    const t = 0.001 + 0.03 + 0.1 + 14;
+    const back = readUrlScenario(writeUrlScenario("", { ...doc, crash: null }, t));
+    expect(back.tMs).toBeCloseTo(t, 12);
+  });
+
+  it("a configuration-only link (the old kind) still opens, with no writes", () => {
+    expect(readUrlScenario("?mode=none&barriers=off&disk=volatile")).toEqual({
+      doc: {
+        config: { ...DEFAULT_CONFIG, mode: "none", guestBarriers: false },
+        ops: [],
+        crash: null,
+      },
+      tMs: null,
+      notices: [],
+    });
+  });
+
+  it("drops ops, crash and t from a link without writes or failure", () => {
+    const search = writeUrlScenario(
+      "?ops=normal@1&crash=power@2&t=3",
+      { ...doc, ops: [], crash: null },
+      0,
+    );
+    const params = new URLSearchParams(search);
+    expect(params.has("ops") || params.has("crash") || params.has("t")).toBe(false);
+  });
+
+  it.each([
+    ["ops=fsync@0", "ops", "write 1 (“fsync@0”) is not kind@ms"],
+    ["ops=osync@-1", "ops", "write 1"],
+    ["ops=osync@0,normal", "ops", "write 2 (“normal”)"],
+    ["ops=osync@1@2", "ops", "write 1"],
+    ["ops=%00%01", "ops", "(“␀␁”)"],
+    ["crash=meteor@5", "crash", "“meteor@5” is not kind@ms"],
+    ["crash=power@1e13", "crash", "is not kind@ms"],
+    ["t=soon", "t", "got “soon”"],
+    ["t=-3", "t", "got “-3”"],
+  ])("a hostile %s gets a notice naming “%s”, and the rest still loads", (param, name, words) => {
+    const { doc: read, notices } = readUrlScenario(`?mode=directsync&${param}`);
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain(`“${name}”`);
+    expect(notices[0]).toContain(words);
+    expect(read.config.mode).toBe("directsync");
+  });
+
+  it("refuses more writes than a link may carry, naming the limit", () => {
+    const ops = Array.from({ length: MAX_URL_OPS + 1 }, () => "normal@0").join(",");
+    const { doc: read, notices } = readUrlScenario(`?ops=${ops}`);
+    expect(read.ops).toEqual([]);
+    expect(notices[0]).toContain(`at most ${String(MAX_URL_OPS)} writes`);
+  });
+
+  it("never shows half an emoji or a raw escape", () => {
+    const { notices } = readUrlScenario(`?t=${encodeURIComponent("😀".repeat(50))}`);
+    expect(notices[0]).toContain(`${"😀".repeat(40)}…`);
+    expect(notices[0]).not.toMatch(/\\u/);
   });
 });

@@ -1,11 +1,13 @@
 /**
- * The configuration in the URL (`?mode=none&barriers=off&fs=ext3&disk=volatile`): read at load through
- * the scenario validator (one validator for every boundary), written back in place as the user
- * changes controls. A bad parameter never blanks the page: it yields a notice naming it and the
- * default used instead.
+ * The whole scenario in the URL, so a link opens any moment:
+ * `?mode=none&barriers=off&fs=ext3&disk=volatile&ops=osync@0,normal@12.5&crash=power@0.08&t=0.05`.
+ * Read at load through the scenario validator (one validator for every boundary), written back in
+ * place as the user acts. A bad parameter never blanks the page: it yields a notice naming it
+ * (and the default used instead), and the rest still loads.
  */
-import { validateScenario } from "../scenario/schema";
-import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
+import { validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { DEFAULT_CONFIG, type SessionConfig, type SessionDoc } from "../store/session";
+import { readable } from "../scenario/readable";
 
 const PARAM_OF_FIELD = {
   "config.mode": "mode",
@@ -104,4 +106,121 @@ export function writeUrlConfig(search: string, config: SessionConfig): string {
   params.set("fs", config.guestFs);
   params.set("disk", config.diskCache);
   return `?${params.toString()}`;
+}
+
+/**
+ * A link carries at most this many writes: more would make the page slow to open (each is a
+ * token, a ledger row and its events) and the link unwieldy to share. Scenario files take more.
+ */
+export const MAX_URL_OPS = 2_000;
+
+export interface UrlScenario {
+  readonly doc: SessionDoc;
+  /** The playhead, in model ms; null when the link names none. */
+  readonly tMs: number | null;
+  readonly notices: readonly string[];
+}
+
+/** `osync@0,normal@12.5` → the ops, or the reason it is not that. */
+function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } {
+  const items = raw === "" ? [] : raw.split(",");
+  if (items.length > MAX_URL_OPS) {
+    return {
+      error: `at most ${String(MAX_URL_OPS)} writes in a link, got ${String(items.length)}`,
+    };
+  }
+  const ops = items.map((item) => {
+    const [kind, at, ...rest] = item.split("@");
+    return { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at };
+  });
+  const result = validateScenario({
+    version: 1,
+    config: { mode: "none", guestBarriers: true },
+    ops,
+  });
+  if (!result.ok) {
+    const at = /^ops\[(\d+)\]/.exec(result.error);
+    const item = at ? items[Number(at[1])] : undefined;
+    return {
+      error:
+        item === undefined
+          ? result.error
+          : `write ${String(Number(at?.[1]) + 1)} (“${readable(item)}”) is not kind@ms, kind one of normal, osync, barrier, odirect`,
+    };
+  }
+  return { ops: result.scenario.ops };
+}
+
+/** `power@25` → the failure, or the reason it is not one. */
+function parseCrash(raw: string): { crash: NonNullable<ScenarioDoc["crash"]> } | { error: string } {
+  const [kind, at, ...rest] = raw.split("@");
+  const result = validateScenario({
+    version: 1,
+    config: { mode: "none", guestBarriers: true },
+    ops: [],
+    crash: { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at },
+  });
+  if (!result.ok || !result.scenario.crash) {
+    return { error: `“${readable(raw)}” is not kind@ms, kind one of guest, qemu, host, power` };
+  }
+  return { crash: result.scenario.crash };
+}
+
+/** The scenario a link describes: its configuration, writes, failure and playhead. */
+export function readUrlScenario(search: string): UrlScenario {
+  const { config, notices: configNotices } = readUrlConfig(search);
+  const params = new URLSearchParams(search);
+  const notices = [...configNotices];
+  let ops: SessionDoc["ops"] = [];
+  const rawOps = params.get("ops");
+  if (rawOps !== null) {
+    const parsed = parseOps(rawOps);
+    if ("error" in parsed)
+      notices.push(
+        `The URL parameter “ops” is not valid (${parsed.error}); no writes were loaded.`,
+      );
+    else ops = parsed.ops.map((op) => ({ atMs: op.at, kind: op.kind }));
+  }
+  let crash: SessionDoc["crash"] = null;
+  const rawCrash = params.get("crash");
+  if (rawCrash !== null) {
+    const parsed = parseCrash(rawCrash);
+    if ("error" in parsed)
+      notices.push(
+        `The URL parameter “crash” is not valid (${parsed.error}); no failure was loaded.`,
+      );
+    else crash = { atMs: parsed.crash.at, kind: parsed.crash.kind };
+  }
+  let tMs: number | null = null;
+  const rawT = params.get("t");
+  if (rawT !== null) {
+    const t = rawT.trim() === "" ? NaN : Number(rawT);
+    if (Number.isFinite(t) && t >= 0) tMs = t;
+    else
+      notices.push(
+        `The URL parameter “t” is not valid (expected a time in ms from 0, got “${readable(rawT)}”); starting at 0.`,
+      );
+  }
+  return { doc: { config, ops, crash }, tMs, notices };
+}
+
+/** A number as the link writes it: short, and exact enough to restore the same instant. */
+function ms(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/**
+ * The query string for a scenario at `tMs`, keeping any other parameters of `search`. `@` and
+ * `,` are legal in a query and kept readable.
+ */
+export function writeUrlScenario(search: string, doc: SessionDoc, tMs: number): string {
+  const params = new URLSearchParams(writeUrlConfig(search, doc.config));
+  if (doc.ops.length > 0)
+    params.set("ops", doc.ops.map((op) => `${op.kind}@${ms(op.atMs)}`).join(","));
+  else params.delete("ops");
+  if (doc.crash) params.set("crash", `${doc.crash.kind}@${ms(doc.crash.atMs)}`);
+  else params.delete("crash");
+  if (doc.ops.length > 0 && tMs > 0) params.set("t", ms(tMs));
+  else params.delete("t");
+  return `?${params.toString().replace(/%40/g, "@").replace(/%2C/g, ",")}`;
 }
