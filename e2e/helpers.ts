@@ -67,3 +67,17 @@ export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): 
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Power loss", exact: true }).click();
 }
+
+/**
+ * Waits for what loads after the first view (the ledger and the tables below the stage): React
+ * reveals it on a timer of its own, and the page's clock is the test's. Playback stays paused,
+ * so model time does not move.
+ */
+export async function revealBelowStage(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      await page.clock.runFor(50);
+      return page.getByRole("table", { name: "Operations" }).count();
+    })
+    .toBe(1);
+}

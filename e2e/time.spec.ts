@@ -7,18 +7,11 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { outcomeOf } from "../src/scenario/outcome";
 import { parseScenario } from "../src/scenario/schema";
-import { ledgerRow, openPaused, playUntil } from "./helpers";
+import { ledgerRow, openPaused, playUntil, revealBelowStage } from "./helpers";
 
 /** What a user sees that a link must restore: the ledger, the tokens, the clock. */
 async function snapshot(page: Page) {
-  // The ledger is loaded after the first view; React reveals it on a timer of its own, and the
-  // page's clock is the test's (playback stays paused, so model time does not move).
-  await expect
-    .poll(async () => {
-      await page.clock.runFor(50);
-      return page.getByRole("table", { name: "Operations" }).count();
-    })
-    .toBe(1);
+  await revealBelowStage(page);
   return {
     ledger: await page.getByRole("table", { name: "Operations" }).innerText(),
     // A hidden token (not issued yet at this instant) keeps whatever it showed last.
@@ -177,4 +170,72 @@ test("Open scenario loads a file; a bad file gets a clear message and changes no
   ).toBeChecked();
   await expect(ledgerRow(page, 1)).toContainText("Barrier");
   await expect(page).toHaveURL(/ops=osync@0,barrier@1/);
+});
+
+test("the timeline: a slider named Time, stepped by the keyboard and dragged by the mouse", async ({
+  page,
+}) => {
+  await openPaused(page, "?mode=writeback&barriers=on");
+  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  const slider = page.getByRole("slider", { name: "Time" });
+  await expect(slider).toHaveAttribute("aria-valuenow", "0");
+  await expect(slider).toHaveAttribute("aria-valuetext", "0 µs");
+  const end = Number(await slider.getAttribute("aria-valuemax"));
+  expect(end).toBeGreaterThan(14);
+  await slider.focus();
+  await page.keyboard.press("End");
+  await expect(slider).toHaveAttribute("aria-valuenow", String(end));
+  await expect(page.locator(".readout .clock")).toHaveText(`${(end / 1000).toFixed(6)} s`);
+  await page.keyboard.press("Home");
+  await expect(slider).toHaveAttribute("aria-valuenow", "0");
+  // Arrow keys step from event to event, as Step forward does.
+  await page.keyboard.press("ArrowRight");
+  const first = Number(await slider.getAttribute("aria-valuenow"));
+  expect(first).toBeGreaterThan(0);
+  await page.keyboard.press("ArrowLeft");
+  await expect(slider).toHaveAttribute("aria-valuenow", "0");
+  // A click anywhere on the track seeks there (no drag needed, WCAG 2.5.7); a drag moves the
+  // token in the same frame as the pointer.
+  const box = await slider.boundingBox();
+  if (!box) throw new Error("no track");
+  const token = page.locator('.token[data-op="0"]');
+  await page.mouse.click(box.x + box.width * 0.5, box.y + box.height / 2);
+  const middle = Number(await slider.getAttribute("aria-valuenow"));
+  expect(middle).toBeGreaterThan(0);
+  expect(middle).toBeLessThan(end);
+  await page.mouse.move(box.x + box.width * 0.05, box.y + box.height / 2);
+  await page.mouse.down();
+  const early = await token.getAttribute("transform");
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  expect(await token.getAttribute("transform")).not.toBe(early);
+  await page.mouse.move(box.x + box.width * 0.6, box.y + box.height / 2);
+  await page.mouse.up();
+  expect(Number(await slider.getAttribute("aria-valuenow"))).toBeGreaterThan(middle);
+  // The link follows the moment.
+  await expect(page).toHaveURL(/t=/);
+});
+
+test("'If it failed now' and the exposure strip follow the model at the playhead", async ({
+  page,
+}) => {
+  await openPaused(page, "?mode=none&barriers=off&ops=osync@0,normal@0&t=0.2");
+  await revealBelowStage(page);
+  const table = page.getByRole("table", { name: "If it failed now" });
+  const row = (kind: string) => table.locator(`[data-failure="${kind}"]`);
+  // At 0.2 ms the O_SYNC write sits acknowledged in the drive's volatile cache, the buffered
+  // one in guest RAM (acknowledged too: it returned from there).
+  await expect(row("power")).toHaveAttribute("data-lost", "2");
+  await expect(row("power")).toHaveAttribute("data-lost-acked", "2");
+  await expect(row("host")).toHaveAttribute("data-lost", "1");
+  await expect(row("guest")).toHaveAttribute("data-lost", "1");
+  await expect(page.getByRole("img", { name: /^Exposure/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /^Exposure/ })).toHaveAttribute(
+    "aria-label",
+    /at most 2 acknowledged writes/,
+  );
+  // Striking there destroys exactly what the table said.
+  await page.getByRole("button", { name: "Power loss", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Power lost" })).toContainText(
+    "Lost: #0, #1.",
+  );
 });

@@ -70,7 +70,7 @@ describe("the loop stops", () => {
       guestFs: "ext4",
       diskCache: "volatile",
     });
-    const loop = createLoop(store, { tokens: [], acks: [], readout: null });
+    const loop = createLoop(store, { tokens: [], acks: [], readout: null, thumb: null });
     store.getState().issue("osync");
     store.getState().setPlaying(true);
     return { store, loop };

@@ -17,6 +17,8 @@ export interface Surface {
   readonly tokens: (SVGGElement | null)[];
   readonly acks: (SVGGElement | null)[];
   readout: HTMLElement | null;
+  /** The timeline's thumb, placed along the track in fractions of its width. */
+  thumb: HTMLElement | null;
 }
 
 /** The longest frame gap the loop accounts for (a stalled tab must not jump the playhead). */
@@ -50,6 +52,7 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   const written: { transform: string; layer: string; path: string; hidden: boolean }[] = [];
   const ackHidden: boolean[] = [];
   let readoutText = "";
+  let thumbLeft = "";
 
   const shouldRun = () => {
     const state = store.getState();
@@ -112,6 +115,14 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
         ackHidden[i] = !show;
       }
     });
+    if (surface.thumb) {
+      const endS = state.clock.toScreen(state.endMs);
+      const left = `${((endS > 0 ? Math.min(1, screenS / endS) : 0) * 100).toFixed(3)}%`;
+      if (left !== thumbLeft) {
+        surface.thumb.style.left = left;
+        thumbLeft = left;
+      }
+    }
     const text = formatModelTime(tMs);
     if (surface.readout && text !== readoutText) {
       surface.readout.textContent = text;

@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS, makeConfig, type Config } from "./config";
 import { positionAt } from "./position";
+import { lossesAt } from "./preview";
 import { simulate } from "./simulate";
 import { sweepCrashes, worstMoment } from "./sweep";
 import {
@@ -279,6 +280,25 @@ describe("simulation invariants", () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("the 'if it failed now' preview equals simulating that crash, for every failure", () => {
+    fc.assert(
+      fc.property(config, ops, crash, (cfg, list, c) => {
+        const calm = simulate({ config: cfg, ops: list });
+        const crashed = simulate({ config: cfg, ops: list, crash: c });
+        const preview = lossesAt(calm.ops, cfg.diskCache, c.kind, c.atMs);
+        expect(preview.lost).toEqual(
+          crashed.ops.filter((o) => o.survives === false).map((o) => o.index),
+        );
+        expect(preview.lostAcked).toEqual(
+          crashed.ops
+            .filter((o) => o.survives === false && o.ackedAtMs !== null && o.ackedAtMs <= c.atMs)
+            .map((o) => o.index),
+        );
+      }),
+      { numRuns: RUNS },
     );
   });
 

@@ -1,9 +1,10 @@
 /**
- * Everything below the stage, loaded after the first view: the key, the ledger, and what the
- * configuration means. The stage (mode strip, diagram, buttons, event line, verdict) renders
+ * Everything below the stage, loaded after the first view: the key, what each failure would
+ * destroy now, the ledger, and what the configuration means. The stage (mode strip, diagram, buttons, event line, verdict) renders
  * without waiting for it.
  */
 import { AboutConfiguration } from "./About";
+import { FailedNow } from "./FailedNow";
 import { Ledger } from "./Ledger";
 import { Legend } from "./Legend";
 
@@ -11,6 +12,7 @@ export default function BelowStage() {
   return (
     <>
       <Legend />
+      <FailedNow />
       <h2>Operations</h2>
       <div className="table-scroll" role="region" aria-label="Operations, scrollable" tabIndex={0}>
         <Ledger />

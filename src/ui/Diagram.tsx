@@ -11,6 +11,7 @@ import { Arrows, NeutralLanes } from "./diagram/Arrows";
 import { DoneMarks } from "./diagram/Marks";
 import { Stack } from "./diagram/Stack";
 import { Tokens } from "./diagram/Tokens";
+import { Timeline } from "./Timeline";
 import { struck } from "../store/store";
 import { stageFacts } from "./stage";
 import { useDiagram, useDiagramStore } from "./useDiagram";
@@ -46,7 +47,7 @@ export function Diagram() {
   const setConfig = useDiagram((s) => s.setConfig);
   const ops = useDiagram((s) => s.timeline.ops);
   const failure = useDiagram((s) => (struck(s) ? s.failure : null));
-  const surface = useRef<Surface>({ tokens: [], acks: [], readout: null });
+  const surface = useRef<Surface>({ tokens: [], acks: [], readout: null, thumb: null });
   const loop = useRef<Loop | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const facts = useMemo(() => stageFacts(config), [config]);
@@ -141,6 +142,7 @@ export function Diagram() {
             ))}
         </p>
       ) : null}
+      <Timeline thumb={(el) => void (surface.current.thumb = el)} />
       <figcaption className="readout">
         Model time:{" "}
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>

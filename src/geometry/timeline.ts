@@ -1,0 +1,76 @@
+/**
+ * The timeline under the diagram, in fractions of its width (0 at model time 0, 1 at the last
+ * instant that can be shown). Positions follow the presentation clock, so the slider moves at the
+ * pace the tokens do and microsecond events do not pile up at the left edge.
+ */
+import type { CrashSweep } from "../model/sweep";
+import type { Timeline } from "../model/timeline";
+import type { PresentationClock } from "./clock";
+
+export const MARK_KINDS = [
+  "issued",
+  "acknowledged",
+  "durable",
+  "flush",
+  "commit",
+  "failure",
+] as const;
+export type MarkKind = (typeof MARK_KINDS)[number];
+
+export interface Mark {
+  readonly kind: MarkKind;
+  readonly tMs: number;
+  /** Where it stands on the timeline, from 0 to 1. */
+  readonly x: number;
+}
+
+/** The fraction of the timeline at model time `tMs`. */
+export function timelineX(clock: PresentationClock, endMs: number, tMs: number): number {
+  const endS = clock.toScreen(endMs);
+  return endS > 0 ? Math.min(1, Math.max(0, clock.toScreen(tMs) / endS)) : 0;
+}
+
+/** The model time at fraction `x` of the timeline (what a click or a drag there means). */
+export function timelineT(clock: PresentationClock, endMs: number, x: number): number {
+  const endS = clock.toScreen(endMs);
+  return Math.min(endMs, clock.toModel(Math.min(1, Math.max(0, x)) * endS));
+}
+
+/** Every mark the timeline shows: issues, acknowledgements, durable points, flushes, commits, the failure. */
+export function timelineMarks(timeline: Timeline, clock: PresentationClock, endMs: number): Mark[] {
+  const marks: { kind: MarkKind; tMs: number }[] = [];
+  for (const op of timeline.ops) {
+    marks.push({ kind: "issued", tMs: op.atMs });
+    if (op.ackedAtMs !== null) marks.push({ kind: "acknowledged", tMs: op.ackedAtMs });
+    if (op.durableAtMs !== null && op.kind !== "barrier")
+      marks.push({ kind: "durable", tMs: op.durableAtMs });
+    if (op.flush?.doneAtMs != null) marks.push({ kind: "flush", tMs: op.flush.doneAtMs });
+  }
+  for (const commit of timeline.journalCommits) marks.push({ kind: "commit", tMs: commit.atMs });
+  if (timeline.crash) marks.push({ kind: "failure", tMs: timeline.crash.atMs });
+  return marks
+    .filter((m) => m.tMs <= endMs)
+    .map((m) => ({ ...m, x: timelineX(clock, endMs, m.tMs) }));
+}
+
+/**
+ * The exposure strip's steps: from each instant of the sweep to the next, how many acknowledged
+ * writes the failure would destroy. Returned as [x, count] corners of a step line.
+ */
+export function exposureSteps(
+  sweep: CrashSweep,
+  clock: PresentationClock,
+  endMs: number,
+): [number, number][] {
+  const points: [number, number][] = [[0, 0]];
+  let last = 0;
+  sweep.instantsMs.forEach((tMs, i) => {
+    if (tMs > endMs) return;
+    const x = timelineX(clock, endMs, tMs);
+    const count = sweep.lost[i] ?? 0;
+    points.push([x, last], [x, count]);
+    last = count;
+  });
+  points.push([1, last]);
+  return points;
+}
