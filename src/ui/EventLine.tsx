@@ -2,10 +2,11 @@
  * The event line: what just happened, announced politely to screen readers. Its height is fixed,
  * so nothing around it moves during playback. After a failure it shows the failure's verdict,
  * first and whole. Otherwise it shows the latest instant with news; an instant with news about
- * none of the user's writes (a routine journal commit) never replaces it, since such events are
- * silent (src/store/events.ts).
+ * none of the user's writes (a routine journal commit) never replaces it, since such events say
+ * nothing (src/ui/vocabulary.ts).
  */
 import { useDiagram } from "./useDiagram";
+import { sentence } from "./vocabulary";
 
 /** Many writes issued together land together: name a few, count the rest. */
 const SHOWN = 2;
@@ -18,14 +19,16 @@ export function EventLine() {
   const note = useDiagram((s) => s.configNote);
   const strikeNote = useDiagram((s) => s.strikeNote);
   const crash = useDiagram((s) => s.timeline.crash);
+  const fs = useDiagram((s) => s.config.guestFs);
   let latestMs = -1;
   let texts: string[] = [];
   for (const event of events) {
     if (event.tMs > tMs) break;
-    if (!event.text) continue;
+    const text = sentence(event, fs);
+    if (!text) continue;
     if (event.tMs !== latestMs) texts = [];
     latestMs = event.tMs;
-    texts.push(event.text);
+    texts.push(text);
   }
   let line: string;
   if (!hasOps) {

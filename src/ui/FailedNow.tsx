@@ -7,7 +7,7 @@
 import { FAILURE_KINDS } from "../model/timeline";
 import { lossesAt } from "../model/preview";
 import { formatModelTime } from "../anim/loop";
-import { FAILURE_NAME } from "../store/events";
+import { FAILURE_NAME } from "./vocabulary";
 import { useDiagram } from "./useDiagram";
 
 /** "#0, #2" — or "none". */

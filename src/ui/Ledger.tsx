@@ -8,7 +8,7 @@ import { memo } from "react";
 import { positionAt } from "../model/position";
 import type { OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "../anim/loop";
-import { AFTER_FAILURE, inLayer, KIND_NAME, LAYER_NAME } from "../store/events";
+import { AFTER_FAILURE, inLayer, KIND_NAME, LAYER_NAME } from "./vocabulary";
 import { TOKEN_SYMBOL } from "./shapes";
 import { struck } from "../store/store";
 import { useDiagram } from "./useDiagram";

@@ -1,6 +1,6 @@
 /** The key: each arrow's colour, dash pattern and meaning, and each token's shape. */
 import { OP_KINDS } from "../model/timeline";
-import { KIND_NAME } from "../store/events";
+import { KIND_NAME } from "./vocabulary";
 import { TOKEN_SHAPE } from "./shapes";
 
 const ARROW_KEY = [

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from "react";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
-import { FAILURE_NAME, KIND_NAME } from "../store/events";
+import { FAILURE_NAME, KIND_NAME } from "./vocabulary";
 import { SPEEDS, struck, type Speed } from "../store/store";
 import { TOKEN_SYMBOL } from "./shapes";
 import { useDiagram } from "./useDiagram";
