@@ -1,6 +1,9 @@
 /**
  * `npm run bench:model`: how fast the model is, printed, never asserted (machines are noisy).
  * - throughput: simulating a 100 000-op scenario;
+ * - scale: writethrough at 20 000 and 100 000 ops, the four kinds mixed (barriers meeting
+ *   thousands of pending writes, once quadratic) next to a plain run of as many buffered writes
+ *   under the same configuration; the cost per op should stay about flat in both;
  * - the crash sweep: evaluating a failure at every distinct instant of that timeline;
  * - scrubbing: finding every op's position at an arbitrary t in a 10 000-op timeline, which the
  *   animation does once per frame; compared with the 16.7 ms frame budget and with a baseline
@@ -11,7 +14,7 @@ import { makeConfig } from "../src/model/config";
 import { positionAt } from "../src/model/position";
 import { simulate } from "../src/model/simulate";
 import { sweepCrashes } from "../src/model/sweep";
-import { OP_KINDS, type Op, type Timeline } from "../src/model/timeline";
+import { OP_KINDS, type Op, type OpKind, type Timeline } from "../src/model/timeline";
 
 /** A small deterministic generator (mulberry32), so every run measures the same scenario. */
 function random(seed: number): () => number {
@@ -24,11 +27,11 @@ function random(seed: number): () => number {
   };
 }
 
-function scenarioOps(count: number, spanMs: number): Op[] {
+function scenarioOps(count: number, spanMs: number, kinds: readonly OpKind[] = OP_KINDS): Op[] {
   const next = random(42);
   return Array.from({ length: count }, () => ({
     atMs: Math.round(next() * spanMs * 1000) / 1000,
-    kind: OP_KINDS[Math.floor(next() * OP_KINDS.length)] ?? "normal",
+    kind: kinds[Math.floor(next() * kinds.length)] ?? "normal",
   }));
 }
 
@@ -53,16 +56,49 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 // 1. Throughput.
 const bigOps = scenarioOps(100_000, 600_000);
-const runs = [0, 1, 2].map(() => timed(() => simulate({ config, ops: bigOps })));
-const simulateMs = median(runs.map((r) => r.ms));
-const big: Timeline = runs[0]?.result ?? simulate({ config, ops: bigOps });
+// Only the first timeline is kept (for the sweep): three would weigh on the garbage collector.
+let first: Timeline | undefined;
+const simulateMs = median(
+  [0, 1, 2].map(() => {
+    const { result, ms } = timed(() => simulate({ config, ops: bigOps }));
+    first ??= result;
+    return ms;
+  }),
+);
+const big: Timeline = first ?? simulate({ config, ops: bigOps });
 const hops = big.ops.reduce((sum, op) => sum + op.hops.length, 0);
 console.log(
   `model: 100000 ops (${String(hops)} hops) simulated in ${fmt(simulateMs)} ms, median of 3`,
 );
 console.log(`model: throughput ${fmt(100_000 / (simulateMs / 1000), 0)} ops/s`);
 
-// 2. The crash sweep.
+// 2. Scale: barriers over a backlog of pending writes. Under writethrough every write waits its
+// turn on the platters (14 ms each), so with a write every 6 ms the backlog grows all along and
+// most barriers find thousands of writes pending.
+const slow = makeConfig({ cache: "writethrough", guestBarriers: true });
+const perOpUs = new Map<string, number>();
+for (const count of [20_000, 100_000]) {
+  for (const [label, kinds] of [
+    ["plain (buffered writes only)", ["normal"]],
+    ["mixed (all four kinds)", OP_KINDS],
+  ] as const) {
+    const ops = scenarioOps(count, count * 6, kinds);
+    const ms = median([0, 1, 2].map(() => timed(() => simulate({ config: slow, ops })).ms));
+    perOpUs.set(`${label} ${String(count)}`, (ms * 1000) / count);
+    console.log(
+      `scale: writethrough, ${String(count)} ops, ${label}: ${fmt(ms)} ms, median of 3 ` +
+        `(${fmt((ms * 1000) / count)} µs per op)`,
+    );
+  }
+}
+for (const label of ["plain (buffered writes only)", "mixed (all four kinds)"]) {
+  const growth = (perOpUs.get(`${label} 100000`) ?? NaN) / (perOpUs.get(`${label} 20000`) ?? NaN);
+  console.log(
+    `scale: ${label}: cost per op at 100000 ops is ${fmt(growth, 2)}× that at 20000 (1× is linear, 5× quadratic)`,
+  );
+}
+
+// 3. The crash sweep.
 for (const failure of ["power", "guest"] as const) {
   const sweep = timed(() => sweepCrashes(big, failure));
   console.log(
@@ -70,7 +106,7 @@ for (const failure of ["power", "guest"] as const) {
   );
 }
 
-// 3. Scrubbing: every op's position at an arbitrary t, as one animation frame needs.
+// 4. Scrubbing: every op's position at an arbitrary t, as one animation frame needs.
 const scrubOps = scenarioOps(10_000, 120_000);
 const scrub = simulate({ config, ops: scrubOps });
 const next = random(7);

@@ -6,7 +6,7 @@ import { outcomeOf } from "../scenario/outcome";
 import { parseScenario } from "../scenario/schema";
 import { readInput, runCli, UsageError } from "./io";
 
-runCli(() => {
+runCli(async () => {
   const args = process.argv.slice(2);
   const [file] = args;
   if (args.length !== 1 || file === undefined) {
@@ -14,7 +14,7 @@ runCli(() => {
       "usage: npm run --silent scenario -- FILE (a scenario JSON file, or - for standard input)",
     );
   }
-  const parsed = parseScenario(readInput(file));
+  const parsed = parseScenario(await readInput(file));
   if (!parsed.ok) throw new UsageError(parsed.error);
   process.stdout.write(`${JSON.stringify(outcomeOf(parsed.scenario), null, 2)}\n`);
 });

@@ -49,6 +49,8 @@ export interface Scenario {
 
 interface Block {
   readonly op: number;
+  /** Its place in submission order (0, 1, 2, …): what a barrier's wait is measured against. */
+  readonly sub: number;
   readonly hops: LiveHop[];
   /** Where the block rests, or the layer it is leaving while a hop is under way. */
   layer: LayerId;
@@ -60,8 +62,10 @@ interface Block {
   writeoutRequested: boolean;
   /** A passed flush will carry it on to stable storage when its current hop ends, by this time. */
   carriedUntilMs: number | null;
-  /** Barriers and ext3 commits waiting for the virtual disk to complete this block's write. */
-  readonly awaitedBy: Wait[];
+  /** Not yet completed by the virtual disk: what a barrier waits for. */
+  pending: boolean;
+  /** The ext3 commit that wrote it out and waits for the virtual disk to complete it, if any. */
+  commitWait: CommitWait | null;
 }
 
 /** One movement along the mode's arrow. */
@@ -70,9 +74,28 @@ interface Leg {
   readonly durMs: number;
 }
 
-/** Something that proceeds once the virtual disk has completed every block in `pending`. */
-interface Wait {
-  readonly pending: Set<Block>;
+/**
+ * A barrier's wait: it proceeds once the virtual disk has completed every write pending when the
+ * barrier was submitted. No write submitted later joins it, so that is every write with
+ * `sub <= cutoff` (the last submitted then), whichever completed before: the wait is over as soon
+ * as the oldest pending write's `sub` exceeds `cutoff`. Barriers are submitted in order, so
+ * their cutoffs never decrease and the open waits end in the order they were created: a queue
+ * whose head is the only one to check, instead of a copy of the pending set per barrier.
+ */
+interface BarrierWait {
+  /** Creation order among all waits (barriers' and commits'): the order they proceed in on a tie. */
+  readonly created: number;
+  readonly cutoff: number;
+  readonly then: (tMs: number) => void;
+}
+
+/**
+ * An ext3 commit's wait for the data blocks it wrote out. A block is written out by at most one
+ * commit (it never rests in the guest page cache again), so a count per commit is enough.
+ */
+interface CommitWait {
+  readonly created: number;
+  remaining: number;
   readonly then: (tMs: number) => void;
 }
 
@@ -150,11 +173,25 @@ export function simulate(scenario: Scenario): Timeline {
   };
 
   /**
-   * Writes the virtual disk has not completed yet: what a barrier waits for. In one thread a
-   * write returns before fsync is called, so a barrier covers every write issued before it, or
-   * at the same instant (KIND_ORDER), O_DIRECT ones included.
+   * Every write, in submission order (`sub` is the index). The ones the virtual disk has not
+   * completed yet (`pending`) are what a barrier waits for: in one thread a write returns before
+   * fsync is called, so a barrier covers every write issued before it, or at the same instant
+   * (KIND_ORDER), O_DIRECT ones included.
    */
-  const guestPending = new Set<Block>();
+  const submitted: Block[] = [];
+  /** The oldest pending write's `sub` (submitted.length when none is pending); only moves forward. */
+  let oldestPending = 0;
+  /** Open barrier waits, oldest first, from `barrierWaitsHead` on (cutoffs never decrease). */
+  const barrierWaits: (BarrierWait | undefined)[] = [];
+  let barrierWaitsHead = 0;
+  let waitsCreated = 0;
+  /**
+   * Blocks resting in the guest page cache (pending, not in transit): what a barrier or an ext3
+   * commit writes out. Each leaves it once, so the work barriers and commits do stays linear.
+   */
+  const guestIdle = new Set<Block>();
+  /** Blocks still leaving the application (`layer` guest-app), not yet flagged by a barrier. */
+  const leavingApp = new Set<Block>();
   /** Blocks below the virtual disk that a flush would have to carry: in the host page cache or a volatile disk cache. */
   const exposed = new Set<Block>();
   /** The latest time any started hop below the virtual disk reaches stable storage. */
@@ -210,8 +247,9 @@ export function simulate(scenario: Scenario): Timeline {
   };
 
   /**
-   * The platters serve one write at a time (docs/model.md §5: ~12–16 ms each, so at most ~120
-   * durable writes per second): when they are next free.
+   * The platters serve one write at a time (docs/model.md §5: a random write takes ≈ 16 ms on
+   * the article's drive; the model's estimate is 14 ms, so about 70 durable writes per second):
+   * when they are next free.
    */
   let plattersFreeAtMs = 0;
 
@@ -242,6 +280,7 @@ export function simulate(scenario: Scenario): Timeline {
       if (slot.startMs !== readyMs) ({ startMs, endMs } = slot);
       else plattersFreeAtMs = endMs;
     }
+    if (block.layer === "guest-page-cache") guestIdle.delete(block);
     const hop: LiveHop = { from: block.layer, to, route, startMs, endMs };
     block.hops.push(hop);
     block.inTransit = true;
@@ -332,18 +371,32 @@ export function simulate(scenario: Scenario): Timeline {
 
   /** The virtual disk completed this block's write: it sits where the mode's arrow ends. */
   const completedByVirtualDisk = (block: Block, tMs: number): void => {
-    guestPending.delete(block);
+    block.pending = false;
+    while (submitted[oldestPending]?.pending === false) oldestPending++;
     const state = states[block.op];
     if (state?.op.kind === "odirect") ack(block.op, tMs, block.layer);
     if (state?.op.kind === "osync") {
       // O_SYNC: the data write is followed by a flush when the guest issues barriers (§3).
       state.flush = sendFlush(block.op, tMs);
     }
-    for (const wait of block.awaitedBy) {
-      wait.pending.delete(block);
-      if (wait.pending.size === 0) wait.then(tMs);
+    // The waits this completion ends proceed in the order they were created: the barriers'
+    // whose cutoff the oldest pending write has now passed, and the commit's that wrote it out.
+    let commit = block.commitWait;
+    block.commitWait = null;
+    if (commit && --commit.remaining > 0) commit = null;
+    for (
+      let wait = barrierWaits[barrierWaitsHead];
+      wait && wait.cutoff < oldestPending;
+      wait = barrierWaits[barrierWaitsHead]
+    ) {
+      if (commit && commit.created < wait.created) {
+        commit.then(tMs);
+        commit = null;
+      }
+      barrierWaits[barrierWaitsHead++] = undefined; // let it go
+      wait.then(tMs);
     }
-    block.awaitedBy.length = 0;
+    if (commit) commit.then(tMs);
   };
 
   /** Dirty since `tMs`: written back once 30 s old, at the flusher's next wake-up (vm.dirty_*, §5). */
@@ -363,6 +416,7 @@ export function simulate(scenario: Scenario): Timeline {
     const hop = block.hops[block.hops.length - 1];
     if (!hop) return;
     block.inTransit = false;
+    if (block.layer === "guest-app") leavingApp.delete(block);
     block.layer = hop.to;
     if (block.durableAtMs === null && isStable(block.layer, diskCache)) block.durableAtMs = tMs;
     const onArrow = hop.route === arrow.colour;
@@ -379,6 +433,7 @@ export function simulate(scenario: Scenario): Timeline {
         if (kind === "osync" || block.writeoutRequested) {
           startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
         } else {
+          guestIdle.add(block);
           scheduleWriteback(block, "guest-writeback", tMs);
         }
         break;
@@ -419,6 +474,7 @@ export function simulate(scenario: Scenario): Timeline {
     }
     const block: Block = {
       op: opIndex,
+      sub: submitted.length,
       hops: [],
       layer: "guest-app",
       inTransit: false,
@@ -426,10 +482,12 @@ export function simulate(scenario: Scenario): Timeline {
       durableAtMs: null,
       writeoutRequested: false,
       carriedUntilMs: null,
-      awaitedBy: [],
+      pending: true,
+      commitWait: null,
     };
     state.block = block;
-    guestPending.add(block);
+    submitted.push(block);
+    leavingApp.add(block);
     // Every write changes the file's mtime, so the journal has a transaction to commit.
     markJournalDirty(tMs);
     if (kind === "odirect") {
@@ -440,26 +498,31 @@ export function simulate(scenario: Scenario): Timeline {
     }
   };
 
-  /** Runs `then` once the virtual disk has completed every block of `blocks` (at once if none). */
-  const waitFor = (blocks: Iterable<Block>, tMs: number, then: (tMs: number) => void): void => {
-    const wait: Wait = { pending: new Set(blocks), then };
-    for (const block of wait.pending) block.awaitedBy.push(wait);
-    if (wait.pending.size === 0) then(tMs);
+  /**
+   * The blocks resting in the guest page cache, in submission order (so their hops are scheduled,
+   * and reported, in the order of the writes), leaving it for the virtual disk at `tMs`.
+   */
+  const writeOutIdle = (tMs: number, route: Route): Block[] => {
+    const blocks = [...guestIdle].sort((a, b) => a.sub - b.sub);
+    for (const block of blocks) {
+      startHop(block, "virtual-disk", route, tMs, tMs + timing.guestToQemuMs);
+    }
+    return blocks;
   };
 
   /** A barrier writes out the dirty guest pages, waits for the virtual disk, then flushes (§3). */
   const submitBarrier = (opIndex: number, tMs: number): void => {
-    for (const block of guestPending) {
-      if (block.layer === "guest-page-cache" && !block.inTransit) {
-        startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
-      } else if (block.layer === "guest-app") {
-        block.writeoutRequested = true;
-      }
-    }
-    waitFor(guestPending, tMs, (doneMs) => {
+    writeOutIdle(tMs, "in-guest");
+    // Still on their way into the guest page cache: written out as soon as they get there.
+    for (const block of leavingApp) block.writeoutRequested = true;
+    leavingApp.clear();
+    const then = (doneMs: number): void => {
       const state = states[opIndex];
       if (state) state.flush = sendFlush(opIndex, doneMs);
-    });
+    };
+    const created = waitsCreated++;
+    if (oldestPending === submitted.length) then(tMs);
+    else barrierWaits.push({ created, cutoff: submitted.length - 1, then });
   };
 
   /**
@@ -469,22 +532,19 @@ export function simulate(scenario: Scenario): Timeline {
    * own to write here: the flusher wrote it earlier, and this commit records the allocation.
    */
   const commitJournal = (tMs: number): void => {
-    const dirty =
-      guestFs === "ext3"
-        ? [...guestPending].filter((b) => b.layer === "guest-page-cache" && !b.inTransit)
-        : [];
+    const dirty = guestFs === "ext3" ? writeOutIdle(tMs, "guest-writeback") : [];
     const commit = {
       atMs: tMs,
       wroteOut: dirty.map((b) => b.op),
       flush: null as FlushRecord | null,
     };
     journalCommits.push(commit);
-    for (const block of dirty) {
-      startHop(block, "virtual-disk", "guest-writeback", tMs, tMs + timing.guestToQemuMs);
-    }
-    waitFor(dirty, tMs, (doneMs) => {
+    const then = (doneMs: number): void => {
       commit.flush = sendFlush(null, doneMs);
-    });
+    };
+    const wait: CommitWait = { created: waitsCreated++, remaining: dirty.length, then };
+    for (const block of dirty) block.commitWait = wait;
+    if (dirty.length === 0) then(tMs);
   };
 
   const handle = (tMs: number, event: Event): void => {
@@ -562,7 +622,15 @@ export function simulate(scenario: Scenario): Timeline {
   const settled = (hops: readonly LiveHop[]): Hop[] =>
     hops
       .filter((h) => h.startMs <= horizonMs)
-      .map((h) => ({ ...h, cutAtMs: h.endMs > horizonMs ? horizonMs : null }));
+      // Spelled out rather than spread: this runs for every hop and a spread costs several times more.
+      .map((h): Hop => ({
+        from: h.from,
+        to: h.to,
+        route: h.route,
+        startMs: h.startMs,
+        endMs: h.endMs,
+        cutAtMs: h.endMs > horizonMs ? horizonMs : null,
+      }));
 
   const ops: OpResult[] = states.map((state, index) => {
     const { block } = state;
