@@ -6,7 +6,6 @@ import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
 import { Notices } from "./Notices";
 import { Toolbar } from "./Toolbar";
-import { Share } from "./Share";
 import { readUrlScenario, writeUrlScenario } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
@@ -16,6 +15,7 @@ const BelowStage = lazy(() => import("./BelowStage"));
 const SafetyMatrix = lazy(() => import("./SafetyMatrix"));
 // Beside the stage, but its words are long: it arrives a moment after the drawing, in a box
 // already sized for it so nothing moves.
+const Share = lazy(() => import("./Share").then((m) => ({ default: m.Share })));
 const Verdict = lazy(() => import("./Verdict").then((m) => ({ default: m.Verdict })));
 
 function replaceUrl(search: string) {
@@ -90,7 +90,9 @@ export function App() {
               <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
                 <Verdict />
               </Suspense>
-              <Share />
+              <Suspense fallback={null}>
+                <Share />
+              </Suspense>
             </div>
           </div>
           <Suspense fallback={<p className="loading">Loading the ledger…</p>}>

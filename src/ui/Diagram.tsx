@@ -3,7 +3,16 @@
  * src/geometry computes where everything goes, and the animation loop (src/anim) moves the
  * tokens by writing their transforms directly — one owner per DOM node (design notes).
  */
-import { useEffect, useId, useLayoutEffect, useMemo, useRef, useSyncExternalStore } from "react";
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from "react";
 import { COMPACT_VIEW, VIEW } from "../geometry/layout";
 import { createLoop, type Loop, type Surface } from "../anim/loop";
 import type { FailureKind } from "../model/timeline";
@@ -11,7 +20,6 @@ import { Arrows, NeutralLanes } from "./diagram/Arrows";
 import { DoneMarks } from "./diagram/Marks";
 import { Stack } from "./diagram/Stack";
 import { Tokens } from "./diagram/Tokens";
-import { Timeline } from "./Timeline";
 import { struck } from "../store/store";
 import { stageFacts } from "./stage";
 import { useDiagram, useDiagramStore } from "./useDiagram";
@@ -24,6 +32,9 @@ const FAILED_WORDS: Readonly<Record<FailureKind, string>> = {
 };
 
 const MARKERS = ["red", "gray", "blue", "green", "neutral"] as const;
+
+// Arrives a moment after the drawing, into a placeholder of its own height (nothing moves).
+const Timeline = lazy(() => import("./Timeline").then((m) => ({ default: m.Timeline })));
 
 /** The phone's width, where the drawing drops its label column (app.css uses the same 30rem). */
 const PHONE = "(max-width: 30rem)";
@@ -142,7 +153,15 @@ export function Diagram() {
             ))}
         </p>
       ) : null}
-      <Timeline thumb={(el) => void (surface.current.thumb = el)} />
+      <Suspense fallback={<div className="timeline timeline-placeholder" />}>
+        <Timeline
+          thumb={(el: HTMLDivElement | null) => {
+            surface.current.thumb = el;
+            // Place the thumb at once; the loop keeps it placed from then on.
+            loop.current?.redraw();
+          }}
+        />
+      </Suspense>
       <figcaption className="readout">
         Model time:{" "}
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>

@@ -3,10 +3,11 @@
  * so nothing around it moves during playback. After a failure it shows the failure's verdict,
  * first and whole. Otherwise it shows the latest instant with news; an instant with news about
  * none of the user's writes (a routine journal commit) never replaces it, since such events say
- * nothing (src/ui/vocabulary.ts).
+ * nothing (src/ui/sentences.ts).
  */
+import { useEffect, useState } from "react";
+import type { sentence } from "./sentences";
 import { useDiagram } from "./useDiagram";
-import { sentence } from "./vocabulary";
 
 /** Many writes issued together land together: name a few, count the rest. */
 const SHOWN = 2;
@@ -20,11 +21,19 @@ export function EventLine() {
   const strikeNote = useDiagram((s) => s.strikeNote);
   const crash = useDiagram((s) => s.timeline.crash);
   const fs = useDiagram((s) => s.config.guestFs);
+  // The words arrive just after the first view (the line is there from the start, so screen
+  // readers hear it change).
+  const [say, setSay] = useState<typeof sentence | null>(null);
+  useEffect(() => {
+    void import("./sentences").then((m) => {
+      setSay(() => m.sentence);
+    });
+  }, []);
   let latestMs = -1;
   let texts: string[] = [];
   for (const event of events) {
     if (event.tMs > tMs) break;
-    const text = sentence(event, fs);
+    const text = say ? say(event, fs) : "";
     if (!text) continue;
     if (event.tMs !== latestMs) texts = [];
     latestMs = event.tMs;

@@ -7,7 +7,8 @@ import type { Crash, OpKind } from "../model/timeline";
 import { sessionEvents as typedEvents } from "../store/events";
 import { simulateSession, type SessionConfig } from "../store/session";
 import type { Timeline } from "../model/timeline";
-import { opLabel, sentence } from "./vocabulary";
+import { sentence } from "./sentences";
+import { opLabel } from "./vocabulary";
 
 interface SessionEvent {
   readonly tMs: number;

@@ -4,10 +4,10 @@
  * stable storage is, and where an O_SYNC call says "done". The answers come from the model
  * (rules, failure table, safety matrix), never from a second set of rules here.
  */
-import { MODE_SWITCHES } from "../model/config";
+import { makeConfig, MODE_SWITCHES } from "../model/config";
 import { wipes } from "../model/failure";
-import { matrixRow } from "../model/matrix";
 import { flushOutcome, writeArrow } from "../model/rules";
+import { simulate } from "../model/simulate";
 import type { Arrow, FlushOutcome, LayerId } from "../model/timeline";
 import { arrowReach, type Reach } from "../geometry/arrows";
 import type { BoxId } from "../geometry/layout";
@@ -95,13 +95,17 @@ export function stageFacts(config: SessionConfig): StageFacts {
     blue: active.blue ? activeLabel.blue : "blue",
     green: GREEN_LABEL[flush],
   };
-  const done = matrixRow(
-    config.mode,
-    config.guestBarriers,
-    "osync",
-    config.diskCache,
-    config.guestFs,
-  ).ackedIn;
+  // Where the model returns an O_SYNC write issued on an idle stack (as the safety matrix does).
+  const done =
+    simulate({
+      config: makeConfig({
+        cache: config.mode,
+        guestBarriers: config.guestBarriers,
+        guestFs: config.guestFs,
+        diskCache: config.diskCache,
+      }),
+      ops: [{ atMs: 0, kind: "osync" }],
+    }).ops[0]?.ackedIn ?? stable;
   const volatile = Object.fromEntries(
     BOX_IDS.map((id) => [id, wipes("power", LAYER_OF[id], config.diskCache)]),
   ) as Record<BoxId, boolean>;

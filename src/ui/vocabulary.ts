@@ -1,11 +1,8 @@
 /**
- * The words of the page, in one place: names of kinds, layers and failures, and the sentence for
- * each typed event (src/store/events.ts). Every sentence follows docs/model.md: a flush covers the
- * writes the virtual disk had completed before it, and "durable" is said only when it completes.
+ * The words of the page, in one place: names of kinds, layers and failures. The sentence for each
+ * event is made from them in ./sentences.ts.
  */
-import type { GuestFs } from "../model/config";
-import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind } from "../model/timeline";
-import type { SessionEvent } from "../store/events";
+import type { FailureKind, LayerId, OpKind } from "../model/timeline";
 
 export const KIND_NAME: Readonly<Record<OpKind, string>> = {
   normal: "Normal write",
@@ -43,106 +40,7 @@ export const AFTER_FAILURE: Readonly<Record<FailureKind, string>> = {
   guest: "After the guest crash",
 };
 
-const FAILURE_EVENT: Readonly<Record<FailureKind, string>> = {
-  power: "Power lost.",
-  host: "The host kernel crashed.",
-  qemu: "The QEMU process was killed.",
-  guest: "The guest kernel crashed.",
-};
-
-/** docs/model.md §2: a flush covers the writes the virtual disk completed before it, no more. */
-const FLUSH_WORDS: Readonly<Record<FlushOutcome, string>> = {
-  passed:
-    "its flush completed: every write the virtual disk had completed before it is now on stable storage (green)",
-  "ignored-by-qemu": "its flush was ignored by QEMU (cache=unsafe): nothing became durable",
-  "no-guest-barriers": "its flush never left the guest: the guest issues no barriers",
-  "no-write-cache": "no flush was needed: the virtual disk reports no write cache",
-};
-
-/** Said when a journal commit's flush is done (never when it is issued: §2). */
-const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
-  passed:
-    "Journal commit: its flush completed, so every write the virtual disk had completed before it is on stable storage (green).",
-  "ignored-by-qemu":
-    "Journal commit: its flush was ignored by QEMU (cache=unsafe): nothing became durable.",
-  "no-guest-barriers": "Journal commit, without a flush: the guest issues no barriers.",
-  "no-write-cache": "Journal commit: no flush needed, the virtual disk reports no write cache.",
-};
-
 /** "#2 O_SYNC write": the op's index, as the ledger and the scenario format number it. */
 export function opLabel(index: number, kind: OpKind): string {
   return `#${String(index)} ${KIND_NAME[kind]}`;
-}
-
-/** "#0, #1, #2", or "#0, #1, #2, #3 and 12 more": short enough for the event line, whole in meaning. */
-function names(indices: readonly number[]): string {
-  const SHOWN = 4;
-  const ids = indices.slice(0, SHOWN).map((i) => `#${String(i)}`);
-  const more = indices.length - SHOWN;
-  return more > 0 ? `${ids.join(", ")} and ${String(more)} more` : ids.join(", ");
-}
-
-/** What a movement looks like to a reader as it starts (docs/model.md §3). */
-function departureWords(hop: Hop, fs: GuestFs): string | null {
-  switch (hop.route) {
-    case "red":
-    case "gray":
-    case "blue":
-      return `QEMU sends it along the ${hop.route} arrow to ${LAYER_NAME[hop.to]}`;
-    case "green":
-      return `the flush carries it along the green arrow to ${LAYER_NAME[hop.to]}`;
-    case "guest-writeback":
-      return fs === "ext3"
-        ? "the ext3 journal commit writes it out (data=ordered, every 5 s)"
-        : "the guest's flusher writes it out (30–35 s after it was dirtied)";
-    case "host-writeback":
-      return "the host's flusher writes it to the disk (30–35 s after it was dirtied)";
-    case "destage":
-      return "the disk destages it from its cache to the platters";
-    case "in-guest":
-      return null;
-  }
-}
-
-/** The sentence the event line says for an event; "" for an event that stays quiet. */
-export function sentence(event: SessionEvent, fs: GuestFs): string {
-  switch (event.type) {
-    case "writeIssued":
-      return `${opLabel(event.op, event.kind)} issued.`;
-    case "writeMoved": {
-      const words = departureWords(event.hop, fs);
-      return words ? `${opLabel(event.op, event.kind)}: ${words}.` : "";
-    }
-    case "writeArrived":
-      return event.quiet ? "" : `${opLabel(event.op, event.kind)} is now ${inLayer(event.layer)}.`;
-    case "writeAcked":
-      return event.kind === "barrier"
-        ? `${opLabel(event.op, event.kind)} returned: what it covers is ${inLayer(event.layer)}.`
-        : `${opLabel(event.op, event.kind)} acknowledged: its data is ${inLayer(event.layer)}.`;
-    case "flushSent":
-      return event.travels ? `${opLabel(event.op, event.kind)} sends a flush down.` : "";
-    case "flushPassed":
-      return `${opLabel(event.op, event.kind)}: ${FLUSH_WORDS.passed}.`;
-    case "flushRefused":
-      return `${opLabel(event.op, event.kind)}: ${FLUSH_WORDS[event.outcome]}.`;
-    case "writeDurable":
-      return `${opLabel(event.op, event.kind)} is durable.`;
-    case "journalCommitted":
-      return event.wroteOut.length > 0
-        ? `Journal commit (ext3, data=ordered): first writes ${event.wroteOut.map((i) => `#${String(i)}`).join(", ")} out to the virtual disk.`
-        : "";
-    case "commitFlushed":
-      return event.news ? COMMIT_WORDS[event.outcome] : "";
-    case "dataLost": {
-      const n = event.syncedAcked;
-      const promised =
-        n === 0
-          ? ""
-          : ` ${n === 1 ? "One was an acknowledged O_SYNC write" : `${String(n)} were acknowledged O_SYNC writes`}.`;
-      return (
-        `${FAILURE_EVENT[event.failure]} ${event.lost.length ? `Lost: ${names(event.lost)}.${promised}` : "No write was lost."}` +
-        (event.survived.length ? ` Survived: ${names(event.survived)}.` : "")
-      );
-    }
-  }
 }
