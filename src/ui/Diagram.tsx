@@ -153,7 +153,7 @@ export function Diagram() {
             ))}
         </p>
       ) : null}
-      <Suspense fallback={<div className="timeline timeline-placeholder" />}>
+      <Suspense fallback={<div className="timeline" />}>
         <Timeline
           thumb={(el: HTMLDivElement | null) => {
             surface.current.thumb = el;

@@ -186,7 +186,7 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
           </span>
         ))}
         <span className="key key-exposure">
-          acked writes at risk: power loss (shaded), host crash (dashed), QEMU killed (dotted)
+          at risk: power loss (fill), host crash (dashes), QEMU killed (dots)
         </span>
       </p>
     </div>
