@@ -19,7 +19,7 @@
  * px per unit: titles 20 (≥ 18 px), arrow labels 16 (≥ 14 px), tokens 24 (≥ 20 px), nothing
  * under 14 (≥ 12 px).
  */
-import type { LayerId, Route } from "../model/timeline";
+import type { FlushOutcome, LayerId, Route } from "../model/timeline";
 
 export const VIEW = { width: 660, height: 600 } as const;
 
@@ -34,6 +34,23 @@ export const TYPE = { title: 20, label: 16, detail: 14, token: 14, frame: 14 } a
 
 /** The layers where data rests, plus the guest filesystem (where barriers are issued or dropped) and QEMU. */
 export type BoxId = LayerId | "guest-block-layer" | "qemu";
+
+/**
+ * Where a flush ends (docs/model.md §2–§3): on stable storage when it passes; in QEMU when
+ * cache=unsafe ignores it; in the guest filesystem when the guest sends none (no barriers) or
+ * needs none (no write cache). The one place that decides it: the tokens and the stage ask here.
+ */
+export function flushEnd(outcome: FlushOutcome, stable: BoxId): BoxId {
+  switch (outcome) {
+    case "passed":
+      return stable;
+    case "ignored-by-qemu":
+      return "qemu";
+    case "no-guest-barriers":
+    case "no-write-cache":
+      return "guest-block-layer";
+  }
+}
 
 export interface Box {
   readonly id: BoxId;

@@ -7,7 +7,7 @@
 import { lastStarted } from "../model/position";
 import type { OpResult, Route } from "../model/timeline";
 import type { PresentationClock } from "./clock";
-import { restPoint, type BoxId, type LaneId } from "./layout";
+import { flushEnd, restPoint, type BoxId, type LaneId } from "./layout";
 import { lanePath, pointAlong, type Polyline } from "./lanes";
 
 export interface TokenHop {
@@ -69,10 +69,10 @@ export function tokenHops(
   if (!flush) return hops;
   const cut = flush.doneAtMs === null ? crashMs : null;
   const doneMs = flush.doneAtMs ?? Math.max(plannedDoneMs ?? 0, crashMs ?? 0);
-  if (flush.outcome === "passed") {
-    hops.push(hop("guest-block-layer", stable, "green", flush.issuedAtMs, doneMs, cut));
-  } else if (flush.outcome === "ignored-by-qemu") {
-    hops.push(hop("guest-block-layer", "qemu", "green", flush.issuedAtMs, doneMs, cut));
+  // A flush the guest never sends (or needs) stays where the barrier waited.
+  const end = flushEnd(flush.outcome, stable);
+  if (end !== "guest-block-layer") {
+    hops.push(hop("guest-block-layer", end, "green", flush.issuedAtMs, doneMs, cut));
   }
   return hops;
 }

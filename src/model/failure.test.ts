@@ -3,7 +3,7 @@
  * layer, then each failure strikes while it sits there.
  */
 import { describe, expect, it } from "vitest";
-import { isStable, wipes } from "./failure";
+import { isStable, stableLayer, wipes } from "./failure";
 import { opOf, run, type Setup } from "./testing";
 import type { FailureKind, LayerId, Op } from "./timeline";
 import { positionAt } from "./position";
@@ -99,5 +99,16 @@ describe("what each failure destroys (docs/model.md §4)", () => {
     expect(isStable("disk-cache", "battery")).toBe(true);
     expect(isStable("disk-cache", "volatile")).toBe(false);
     expect(isStable("host-page-cache", "battery")).toBe(false);
+  });
+});
+
+describe("stableLayer", () => {
+  it("is the platters, or a battery-backed disk cache", () => {
+    expect(stableLayer("volatile")).toBe("platters");
+    expect(stableLayer("off")).toBe("platters");
+    expect(stableLayer("battery")).toBe("disk-cache");
+    for (const disk of ["volatile", "off", "battery"] as const) {
+      expect(isStable(stableLayer(disk), disk)).toBe(true);
+    }
   });
 });

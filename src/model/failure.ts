@@ -24,7 +24,15 @@ export function wipes(failure: FailureKind, layer: LayerId, diskCache: DiskCache
   return WIPED[failure].includes(layer);
 }
 
-/** Where data is safe from every failure: the platters, or a battery-backed disk cache. */
+/**
+ * Where stable storage begins: the platters, or a battery-backed disk cache (docs/model.md §4).
+ * The one place that decides it: the simulation, the stage and the store all ask here.
+ */
+export function stableLayer(diskCache: DiskCache): "disk-cache" | "platters" {
+  return diskCache === "battery" ? "disk-cache" : "platters";
+}
+
+/** Where data is safe from every failure: stable storage, or below it. */
 export function isStable(layer: LayerId, diskCache: DiskCache): boolean {
-  return layer === "platters" || (layer === "disk-cache" && diskCache === "battery");
+  return layer === "platters" || layer === stableLayer(diskCache);
 }

@@ -23,7 +23,7 @@
  */
 import TinyQueue from "tinyqueue";
 import type { Config } from "./config";
-import { isStable, wipes } from "./failure";
+import { isStable, stableLayer as stableLayerOf, wipes } from "./failure";
 import type {
   Arrow,
   Crash,
@@ -202,7 +202,7 @@ export function simulate(scenario: Scenario): Timeline {
   let dirtyAfterCommit = false;
 
   /** Where stable storage is: a battery-backed cache counts (docs/model.md §4). */
-  const stableLayer: LayerId = diskCache === "battery" ? "disk-cache" : "platters";
+  const stableLayer: LayerId = stableLayerOf(diskCache);
 
   /**
    * The mode's red, gray or blue arrow, as the legs a write takes from the virtual disk until

@@ -10,6 +10,7 @@
  * `tMs` is the playhead committed at discrete events, which is what React renders.
  */
 import { createStore } from "zustand/vanilla";
+import { stableLayer } from "../model/failure";
 import { worstMoment } from "../model/sweep";
 import type { Crash, FailureKind, OpKind, Timeline } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
@@ -112,7 +113,7 @@ function derive(doc: SessionDoc): Derived {
   // moves nothing on screen, and a token cut short stays exactly where the failure found it.
   const calm = doc.crash ? simulateSession({ ...doc, crash: null }) : timeline;
   const clock = presentationClock((doc.crash ? sessionEvents(calm) : events).map((e) => e.tMs));
-  const stable: BoxId = doc.config.diskCache === "battery" ? "disk-cache" : "platters";
+  const stable: BoxId = stableLayer(doc.config.diskCache);
   const tokens = timeline.ops.map((op, i) =>
     tokenHops(op, stable, calm.ops[i]?.flush?.doneAtMs ?? null, doc.crash?.atMs ?? null),
   );

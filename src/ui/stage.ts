@@ -5,12 +5,12 @@
  * (rules, failure table, safety matrix), never from a second set of rules here.
  */
 import { makeConfig, MODE_SWITCHES } from "../model/config";
-import { wipes } from "../model/failure";
+import { stableLayer, wipes } from "../model/failure";
 import { flushOutcome, writeArrow } from "../model/rules";
 import { simulate } from "../model/simulate";
 import type { Arrow, FlushOutcome, LayerId } from "../model/timeline";
 import { arrowReach, type Reach } from "../geometry/arrows";
-import type { BoxId } from "../geometry/layout";
+import { flushEnd, type BoxId } from "../geometry/layout";
 import type { SessionConfig } from "../store/session";
 
 export interface StageFacts {
@@ -44,18 +44,10 @@ const LAYER_OF: Readonly<Record<BoxId, LayerId>> = {
 
 const BOX_IDS = Object.keys(LAYER_OF) as BoxId[];
 
-/** Where and why a flush stops when it does not pass (docs/model.md §2–§3). */
-function stopOf(flush: FlushOutcome): StageFacts["stop"] {
-  switch (flush) {
-    case "no-guest-barriers":
-      return { box: "guest-block-layer", refused: true };
-    case "no-write-cache":
-      return { box: "guest-block-layer", refused: false };
-    case "ignored-by-qemu":
-      return { box: "qemu", refused: true };
-    case "passed":
-      return null;
-  }
+/** Where and why a flush stops when it does not pass: refused, or not needed (no write cache). */
+function stopOf(flush: FlushOutcome, stable: BoxId): StageFacts["stop"] {
+  if (flush === "passed") return null;
+  return { box: flushEnd(flush, stable), refused: flush !== "no-write-cache" };
 }
 
 const GREEN_LABEL: Readonly<Record<FlushOutcome, string>> = {
@@ -69,7 +61,7 @@ export function stageFacts(config: SessionConfig): StageFacts {
   const switches = MODE_SWITCHES[config.mode];
   const used = writeArrow(switches);
   const flush = flushOutcome(config.guestBarriers, switches);
-  const stable: BoxId = config.diskCache === "battery" ? "disk-cache" : "platters";
+  const stable: BoxId = stableLayer(config.diskCache);
   const disk: BoxId = config.diskCache === "off" ? "platters" : "disk-cache";
   const reach = {
     red: arrowReach("red", { disk, stable }),
@@ -77,7 +69,7 @@ export function stageFacts(config: SessionConfig): StageFacts {
     blue: arrowReach("blue", { disk, stable }),
     green: arrowReach("green", { disk, stable }),
   };
-  const stop = stopOf(flush);
+  const stop = stopOf(flush, stable);
   const active = {
     red: used === "red",
     gray: used === "gray",
