@@ -49,8 +49,15 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   let onScreen = true;
   let travel = true;
   // Last values written, so unchanged attributes are not written again.
-  const written: { transform: string; layer: string; path: string; hidden: boolean }[] = [];
-  const ackHidden: boolean[] = [];
+  const written: {
+    el: SVGGElement;
+    transform: string;
+    layer: string;
+    path: string;
+    hidden: boolean;
+  }[] = [];
+  /** Per ack: the node last written to, and whether it was hidden (React renders it hidden). */
+  const ackWritten: { el: SVGGElement; hidden: boolean }[] = [];
   let readoutText = "";
   let thumbLeft = "";
 
@@ -64,7 +71,12 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     state.tokens.forEach((hops, i) => {
       const el = surface.tokens[i];
       if (!el) return;
-      const was = (written[i] ??= { transform: "", layer: "", path: "", hidden: false });
+      // What was written to this very node: a new node (React replaced it) starts afresh.
+      let was = written[i];
+      if (was?.el !== el) {
+        was = { el, transform: "", layer: "", path: "", hidden: false };
+        written[i] = was;
+      }
       const place = tokenPlace(hops, i, tMs, state.clock, travel);
       const hidden = place === null;
       if (hidden !== was.hidden) {
@@ -110,9 +122,14 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
           `translate(${(from.x + (to.x - from.x) * f).toFixed(2)} ${(from.y + (to.y - from.y) * f - 10).toFixed(2)})`,
         );
       }
-      if (ackHidden[i] !== !show) {
+      let was = ackWritten[i];
+      if (was?.el !== el) {
+        was = { el, hidden: true };
+        ackWritten[i] = was;
+      }
+      if (was.hidden !== !show) {
         el.style.visibility = show ? "" : "hidden";
-        ackHidden[i] = !show;
+        was.hidden = !show;
       }
     });
     if (surface.thumb) {
@@ -166,9 +183,10 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
 
   return {
     redraw() {
-      // React may have replaced the nodes: forget what was written to the old ones.
-      written.length = 0;
-      ackHidden.length = 0;
+      // Nodes React replaced are noticed by identity in draw(): nothing written is forgotten, so
+      // a new write costs its own token, not a rewrite of every other one.
+      written.length = store.getState().tokens.length;
+      ackWritten.length = written.length;
       draw(store.getState());
       schedule();
     },

@@ -54,7 +54,18 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
   const step = useDiagram((s) => s.step);
   const setPlaying = useDiagram((s) => s.setPlaying);
 
-  const marks = useMemo(() => timelineMarks(timeline, clock, endMs), [timeline, clock, endMs]);
+  // One path per kind of mark (a tick per mark): thousands of marks stay six DOM nodes.
+  const marks = useMemo(() => {
+    const d = new Map<MarkKind, string[]>();
+    for (const m of timelineMarks(timeline, clock, endMs)) {
+      const x = (m.x * 1000).toFixed(1);
+      const top = String(MARK_ROW[m.kind] * ROW_H);
+      const list = d.get(m.kind) ?? [];
+      list.push(`M${x},${top}v${String(ROW_H)}`);
+      d.set(m.kind, list);
+    }
+    return MARK_KINDS.map((kind) => ({ kind, d: (d.get(kind) ?? []).join("") }));
+  }, [timeline, clock, endMs]);
   const exposure = useMemo(() => {
     const steps = FAILURE_KINDS.map((kind) => ({
       kind,
@@ -165,14 +176,11 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
           preserveAspectRatio="none"
           aria-hidden="true"
         >
-          {marks.map((m, i) => (
-            <line
-              key={i}
-              className={`mark mark-${m.kind}`}
-              x1={m.x * 1000}
-              x2={m.x * 1000}
-              y1={MARK_ROW[m.kind] * ROW_H}
-              y2={(MARK_ROW[m.kind] + 1) * ROW_H}
+          {marks.map(({ kind, d }) => (
+            <path
+              key={kind}
+              className={`mark mark-${kind}`}
+              d={d}
               vectorEffect="non-scaling-stroke"
             />
           ))}
