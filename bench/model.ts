@@ -14,26 +14,8 @@ import { makeConfig } from "../src/model/config";
 import { positionAt } from "../src/model/position";
 import { simulate } from "../src/model/simulate";
 import { sweepCrashes } from "../src/model/sweep";
-import { OP_KINDS, type Op, type OpKind, type Timeline } from "../src/model/timeline";
-
-/** A small deterministic generator (mulberry32), so every run measures the same scenario. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function scenarioOps(count: number, spanMs: number, kinds: readonly OpKind[] = OP_KINDS): Op[] {
-  const next = random(42);
-  return Array.from({ length: count }, () => ({
-    atMs: Math.round(next() * spanMs * 1000) / 1000,
-    kind: kinds[Math.floor(next() * kinds.length)] ?? "normal",
-  }));
-}
+import { random, randomOps } from "../src/model/testing";
+import { OP_KINDS, type Timeline } from "../src/model/timeline";
 
 function timed<T>(work: () => T): { result: T; ms: number } {
   const start = performance.now();
@@ -55,7 +37,7 @@ const config = makeConfig({ cache: "writeback", guestBarriers: true });
 const fmt = (n: number, digits = 1) => n.toFixed(digits);
 
 // 1. Throughput.
-const bigOps = scenarioOps(100_000, 600_000);
+const bigOps = randomOps(100_000, 600_000);
 // Only the first timeline is kept (for the sweep): three would weigh on the garbage collector.
 let first: Timeline | undefined;
 const simulateMs = median(
@@ -82,7 +64,7 @@ for (const count of [20_000, 100_000]) {
     ["plain (buffered writes only)", ["normal"]],
     ["mixed (all four kinds)", OP_KINDS],
   ] as const) {
-    const ops = scenarioOps(count, count * 6, kinds);
+    const ops = randomOps(count, count * 6, kinds);
     const ms = median([0, 1, 2].map(() => timed(() => simulate({ config: slow, ops })).ms));
     perOpUs.set(`${label} ${String(count)}`, (ms * 1000) / count);
     console.log(
@@ -107,7 +89,7 @@ for (const failure of ["power", "guest"] as const) {
 }
 
 // 4. Scrubbing: every op's position at an arbitrary t, as one animation frame needs.
-const scrubOps = scenarioOps(10_000, 120_000);
+const scrubOps = randomOps(10_000, 120_000);
 const scrub = simulate({ config, ops: scrubOps });
 const next = random(7);
 const instants = Array.from({ length: 2_000 }, () => next() * scrub.endMs);

@@ -7,27 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { makeConfig, type GuestFs } from "./config";
 import { simulate } from "./simulate";
-import { OP_KINDS, type Op, type Timeline } from "./timeline";
-
-/** mulberry32: the same scenario on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** `count` ops of the four kinds mixed, at random over `spanMs` (ms, to the µs). */
-function mixedOps(count: number, spanMs: number, seed = 42): Op[] {
-  const next = random(seed);
-  return Array.from({ length: count }, () => ({
-    atMs: Math.round(next() * spanMs * 1000) / 1000,
-    kind: OP_KINDS[Math.floor(next() * OP_KINDS.length)] ?? "normal",
-  }));
-}
+import { randomOps } from "./testing";
+import type { Op, Timeline } from "./timeline";
 
 /**
  * Under writethrough the virtual disk completes a write on the platters, so a write's
@@ -57,7 +38,7 @@ describe("simulate at scale", () => {
   it.each<GuestFs>(["ext4", "ext3"])(
     "a 20 000-op writethrough mix of all four kinds (%s) simulates in near-linear time",
     (guestFs) => {
-      const ops = mixedOps(20_000, 120_000);
+      const ops = randomOps(20_000, 120_000);
       const config = makeConfig({ cache: "writethrough", guestBarriers: true, guestFs });
       const timeline = simulate({ config, ops });
       expect(timeline.ops).toHaveLength(20_000);

@@ -1,7 +1,14 @@
 /** Small builders shared by the model's tests: scenarios in one line. */
 import { makeConfig, type CacheMode, type DiskCache, type GuestFs } from "./config";
 import { simulate } from "./simulate";
-import type { Crash, Op, OpKind, OpResult, Timeline } from "./timeline";
+import {
+  OP_KINDS,
+  type Crash,
+  type Op,
+  type OpKind,
+  type OpResult,
+  type Timeline,
+} from "./timeline";
 
 export interface Setup {
   readonly mode: CacheMode;
@@ -28,4 +35,29 @@ export function opOf(timeline: Timeline, index = 0): OpResult {
   const op = timeline.ops[index];
   if (!op) throw new Error(`no op ${String(index)} in the timeline`);
   return op;
+}
+
+/** A small deterministic generator (mulberry32): the same scenario on every run. */
+export function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** `count` ops of the given kinds, at random over `spanMs` (to the µs); the same every run. */
+export function randomOps(
+  count: number,
+  spanMs: number,
+  kinds: readonly OpKind[] = OP_KINDS,
+  seed = 42,
+): Op[] {
+  const next = random(seed);
+  return Array.from({ length: count }, () => ({
+    atMs: Math.round(next() * spanMs * 1000) / 1000,
+    kind: kinds[Math.floor(next() * kinds.length)] ?? "normal",
+  }));
 }

@@ -8,15 +8,10 @@ import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS, type CacheMode } from "../model/config";
 import { matrixRow } from "../model/matrix";
 import type { SessionConfig } from "../store/session";
+import { EVERY_CONFIG } from "../store/testing";
 import { caption } from "./narration";
 
-const ALL: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
-  [true, false].flatMap((guestBarriers) =>
-    DISK_CACHES.flatMap((diskCache) =>
-      GUEST_FILESYSTEMS.map((guestFs) => ({ mode, guestBarriers, guestFs, diskCache })),
-    ),
-  ),
-);
+const ALL = EVERY_CONFIG;
 
 const base: SessionConfig = {
   mode: "writeback",

@@ -6,24 +6,14 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import { matrixRow } from "../model/matrix";
 import type { SessionConfig } from "../store/session";
+import { configLabel, EVERY_CONFIG } from "../store/testing";
 import { VerdictView } from "./Verdict";
 import { verdict } from "./powerCut";
 
-const ALL: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
-  [true, false].flatMap((guestBarriers) =>
-    DISK_CACHES.flatMap((diskCache) =>
-      GUEST_FILESYSTEMS.map((guestFs) => ({ mode, guestBarriers, guestFs, diskCache })),
-    ),
-  ),
-);
-
-const label = (c: SessionConfig) =>
-  `${c.mode}, barriers ${c.guestBarriers ? "on" : "off"}, disk ${c.diskCache}, ${c.guestFs}`;
-
-const cases = ALL.map((c) => [label(c), c] as const);
+const ALL = EVERY_CONFIG;
+const cases = ALL.map((c) => [configLabel(c), c] as const);
 
 const row = (c: SessionConfig, kind: "normal" | "osync" | "barrier") =>
   matrixRow(c.mode, c.guestBarriers, kind, c.diskCache, c.guestFs);

@@ -4,22 +4,12 @@
  * nothing claims a sysfs file the article's 2.6.32 guests do not have.
  */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS, MODE_SWITCHES } from "../model/config";
-import type { SessionConfig } from "../store/session";
+import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
+import { configLabel, EVERY_CONFIG } from "../store/testing";
 import { snippets, type Snippet } from "./Snippets";
 
-const ALL: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
-  [true, false].flatMap((guestBarriers) =>
-    DISK_CACHES.flatMap((diskCache) =>
-      GUEST_FILESYSTEMS.map((guestFs) => ({ mode, guestBarriers, guestFs, diskCache })),
-    ),
-  ),
-);
-
-const label = (c: SessionConfig) =>
-  `${c.mode}, barriers ${c.guestBarriers ? "on" : "off"}, disk ${c.diskCache}, ${c.guestFs}`;
-
-const cases = ALL.map((c) => [label(c), c] as const);
+const ALL = EVERY_CONFIG;
+const cases = ALL.map((c) => [configLabel(c), c] as const);
 
 const HYPERVISORS = ["QEMU", "libvirt", "virt-install", "Proxmox"];
 
