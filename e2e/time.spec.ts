@@ -239,3 +239,22 @@ test("'If it failed now' and the exposure strip follow the model at the playhead
     "Lost: #0, #1.",
   );
 });
+
+test("reduced motion: scrubbing shows tokens only at box positions, never between", async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await openPaused(page, "?mode=writethrough&barriers=on&ops=osync@0");
+  const slider = page.getByRole("slider", { name: "Time" });
+  const box = await slider.boundingBox();
+  if (!box) throw new Error("no track");
+  const token = page.locator('.token[data-op="0"]');
+  const places = new Set<string | null>();
+  for (let x = 0.02; x < 1; x += 0.04) {
+    await page.mouse.click(box.x + box.width * x, box.y + box.height / 2);
+    places.add(await token.getAttribute("transform"));
+  }
+  // Guest application, guest page cache, virtual disk, host page cache, disk cache, platters.
+  expect(places.size).toBeGreaterThan(2);
+  expect(places.size).toBeLessThanOrEqual(6);
+});
