@@ -64,11 +64,6 @@ export interface Hop {
   readonly cutAtMs: number | null;
 }
 
-/** When a hop's data is in `to`: never for a hop a crash cut short. */
-export function arrivalMs(hop: Hop): number {
-  return hop.cutAtMs === null ? hop.endMs : Infinity;
-}
-
 export const OP_KINDS = ["normal", "osync", "barrier", "odirect"] as const;
 export type OpKind = (typeof OP_KINDS)[number];
 

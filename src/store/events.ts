@@ -55,8 +55,6 @@ export type SessionEvent =
       readonly syncedAcked: number;
     };
 
-export type SessionEventType = SessionEvent["type"];
-
 export function sessionEvents(timeline: Timeline): SessionEvent[] {
   const events: SessionEvent[] = [];
   for (const op of timeline.ops) {
