@@ -29,15 +29,19 @@ export function EventLine() {
       setSay(() => m.sentence);
     });
   }, []);
-  let latestMs = -1;
+  // The latest instant with news, searched from the playhead backwards: with thousands of
+  // writes, wording every past event at each commit was wasted work.
   let texts: string[] = [];
-  for (const event of events) {
-    if (event.tMs > tMs) break;
-    const text = say ? say(event, fs) : "";
-    if (!text) continue;
-    if (event.tMs !== latestMs) texts = [];
-    latestMs = event.tMs;
-    texts.push(text);
+  let i = events.findLastIndex((e) => e.tMs <= tMs);
+  for (; i >= 0 && say && texts.length === 0; i--) {
+    const instant = events[i]?.tMs;
+    let start = i;
+    while (start > 0 && events[start - 1]?.tMs === instant) start--;
+    texts = events
+      .slice(start, i + 1)
+      .map((e) => say(e, fs))
+      .filter(Boolean);
+    i = start;
   }
   let line: string;
   if (!hasOps) {
