@@ -10,7 +10,13 @@
 import { isArrow } from "../model/timeline";
 import { restPoint } from "../geometry/layout";
 import { tokenPlace } from "../geometry/tokens";
-import { ACK_TRAVEL_S, playbackEndS, type DiagramState, type DiagramStore } from "../store/store";
+import {
+  ACK_TRAVEL_S,
+  playbackEndS,
+  struck,
+  type DiagramState,
+  type DiagramStore,
+} from "../store/store";
 
 /** The DOM nodes the loop writes to, registered by the diagram's ref callbacks. */
 export interface Surface {
@@ -68,9 +74,16 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
 
   const draw = (state: DiagramState) => {
     const { tMs, screenS } = state.playhead;
-    state.tokens.forEach((hops, i) => {
+    // A token exactly under a later one of the same kind and mark (same place, same shape, both
+    // opaque) shows no pixel: it is hidden rather than moved, so thousands of writes issued
+    // together cost the browser a few tokens' worth of style and paint. Later tokens are drawn
+    // on top, so the walk goes from the last one down.
+    const shown = new Set<string>();
+    const marksLost = struck(state);
+    for (let i = state.tokens.length - 1; i >= 0; i--) {
+      const hops = state.tokens[i];
       const el = surface.tokens[i];
-      if (!el) return;
+      if (!hops || !el) continue;
       // What was written to this very node: a new node (React replaced it) starts afresh.
       let was = written[i];
       if (was?.el !== el) {
@@ -78,17 +91,24 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
         written[i] = was;
       }
       const place = tokenPlace(hops, i, tMs, state.clock, travel);
-      const hidden = place === null;
+      const transform = place ? `translate(${place.x.toFixed(2)} ${place.y.toFixed(2)})` : "";
+      // The token's face: its kind's shape, and whether it is marked lost (struck(), as React).
+      const op = state.timeline.ops[i];
+      const lost = op?.survives === false && marksLost;
+      const face = `${op?.kind ?? ""}${lost ? "✘" : ""}${transform}`;
+      const covered = place !== null && shown.has(face);
+      shown.add(face);
+      const hidden = place === null || covered;
       if (hidden !== was.hidden) {
         el.style.visibility = hidden ? "hidden" : "";
         was.hidden = hidden;
       }
-      if (!place) return;
-      const transform = `translate(${place.x.toFixed(2)} ${place.y.toFixed(2)})`;
-      if (transform !== was.transform) {
+      if (!place) continue;
+      if (!covered && transform !== was.transform) {
         el.setAttribute("transform", transform);
         was.transform = transform;
       }
+      // Where the token is stays readable on every node, hidden or not (tests and tools ask).
       if (place.box !== was.layer) {
         el.dataset.layer = place.box;
         was.layer = place.box;
@@ -99,7 +119,7 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
         else delete el.dataset.path;
         was.path = path;
       }
-    });
+    }
     state.timeline.ops.forEach((op, i) => {
       const el = surface.acks[i];
       if (!el || op.ackedAtMs === null || op.ackedIn === null) return;
@@ -172,9 +192,10 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
   };
 
   const unsubscribe = store.subscribe((state, prev) => {
-    // Any new instant (a frame, a seek, a step) or a new document is drawn at once, in the same
-    // frame as the change that caused it.
-    if (state.playhead !== prev.playhead || state.tokens !== prev.tokens) draw(state);
+    // Any new instant (a frame, a seek, a step) is drawn at once, in the same frame as the change
+    // that caused it. A new document is drawn once React has rendered its nodes (the diagram
+    // calls redraw before the browser paints): drawing here too would place every token twice.
+    if (state.playhead !== prev.playhead && state.timeline === prev.timeline) draw(state);
     if (state.playing !== prev.playing || state.speed !== prev.speed) {
       if (!state.playing) stop();
       schedule();

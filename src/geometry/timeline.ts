@@ -54,23 +54,47 @@ export function timelineMarks(timeline: Timeline, clock: PresentationClock, endM
 }
 
 /**
- * The exposure strip's steps: from each instant of the sweep to the next, how many acknowledged
- * writes the failure would destroy. Returned as [x, count] corners of a step line.
+ * How many columns the strip and the marks are drawn in: finer than any screen shows them (the
+ * timeline is at most ~1000 px wide), coarse enough that thousands of writes stay cheap to draw.
+ */
+export const COLUMNS = 1000;
+
+/** The column (0 … COLUMNS-1) at fraction `x` of the timeline. */
+export function columnOf(x: number): number {
+  return Math.min(COLUMNS - 1, Math.max(0, Math.floor(x * COLUMNS)));
+}
+
+/**
+ * The exposure strip's steps: per column of the timeline, the most acknowledged writes the failure
+ * would destroy at any instant in it (a one-instant peak is never averaged away), as [x, count]
+ * corners of a step line from x = 0 to 1, at most two per column.
  */
 export function exposureSteps(
   sweep: CrashSweep,
   clock: PresentationClock,
   endMs: number,
 ): [number, number][] {
-  const points: [number, number][] = [[0, 0]];
+  const worst = new Uint32Array(COLUMNS);
+  let column = 0;
   let last = 0;
   sweep.instantsMs.forEach((tMs, i) => {
     if (tMs > endMs) return;
-    const x = timelineX(clock, endMs, tMs);
-    const count = sweep.lost[i] ?? 0;
-    points.push([x, last], [x, count]);
-    last = count;
+    const c = columnOf(timelineX(clock, endMs, tMs));
+    // The count before this instant carries through the columns it spans.
+    for (; column < c; column++) {
+      worst[column] = Math.max(worst[column] ?? 0, last);
+      worst[column + 1] = last;
+    }
+    last = sweep.lost[i] ?? 0;
+    worst[c] = Math.max(worst[c] ?? 0, last);
   });
-  points.push([1, last]);
+  for (; column < COLUMNS - 1; column++) worst[column + 1] = last;
+  const points: [number, number][] = [];
+  worst.forEach((count, c) => {
+    if (c > 0 && count === worst[c - 1]) return;
+    if (c > 0) points.push([c / COLUMNS, worst[c - 1] ?? 0]);
+    points.push([c / COLUMNS, count]);
+  });
+  points.push([1, worst[COLUMNS - 1] ?? 0]);
   return points;
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { simulate } from "./simulate";
-import { sweepCrashes, worstMoment } from "./sweep";
-import { opOf, run } from "./testing";
+import { lossesAt } from "./preview";
+import { sweepCrashes, sweepEach, worstMoment } from "./sweep";
+import { FAILURE_KINDS } from "./timeline";
+import { opOf, randomOps, run } from "./testing";
 
 describe("sweepCrashes", () => {
   it("counts the writes each instant's power loss would destroy", () => {
@@ -22,6 +24,23 @@ describe("sweepCrashes", () => {
     const { lost } = sweepCrashes(timeline, "guest");
     expect(Math.max(...lost)).toBe(1);
     expect(lost.at(-1)).toBe(0);
+  });
+});
+
+describe("sweepEach", () => {
+  it("sweeps all four failures at once, agreeing at every instant with the preview", () => {
+    for (const mode of ["writeback", "none", "writethrough"] as const) {
+      const timeline = run({ mode, barriers: true }, randomOps(120, 40_000));
+      const { instantsMs, lost } = sweepEach(timeline, FAILURE_KINDS, { ackedOnly: true });
+      FAILURE_KINDS.forEach((kind, k) => {
+        instantsMs.forEach((tMs, i) => {
+          const preview = lossesAt(timeline.ops, "volatile", kind, tMs);
+          expect(lost[k]?.[i], `${mode}, ${kind} at ${String(tMs)} ms`).toBe(
+            preview.lostAcked.length,
+          );
+        });
+      });
+    }
   });
 });
 

@@ -2,7 +2,7 @@
  * The app's state, in a zustand vanilla store (design notes): the document (a scenario: the
  * configuration, the writes, the failure) apart from where playback is (the playhead, playing,
  * speed). Everything derived from the document (the timeline, the clock, the tokens' hops, the
- * events) is computed here once per change, never per frame.
+ * instants where anything happens) is computed here once per change, never per frame.
  *
  * Playback has one writer per piece of state, and state is replaced, never mutated (as zustand's
  * own `vanilla.ts`): `seek`, `advance` (the animation loop's only call), `step`, `setPlaying`,
@@ -11,13 +11,12 @@
  */
 import { createStore } from "zustand/vanilla";
 import { stableLayer } from "../model/failure";
-import { worstMoment } from "../model/sweep";
 import type { Crash, FailureKind, OpKind, Timeline } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
 import type { BoxId } from "../geometry/layout";
 import { tokenHops, type TokenHop } from "../geometry/tokens";
 import type { ScenarioDoc } from "../scenario/schema";
-import { sessionEvents, type SessionEvent } from "./events";
+import { eventInstants, nextInstant, previousInstant } from "./instants";
 import {
   DEFAULT_CONFIG,
   fromScenarioDoc,
@@ -39,7 +38,8 @@ interface Derived {
   readonly calm: Timeline;
   readonly clock: PresentationClock;
   readonly tokens: readonly (readonly TokenHop[])[];
-  readonly events: readonly SessionEvent[];
+  /** Every instant where anything happens (src/store/instants.ts): sorted, distinct. */
+  readonly instants: Float64Array;
   /** Screen second at which each op's call returns (NaN if it never does): fixed per clock. */
   readonly ackScreenS: readonly number[];
   /**
@@ -83,9 +83,10 @@ export interface DiagramActions {
   /**
    * Strikes at the worst moment played so far: the instant with the most acknowledged but not
    * yet durable writes in layers this failure wipes (ties: the earliest; docs/model.md §8). With
-   * none exposed so far, strikes now.
+   * none exposed so far, strikes now. Pauses at once; the strike follows when the crash sweep
+   * has loaded (it is not part of the first view's code).
    */
-  readonly failAtWorst: (kind: FailureKind) => void;
+  readonly failAtWorst: (kind: FailureKind) => Promise<void>;
   /** Removes the failure and keeps the writes. */
   readonly undoFailure: () => void;
   readonly reset: () => void;
@@ -108,11 +109,11 @@ type Store = DiagramState & DiagramActions;
 
 function derive(doc: SessionDoc): Derived {
   const timeline = simulateSession(doc);
-  const events = sessionEvents(timeline);
+  const instants = eventInstants(timeline);
   // The pace of the presentation clock is the one the writes had without the failure: striking
   // moves nothing on screen, and a token cut short stays exactly where the failure found it.
   const calm = doc.crash ? simulateSession({ ...doc, crash: null }) : timeline;
-  const clock = presentationClock((doc.crash ? sessionEvents(calm) : events).map((e) => e.tMs));
+  const clock = presentationClock(doc.crash ? eventInstants(calm) : instants);
   const stable: BoxId = stableLayer(doc.config.diskCache);
   const tokens = timeline.ops.map((op, i) =>
     tokenHops(op, stable, calm.ops[i]?.flush?.doneAtMs ?? null, doc.crash?.atMs ?? null),
@@ -124,7 +125,7 @@ function derive(doc: SessionDoc): Derived {
     op.kind === "barrier" ? (tokens[i]?.at(-1)?.to ?? null) : op.ackedIn,
   );
   const endMs = doc.crash ? doc.crash.atMs : clock.endMs;
-  return { timeline, calm, clock, tokens, events, ackScreenS, ackFrom, endMs };
+  return { timeline, calm, clock, tokens, instants, ackScreenS, ackFrom, endMs };
 }
 
 /**
@@ -138,18 +139,6 @@ export function playbackEndS(state: DiagramState): number {
 /** Whether the playhead stands at or past the failure: the world has stopped there. */
 export function struck(state: Pick<DiagramState, "failure" | "tMs">): boolean {
   return state.failure !== null && state.tMs >= state.failure.atMs;
-}
-
-/** The first event strictly after `tMs` (events are sorted), or undefined. */
-function nextEventMs(events: readonly SessionEvent[], tMs: number): number | undefined {
-  let lo = 0;
-  let hi = events.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((events[mid]?.tMs ?? Infinity) <= tMs) lo = mid + 1;
-    else hi = mid;
-  }
-  return events[lo]?.tMs;
 }
 
 function playheadAt(clock: PresentationClock, tMs: number): Playhead {
@@ -223,10 +212,13 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         });
       },
 
-      failAtWorst: (kind) => {
+      failAtWorst: async (kind) => {
+        const untilMs = get().playhead.tMs;
+        set({ playing: false });
+        const { worstMoment } = await import("../model/sweep");
         const state = get();
-        const worst = worstMoment(state.calm, kind, state.playhead.tMs);
-        const atMs = worst?.atMs ?? state.playhead.tMs;
+        const worst = worstMoment(state.calm, kind, untilMs);
+        const atMs = worst?.atMs ?? untilMs;
         set({
           ...rebuild({ ...docOf(state), crash: { atMs, kind } }, atMs),
           playing: false,
@@ -275,7 +267,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         const tMs = Math.min(state.clock.toModel(screenS), state.endMs);
         const atEnd = screenS >= endS;
         // React hears of time only when it crosses an event, or playback ends.
-        const next = nextEventMs(state.events, state.tMs);
+        const next = nextInstant(state.instants, state.tMs);
         const crossed = next !== undefined && next <= tMs;
         set({
           playhead: { tMs, screenS },
@@ -285,10 +277,9 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       },
 
       step: (direction) => {
-        const { events, tMs } = get();
-        // Events are sorted: the first one after now, or the last one before it.
+        const { instants, tMs } = get();
         const target =
-          direction === 1 ? nextEventMs(events, tMs) : events.findLast((e) => e.tMs < tMs)?.tMs;
+          direction === 1 ? nextInstant(instants, tMs) : previousInstant(instants, tMs);
         if (target === undefined) return;
         get().seek(target);
         set({ playing: false });

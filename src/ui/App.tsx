@@ -6,7 +6,7 @@ import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
 import { Notices } from "./Notices";
 import { Toolbar } from "./Toolbar";
-import { readUrlScenario, writeUrlScenario } from "./url";
+import { readUrlScenario } from "./url";
 import { StoreContext } from "./useDiagram";
 import "./app.css";
 
@@ -42,15 +42,23 @@ export function App() {
   const [notices, setNotices] = useState(initialNotices);
 
   useEffect(() => {
+    // The writer loads with the first change (it is not needed to show the page); changes made
+    // while a write is pending are carried by it, since it reads the state when it runs.
+    let pending = false;
     const write = () => {
-      const s = store.getState();
-      replaceUrl(
-        writeUrlScenario(
-          window.location.search,
-          { config: s.config, ops: s.ops, crash: s.failure },
-          s.tMs,
-        ),
-      );
+      if (pending) return;
+      pending = true;
+      void import("./urlWrite").then(({ writeUrlScenario }) => {
+        pending = false;
+        const s = store.getState();
+        replaceUrl(
+          writeUrlScenario(
+            window.location.search,
+            { config: s.config, ops: s.ops, crash: s.failure },
+            s.tMs,
+          ),
+        );
+      });
     };
     // A bad parameter is replaced at once, so a copied link carries what the page shows.
     if (initialNotices.length > 0) write();

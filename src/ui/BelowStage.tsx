@@ -14,9 +14,7 @@ export default function BelowStage() {
       <Legend />
       <FailedNow />
       <h2>Operations</h2>
-      <div className="table-scroll" role="region" aria-label="Operations, scrollable" tabIndex={0}>
-        <Ledger />
-      </div>
+      <Ledger />
       <AboutConfiguration />
     </>
   );

@@ -4,6 +4,7 @@
  * tokens by writing their transforms directly — one owner per DOM node (design notes).
  */
 import {
+  useCallback,
   lazy,
   Suspense,
   useEffect,
@@ -65,7 +66,8 @@ export function Diagram() {
   const compact = usePhone();
   // Unique per diagram, so two on one page (compare view, embeds) never share a marker.
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
-  const markerId = (name: string) => `${uid}-head-${name}`;
+  // Stable, so the memoized drawing (lanes, arrows) is not redrawn for each new write.
+  const markerId = useCallback((name: string) => `${uid}-head-${name}`, [uid]);
 
   useEffect(() => {
     const created = createLoop(store, surface.current);
@@ -93,6 +95,13 @@ export function Diagram() {
       loop.current = null;
     };
   }, [store]);
+
+  // Stable, so React hands the node over once, not on every render (each redraw places every token).
+  const thumb = useCallback((el: HTMLDivElement | null) => {
+    surface.current.thumb = el;
+    // Place the thumb at once; the loop keeps it placed from then on.
+    loop.current?.redraw();
+  }, []);
 
   // New tokens exist only after React commits them: draw them before the browser paints.
   useLayoutEffect(() => {
@@ -154,13 +163,7 @@ export function Diagram() {
         </p>
       ) : null}
       <Suspense fallback={<div className="timeline" />}>
-        <Timeline
-          thumb={(el: HTMLDivElement | null) => {
-            surface.current.thumb = el;
-            // Place the thumb at once; the loop keeps it placed from then on.
-            loop.current?.redraw();
-          }}
-        />
+        <Timeline thumb={thumb} />
       </Suspense>
       <figcaption className="readout">
         Model time:{" "}

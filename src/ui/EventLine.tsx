@@ -5,16 +5,23 @@
  * none of the user's writes (a routine journal commit) never replaces it, since such events say
  * nothing (src/ui/sentences.ts).
  */
-import { useEffect, useState } from "react";
-import type { sentence } from "./sentences";
+import { useEffect, useMemo, useState } from "react";
+import type { SessionEvent } from "../store/events";
+import type { sentence, sessionEvents, speaks } from "./sentences";
 import { useDiagram } from "./useDiagram";
+
+interface Words {
+  readonly sentence: typeof sentence;
+  readonly speaks: typeof speaks;
+  readonly sessionEvents: typeof sessionEvents;
+}
 
 /** Many writes issued together land together: name a few, count the rest. */
 const SHOWN = 2;
 
 export function EventLine() {
   const tMs = useDiagram((s) => s.tMs);
-  const events = useDiagram((s) => s.events);
+  const timeline = useDiagram((s) => s.timeline);
   const hasOps = useDiagram((s) => s.ops.length > 0);
   const playing = useDiagram((s) => s.playing);
   const note = useDiagram((s) => s.configNote);
@@ -23,36 +30,36 @@ export function EventLine() {
   const fs = useDiagram((s) => s.config.guestFs);
   // The words arrive just after the first view (the line is there from the start, so screen
   // readers hear it change).
-  const [say, setSay] = useState<typeof sentence | null>(null);
+  const [words, setWords] = useState<Words | null>(null);
   useEffect(() => {
     void import("./sentences").then((m) => {
-      setSay(() => m.sentence);
+      setWords({ sentence: m.sentence, speaks: m.speaks, sessionEvents: m.sessionEvents });
     });
   }, []);
-  // The latest instant with news, searched from the playhead backwards: with thousands of
-  // writes, wording every past event at each commit was wasted work.
-  let texts: string[] = [];
+  // The typed events are built here, with the words (the store keeps only their instants).
+  const events = useMemo(() => words?.sessionEvents(timeline) ?? [], [words, timeline]);
+  // The latest instant with news, searched from the playhead backwards; at that instant, only
+  // what is shown is worded and the rest counted (thousands of writes can land together).
+  let speakers: SessionEvent[] = [];
   let i = events.findLastIndex((e) => e.tMs <= tMs);
-  for (; i >= 0 && say && texts.length === 0; i--) {
+  for (; i >= 0 && words && speakers.length === 0; i--) {
     const instant = events[i]?.tMs;
     let start = i;
     while (start > 0 && events[start - 1]?.tMs === instant) start--;
-    texts = events
-      .slice(start, i + 1)
-      .map((e) => say(e, fs))
-      .filter(Boolean);
+    speakers = events.slice(start, i + 1).filter((e) => words.speaks(e, fs));
     i = start;
   }
+  const say = (e: SessionEvent | undefined) => (e && words ? words.sentence(e, fs) : "");
   let line: string;
   if (!hasOps) {
     line = "Issue a write (an O_SYNC write shows the mode's arrow best), then press Play.";
   } else if (crash && tMs >= crash.atMs) {
     // The verdict is the crash instant's last event: it comes first, and whole.
-    line = [texts.at(-1), strikeNote].filter(Boolean).join(" ");
+    line = [say(speakers.at(-1)), strikeNote].filter(Boolean).join(" ");
   } else {
-    const hidden = texts.length - SHOWN;
+    const hidden = speakers.length - SHOWN;
     line =
-      texts.slice(0, SHOWN).join(" ") +
+      speakers.slice(0, SHOWN).map(say).join(" ") +
       (hidden > 0 ? ` …and ${String(hidden)} more at the same moment.` : "");
     if (!playing && tMs === 0) line = `${line} Press Play to watch.`;
   }

@@ -1,10 +1,15 @@
 /**
  * The ledger: one row per operation, at the time last committed by the animation loop — where
  * its data is, when and where the guest was told "done", when (if ever) it became durable, and
- * after a power loss whether it survived. Rows are memoized on their text, so a commit re-renders
- * only the rows that changed (hundreds of writes can be acknowledged at one instant).
+ * after a power loss whether it survived.
+ *
+ * It scrolls in a box of its own and renders only the rows in (or near) view
+ * (@tanstack/react-virtual), so the thousandth write costs one row, not a thousand; rows are
+ * memoized on their text, so a commit re-renders only the visible rows that changed. The table
+ * keeps its full size for assistive technology (aria-rowcount, aria-rowindex).
  */
-import { memo } from "react";
+import { memo, useRef, type Ref } from "react";
+import { useVirtualizer } from "@tanstack/react-virtual";
 import { positionAt } from "../model/position";
 import type { OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "../anim/loop";
@@ -79,9 +84,19 @@ interface RowProps {
   readonly lost: boolean;
 }
 
-const Row = memo(function Row(props: RowProps) {
+/** `ref`: the virtualizer measures each rendered row (rows wrap to different heights). */
+const Row = memo(function Row({
+  ref,
+  ...props
+}: RowProps & { readonly ref: Ref<HTMLTableRowElement> }) {
   return (
-    <tr className={props.lost ? "lost" : undefined}>
+    <tr
+      className={props.lost ? "lost" : undefined}
+      ref={ref}
+      data-index={props.index}
+      // Row 1 is the header.
+      aria-rowindex={props.index + 2}
+    >
       <td>{props.index}</td>
       <td>
         <span aria-hidden="true">{TOKEN_SYMBOL[props.kind]} </span>
@@ -96,45 +111,87 @@ const Row = memo(function Row(props: RowProps) {
   );
 });
 
+/** A row's height before it is measured (one line of text). */
+const ROW_ESTIMATE_PX = 30;
+/** Rows rendered beyond each edge of the box, so fast scrolling shows no blank. */
+const OVERSCAN = 12;
+
 export function Ledger() {
   const ops = useDiagram((s) => s.timeline.ops);
   const tMs = useDiagram((s) => s.tMs);
   // Before the failure's instant (scrubbed back), the world before it shows.
   const failure = useDiagram((s) => (struck(s) ? s.failure : null));
   const crashed = failure !== null;
+  const box = useRef<HTMLDivElement>(null);
+  // No React Compiler builds this app: the virtualizer's own re-renders are what keep it current.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({
+    count: ops.length,
+    getScrollElement: () => box.current,
+    estimateSize: () => ROW_ESTIMATE_PX,
+    overscan: OVERSCAN,
+  });
+  const shown = rows.getVirtualItems();
+  const columns = crashed ? 7 : 6;
+  // Spacer rows stand for the rows not rendered, so the scrollbar keeps the whole table's length.
+  const above = shown[0]?.start ?? 0;
+  const below = rows.getTotalSize() - (shown.at(-1)?.end ?? 0);
   return (
-    <table className="ledger" aria-label="Operations">
-      <thead>
-        <tr>
-          <th scope="col">#</th>
-          <th scope="col">Write</th>
-          <th scope="col">Issued at</th>
-          <th scope="col">Data now</th>
-          <th scope="col">Acknowledged</th>
-          <th scope="col">Durable</th>
-          {failure ? <th scope="col">{AFTER_FAILURE[failure.kind]}</th> : null}
-        </tr>
-      </thead>
-      <tbody>
-        {ops.length === 0 ? (
-          <tr>
-            <td colSpan={crashed ? 7 : 6}>No writes yet: issue one with the buttons above.</td>
+    <div
+      className="table-scroll ledger-scroll"
+      ref={box}
+      role="region"
+      aria-label="Operations, scrollable"
+      tabIndex={0}
+    >
+      <table className="ledger" aria-label="Operations" aria-rowcount={ops.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            <th scope="col">#</th>
+            <th scope="col">Write</th>
+            <th scope="col">Issued at</th>
+            <th scope="col">Data now</th>
+            <th scope="col">Acknowledged</th>
+            <th scope="col">Durable</th>
+            {failure ? <th scope="col">{AFTER_FAILURE[failure.kind]}</th> : null}
           </tr>
-        ) : null}
-        {ops.map((op) => (
-          <Row
-            key={op.index}
-            index={op.index}
-            kind={op.kind}
-            issuedAt={formatModelTime(op.atMs)}
-            where={whereNow(op, tMs, crashed && op.survives === false)}
-            acked={ackedText(op, tMs)}
-            durable={durableText(op, tMs)}
-            survival={failure ? survivalText(op, failure.atMs) : null}
-            lost={crashed && op.survives === false}
-          />
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {ops.length === 0 ? (
+            <tr>
+              <td colSpan={columns}>No writes yet: issue one with the buttons above.</td>
+            </tr>
+          ) : null}
+          {above > 0 ? <Spacer height={above} columns={columns} /> : null}
+          {shown.map(({ index }) => {
+            const op = ops[index];
+            if (!op) return null;
+            return (
+              <Row
+                key={op.index}
+                index={op.index}
+                ref={rows.measureElement}
+                kind={op.kind}
+                issuedAt={formatModelTime(op.atMs)}
+                where={whereNow(op, tMs, crashed && op.survives === false)}
+                acked={ackedText(op, tMs)}
+                durable={durableText(op, tMs)}
+                survival={failure ? survivalText(op, failure.atMs) : null}
+                lost={crashed && op.survives === false}
+              />
+            );
+          })}
+          {below > 0 ? <Spacer height={below} columns={columns} /> : null}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Spacer({ height, columns }: { readonly height: number; readonly columns: number }) {
+  return (
+    <tr aria-hidden="true" className="spacer">
+      <td colSpan={columns} style={{ height, padding: 0, border: 0 }} />
+    </tr>
   );
 }

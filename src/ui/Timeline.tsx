@@ -6,10 +6,13 @@
  * frame); the keyboard steps from event to event, Home/End go to either end, PageUp/PageDown jump a
  * tenth of the way. The thumb is moved by the animation loop, not by React.
  */
-import { useMemo, type KeyboardEvent, type PointerEvent } from "react";
-import { FAILURE_KINDS } from "../model/timeline";
-import { sweepCrashes } from "../model/sweep";
+import { memo, useDeferredValue, useMemo, type KeyboardEvent, type PointerEvent } from "react";
+import { FAILURE_KINDS, type Timeline as TimelineResult } from "../model/timeline";
+import type { PresentationClock } from "../geometry/clock";
+import { sweepEach } from "../model/sweep";
 import {
+  columnOf,
+  COLUMNS,
   exposureSteps,
   MARK_KINDS,
   timelineMarks,
@@ -46,38 +49,22 @@ const STRIP_H = 36;
 /** `thumb` registers the thumb's node with the animation loop, which places it. */
 export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null) => void }) {
   const timeline = useDiagram((s) => s.timeline);
-  const calm = useDiagram((s) => s.calm);
   const clock = useDiagram((s) => s.clock);
   const endMs = useDiagram((s) => s.endMs);
+  const calm = useDiagram((s) => s.calm);
+  // The marks and the strip follow a new document in a render of their own, just after the one
+  // that paints the new write (React's deferred value): the click that issued it is not kept
+  // waiting for a sweep of every instant. Deferred together, the four stay consistent.
+  const drawn = {
+    timeline: useDeferredValue(timeline),
+    calm: useDeferredValue(calm),
+    clock: useDeferredValue(clock),
+    endMs: useDeferredValue(endMs),
+  };
   const tMs = useDiagram((s) => s.tMs);
   const seek = useDiagram((s) => s.seek);
   const step = useDiagram((s) => s.step);
   const setPlaying = useDiagram((s) => s.setPlaying);
-
-  // One path per kind of mark (a tick per mark): thousands of marks stay six DOM nodes.
-  const marks = useMemo(() => {
-    const d = new Map<MarkKind, string[]>();
-    for (const m of timelineMarks(timeline, clock, endMs)) {
-      const x = (m.x * 1000).toFixed(1);
-      const top = String(MARK_ROW[m.kind] * ROW_H);
-      const list = d.get(m.kind) ?? [];
-      list.push(`M${x},${top}v${String(ROW_H)}`);
-      d.set(m.kind, list);
-    }
-    return MARK_KINDS.map((kind) => ({ kind, d: (d.get(kind) ?? []).join("") }));
-  }, [timeline, clock, endMs]);
-  const exposure = useMemo(() => {
-    const steps = FAILURE_KINDS.map((kind) => ({
-      kind,
-      points: exposureSteps(sweepCrashes(calm, kind, { ackedOnly: true }), clock, endMs),
-    }));
-    const max = Math.max(1, ...steps.flatMap((s) => s.points.map(([, n]) => n)));
-    const worst = Math.max(
-      0,
-      ...(steps.find((s) => s.kind === "power")?.points.map(([, n]) => n) ?? []),
-    );
-    return { steps, max, worst };
-  }, [calm, clock, endMs]);
 
   const seekTo = (e: PointerEvent<HTMLDivElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -121,36 +108,9 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
     action();
   };
 
-  const path = (points: readonly [number, number][]) =>
-    points
-      .map(
-        ([x, n], i) =>
-          `${i === 0 ? "M" : "L"}${(x * 1000).toFixed(1)},${(STRIP_H - (n / exposure.max) * (STRIP_H - 4)).toFixed(1)}`,
-      )
-      .join("");
-
   return (
     <div className="timeline">
-      <svg
-        className="exposure"
-        role="img"
-        aria-label={`Exposure: at most ${String(exposure.worst)} acknowledged ${exposure.worst === 1 ? "write" : "writes"} a power cut would destroy at one instant; the shaded area shows when.`}
-        viewBox={`0 0 1000 ${String(STRIP_H)}`}
-        preserveAspectRatio="none"
-      >
-        {exposure.steps.map(({ kind, points }) => (
-          <path
-            key={kind}
-            className={`exposure-${kind}`}
-            d={
-              kind === "power"
-                ? `${path(points)}L1000,${String(STRIP_H)}L0,${String(STRIP_H)}Z`
-                : path(points)
-            }
-            vectorEffect="non-scaling-stroke"
-          />
-        ))}
-      </svg>
+      <Exposure calm={drawn.calm} clock={drawn.clock} endMs={drawn.endMs} />
       <div
         className="track"
         role="slider"
@@ -170,21 +130,7 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
         }}
         onKeyDown={onKey}
       >
-        <svg
-          className="marks"
-          viewBox={`0 0 1000 ${String(ROW_H * 6)}`}
-          preserveAspectRatio="none"
-          aria-hidden="true"
-        >
-          {marks.map(({ kind, d }) => (
-            <path
-              key={kind}
-              className={`mark mark-${kind}`}
-              d={d}
-              vectorEffect="non-scaling-stroke"
-            />
-          ))}
-        </svg>
+        <Marks timeline={drawn.timeline} clock={drawn.clock} endMs={drawn.endMs} />
         <div className="thumb" ref={thumb} />
       </div>
       <p className="timeline-key" aria-hidden="true">
@@ -200,3 +146,90 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
     </div>
   );
 }
+
+interface Drawn {
+  readonly clock: PresentationClock;
+  readonly endMs: number;
+}
+
+/** A tick per mark, one path per kind, at most a tick per column: thousands stay six DOM nodes. */
+const Marks = memo(function Marks({
+  timeline,
+  clock,
+  endMs,
+}: Drawn & { timeline: TimelineResult }) {
+  const marks = useMemo(() => {
+    const columns = new Map<MarkKind, Set<number>>(MARK_KINDS.map((kind) => [kind, new Set()]));
+    for (const m of timelineMarks(timeline, clock, endMs)) columns.get(m.kind)?.add(columnOf(m.x));
+    return MARK_KINDS.map((kind) => {
+      const top = String(MARK_ROW[kind] * ROW_H);
+      const d = [...(columns.get(kind) ?? [])].map(
+        (c) => `M${String(c + 0.5)},${top}v${String(ROW_H)}`,
+      );
+      return { kind, d: d.join("") };
+    });
+  }, [timeline, clock, endMs]);
+  return (
+    <svg
+      className="marks"
+      viewBox={`0 0 ${String(COLUMNS)} ${String(ROW_H * 6)}`}
+      preserveAspectRatio="none"
+      aria-hidden="true"
+    >
+      {marks.map(({ kind, d }) => (
+        <path key={kind} className={`mark mark-${kind}`} d={d} vectorEffect="non-scaling-stroke" />
+      ))}
+    </svg>
+  );
+});
+
+/** The exposure strip: per failure, how many acknowledged writes it would destroy over time. */
+const Exposure = memo(function Exposure({ calm, clock, endMs }: Drawn & { calm: TimelineResult }) {
+  const exposure = useMemo(() => {
+    // One pass for all four failures: the strip is redrawn on every change of the document.
+    const sweeps = sweepEach(calm, FAILURE_KINDS, { ackedOnly: true });
+    const steps = FAILURE_KINDS.map((kind, k) => ({
+      kind,
+      points: exposureSteps(
+        { instantsMs: sweeps.instantsMs, lost: sweeps.lost[k] ?? new Uint32Array() },
+        clock,
+        endMs,
+      ),
+    }));
+    const max = Math.max(1, ...steps.flatMap((s) => s.points.map(([, n]) => n)));
+    const worst = Math.max(
+      0,
+      ...(steps.find((s) => s.kind === "power")?.points.map(([, n]) => n) ?? []),
+    );
+    return { steps, max, worst };
+  }, [calm, clock, endMs]);
+  const path = (points: readonly [number, number][]) =>
+    points
+      .map(
+        ([x, n], i) =>
+          `${i === 0 ? "M" : "L"}${String(Math.round(x * COLUMNS))},${(STRIP_H - (n / exposure.max) * (STRIP_H - 4)).toFixed(1)}`,
+      )
+      .join("");
+  return (
+    <svg
+      className="exposure"
+      role="img"
+      aria-label={`Exposure: at most ${String(exposure.worst)} acknowledged ${exposure.worst === 1 ? "write" : "writes"} a power cut would destroy at one instant; the shaded area shows when.`}
+      viewBox={`0 0 ${String(COLUMNS)} ${String(STRIP_H)}`}
+      preserveAspectRatio="none"
+    >
+      {exposure.steps.map(({ kind, points }) => (
+        <path
+          key={kind}
+          className={`exposure-${kind}`}
+          d={
+            kind === "power"
+              ? `${path(points)}L${String(COLUMNS)},${String(STRIP_H)}L0,${String(STRIP_H)}Z`
+              : path(points)
+          }
+          vectorEffect="non-scaling-stroke"
+        />
+      ))}
+    </svg>
+  );
+});

@@ -138,7 +138,7 @@ export function Toolbar() {
           title="Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable"
           onClick={() => {
             focusNext.current = resetButton.current;
-            failAtWorst("power");
+            void failAtWorst("power");
           }}
         >
           <span aria-hidden="true">⚡ </span>Power loss at the worst moment

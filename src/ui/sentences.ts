@@ -9,6 +9,9 @@ import type { FailureKind, FlushOutcome, Hop } from "../model/timeline";
 import type { SessionEvent } from "../store/events";
 import { inLayer, LAYER_NAME, opLabel } from "./vocabulary";
 
+/** The events themselves load with their words: the first view needs neither. */
+export { sessionEvents } from "../store/events";
+
 const FAILURE_EVENT: Readonly<Record<FailureKind, string>> = {
   power: "Power lost.",
   host: "The host kernel crashed.",
@@ -65,23 +68,44 @@ function departureWords(hop: Hop, fs: GuestFs): string | null {
   }
 }
 
+/**
+ * Whether the event line says anything for an event: a hop that looks like nothing, an arrival
+ * the acknowledgement or durable point already tells, a flush that never travels, a commit with
+ * no news all stay quiet. Cheap, so thousands of events at one instant can be counted unworded.
+ */
+export function speaks(event: SessionEvent, fs: GuestFs): boolean {
+  switch (event.type) {
+    case "writeMoved":
+      return departureWords(event.hop, fs) !== null;
+    case "writeArrived":
+      return !event.quiet;
+    case "flushSent":
+      return event.travels;
+    case "journalCommitted":
+      return event.wroteOut.length > 0;
+    case "commitFlushed":
+      return event.news;
+    default:
+      return true;
+  }
+}
+
 /** The sentence the event line says for an event; "" for an event that stays quiet. */
 export function sentence(event: SessionEvent, fs: GuestFs): string {
+  if (!speaks(event, fs)) return "";
   switch (event.type) {
     case "writeIssued":
       return `${opLabel(event.op, event.kind)} issued.`;
-    case "writeMoved": {
-      const words = departureWords(event.hop, fs);
-      return words ? `${opLabel(event.op, event.kind)}: ${words}.` : "";
-    }
+    case "writeMoved":
+      return `${opLabel(event.op, event.kind)}: ${departureWords(event.hop, fs) ?? ""}.`;
     case "writeArrived":
-      return event.quiet ? "" : `${opLabel(event.op, event.kind)} is now ${inLayer(event.layer)}.`;
+      return `${opLabel(event.op, event.kind)} is now ${inLayer(event.layer)}.`;
     case "writeAcked":
       return event.kind === "barrier"
         ? `${opLabel(event.op, event.kind)} returned: what it covers is ${inLayer(event.layer)}.`
         : `${opLabel(event.op, event.kind)} acknowledged: its data is ${inLayer(event.layer)}.`;
     case "flushSent":
-      return event.travels ? `${opLabel(event.op, event.kind)} sends a flush down.` : "";
+      return `${opLabel(event.op, event.kind)} sends a flush down.`;
     case "flushPassed":
       return `${opLabel(event.op, event.kind)}: ${FLUSH_WORDS.passed}.`;
     case "flushRefused":
@@ -89,11 +113,9 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
     case "writeDurable":
       return `${opLabel(event.op, event.kind)} is durable.`;
     case "journalCommitted":
-      return event.wroteOut.length > 0
-        ? `Journal commit (ext3, data=ordered): first writes ${event.wroteOut.map((i) => `#${String(i)}`).join(", ")} out to the virtual disk.`
-        : "";
+      return `Journal commit (ext3, data=ordered): first writes ${event.wroteOut.map((i) => `#${String(i)}`).join(", ")} out to the virtual disk.`;
     case "commitFlushed":
-      return event.news ? COMMIT_WORDS[event.outcome] : "";
+      return COMMIT_WORDS[event.outcome];
     case "dataLost": {
       const n = event.syncedAcked;
       const promised =

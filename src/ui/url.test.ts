@@ -4,14 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES } from "../model/config";
-import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
-import {
-  MAX_URL_OPS,
-  readUrlConfig,
-  readUrlScenario,
-  writeUrlConfig,
-  writeUrlScenario,
-} from "./url";
+import { DEFAULT_CONFIG } from "../store/session";
+import { MAX_URL_OPS, readUrlConfig, readUrlScenario } from "./url";
+import { writeUrlScenario } from "./urlWrite";
 
 describe("readUrlConfig", () => {
   it("without parameters gives the default configuration and no notice", () => {
@@ -165,58 +160,6 @@ describe("readUrlConfig", () => {
       config: { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "battery" },
       notices: [],
     });
-  });
-});
-
-describe("writeUrlConfig", () => {
-  const configs: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
-    [true, false].flatMap((guestBarriers) =>
-      (["ext3", "ext4"] as const).flatMap((guestFs) =>
-        DISK_CACHES.map((diskCache) => ({ mode, guestBarriers, guestFs, diskCache })),
-      ),
-    ),
-  );
-
-  it("round-trips every configuration through readUrlConfig", () => {
-    for (const config of configs) {
-      expect(readUrlConfig(writeUrlConfig("", config))).toEqual({ config, notices: [] });
-    }
-  });
-
-  it("writes the URL's own vocabulary", () => {
-    expect(
-      writeUrlConfig("", {
-        mode: "none",
-        guestBarriers: false,
-        guestFs: "ext4",
-        diskCache: "volatile",
-      }),
-    ).toBe("?mode=none&barriers=off&fs=ext4&disk=volatile");
-  });
-
-  it("keeps unrelated parameters and replaces its own in place", () => {
-    const search = writeUrlConfig("?embed=1&mode=unsafe&lang=en", {
-      mode: "writethrough",
-      guestBarriers: true,
-      guestFs: "ext4",
-      diskCache: "off",
-    });
-    const params = new URLSearchParams(search);
-    expect(params.get("embed")).toBe("1");
-    expect(params.get("lang")).toBe("en");
-    expect(params.getAll("mode")).toEqual(["writethrough"]);
-    expect(search.startsWith("?")).toBe(true);
-    expect(readUrlConfig(search).config).toEqual({
-      mode: "writethrough",
-      guestBarriers: true,
-      guestFs: "ext4",
-      diskCache: "off",
-    });
-  });
-
-  it("replaces a bad parameter by a good one", () => {
-    const search = writeUrlConfig("?barriers=maybe", DEFAULT_CONFIG);
-    expect(readUrlConfig(search)).toEqual({ config: DEFAULT_CONFIG, notices: [] });
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The whole scenario in the URL, so a link opens any moment:
  * `?mode=none&barriers=off&fs=ext3&disk=volatile&ops=osync@0,normal@12.5&crash=power@0.08&t=0.05`.
- * Read at load through the scenario validator (one validator for every boundary), written back in
- * place as the user acts. A bad parameter never blanks the page: it yields a notice naming it
+ * Read at load through the scenario validator (one validator for every boundary); written back in
+ * place as the user acts by src/ui/urlWrite.ts, loaded after the first view. A bad parameter never blanks the page: it yields a notice naming it
  * (and the default used instead), and the rest still loads.
  */
 import { validateScenario, type ScenarioDoc } from "../scenario/schema";
@@ -96,16 +96,6 @@ export function readUrlConfig(search: string): UrlConfig {
     fields[field] = defaults[field];
   }
   return { config: DEFAULT_CONFIG, notices };
-}
-
-/** The query string for `config`, keeping any other parameters of `search`. */
-export function writeUrlConfig(search: string, config: SessionConfig): string {
-  const params = new URLSearchParams(search);
-  params.set("mode", config.mode);
-  params.set("barriers", config.guestBarriers ? "on" : "off");
-  params.set("fs", config.guestFs);
-  params.set("disk", config.diskCache);
-  return `?${params.toString()}`;
 }
 
 /**
@@ -202,25 +192,4 @@ export function readUrlScenario(search: string): UrlScenario {
       );
   }
   return { doc: { config, ops, crash }, tMs, notices };
-}
-
-/** A number as the link writes it: short, and exact enough to restore the same instant. */
-function ms(value: number): string {
-  return String(Number(value.toPrecision(15)));
-}
-
-/**
- * The query string for a scenario at `tMs`, keeping any other parameters of `search`. `@` and
- * `,` are legal in a query and kept readable.
- */
-export function writeUrlScenario(search: string, doc: SessionDoc, tMs: number): string {
-  const params = new URLSearchParams(writeUrlConfig(search, doc.config));
-  if (doc.ops.length > 0)
-    params.set("ops", doc.ops.map((op) => `${op.kind}@${ms(op.atMs)}`).join(","));
-  else params.delete("ops");
-  if (doc.crash) params.set("crash", `${doc.crash.kind}@${ms(doc.crash.atMs)}`);
-  else params.delete("crash");
-  if (doc.ops.length > 0 && tMs > 0) params.set("t", ms(tMs));
-  else params.delete("t");
-  return `?${params.toString().replace(/%40/g, "@").replace(/%2C/g, ",")}`;
 }

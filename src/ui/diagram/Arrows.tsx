@@ -4,6 +4,7 @@
  * background writeback, destaging) under the boxes. Geometry comes from src/geometry; this only
  * draws it.
  */
+import { memo } from "react";
 import type { Arrow } from "../../model/timeline";
 import { arrowDrawings, qemuSwitch, stopMark } from "../../geometry/arrows";
 import { BOXES, LANE_X, TYPE, type BoxId, type LaneId } from "../../geometry/layout";
@@ -45,7 +46,10 @@ interface ArrowsProps {
 }
 
 /** The neutral lanes, drawn under the boxes: a request passes the layers in between. */
-export function NeutralLanes({ fs, markerId }: Pick<ArrowsProps, "fs" | "markerId">) {
+export const NeutralLanes = memo(function NeutralLanes({
+  fs,
+  markerId,
+}: Pick<ArrowsProps, "fs" | "markerId">) {
   return (
     <g className="neutral-lanes">
       {neutralLanes(fs).map((n) => (
@@ -67,9 +71,9 @@ export function NeutralLanes({ fs, markerId }: Pick<ArrowsProps, "fs" | "markerI
       ))}
     </g>
   );
-}
+});
 
-export function Arrows({ facts, markerId, labels }: Omit<ArrowsProps, "fs">) {
+export const Arrows = memo(function Arrows({ facts, markerId, labels }: Omit<ArrowsProps, "fs">) {
   const drawings = arrowDrawings(facts.reach, facts.labelAt);
   return (
     <g className="arrows">
@@ -104,7 +108,7 @@ export function Arrows({ facts, markerId, labels }: Omit<ArrowsProps, "fs">) {
       {facts.stop ? <StopMark box={facts.stop.box} refused={facts.stop.refused} /> : null}
     </g>
   );
-}
+});
 
 /**
  * QEMU's switch: on each lane through the QEMU box, two contacts; the mode's lane has them

@@ -3,10 +3,17 @@
  * configuration, and the danger zone from there to stable storage. The gap between the two is
  * what the article warns about.
  */
+import { memo } from "react";
 import { BOXES, TYPE, type BoxId } from "../../geometry/layout";
 import { doneMarks } from "../../geometry/marks";
 
-export function DoneMarks({ done, stable }: { readonly done: BoxId; readonly stable: BoxId }) {
+export const DoneMarks = memo(function DoneMarks({
+  done,
+  stable,
+}: {
+  readonly done: BoxId;
+  readonly stable: BoxId;
+}) {
   const { flag, danger } = doneMarks(done, stable);
   return (
     <g className="done-marks">
@@ -25,4 +32,4 @@ export function DoneMarks({ done, stable }: { readonly done: BoxId; readonly sta
       </g>
     </g>
   );
-}
+});

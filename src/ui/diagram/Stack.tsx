@@ -3,7 +3,7 @@
  * power cut wipes it) or stable. Two boxes are also controls (direct manipulation, keyboard
  * too): QEMU chooses the cache mode, the guest filesystem toggles barriers.
  */
-import type { KeyboardEvent } from "react";
+import { memo, type KeyboardEvent } from "react";
 import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
 import { BOXES, FRAMES, TAG_X, TYPE, type Box, type BoxId } from "../../geometry/layout";
 import type { SessionConfig } from "../../store/session";
@@ -94,7 +94,7 @@ interface StackProps {
   readonly onConfig: (change: Partial<SessionConfig>) => void;
 }
 
-export function Stack({ config, facts, onConfig, compact }: StackProps) {
+export const Stack = memo(function Stack({ config, facts, onConfig, compact }: StackProps) {
   const next = nextMode(config);
   return (
     <g className="stack-boxes">
@@ -165,4 +165,4 @@ export function Stack({ config, facts, onConfig, compact }: StackProps) {
       })}
     </g>
   );
-}
+});

@@ -1,11 +1,11 @@
 /**
  * The moving marks, in their own SVG layer: a token per operation (its kind's shape, a neutral
  * fill and a halo so it reads over any arrow, its number inside) and an "ack" mark per operation
- * that rises from where the call returned to the application. React renders them once; the
- * animation loop writes their transforms (one owner per DOM node).
+ * that rises from where the call returned to the application. React renders each once (memoized, in
+ * chunks, on what they show); the animation loop writes their transforms (one owner per DOM node).
  */
-import type { RefObject } from "react";
-import type { OpResult } from "../../model/timeline";
+import { memo, type RefObject } from "react";
+import { OP_KINDS, type OpKind, type OpResult } from "../../model/timeline";
 import { REST_SLOTS, TYPE } from "../../geometry/layout";
 import type { Surface } from "../../anim/loop";
 import { TOKEN_SHAPE } from "../shapes";
@@ -18,56 +18,140 @@ interface TokensProps {
   readonly struck: boolean;
 }
 
+/**
+ * Marks are rendered in chunks memoized on what their marks show (kinds and lost marks, as short
+ * strings): a new write re-renders the last chunk only, and React compares a few dozen props
+ * instead of thousands of marks.
+ */
+const CHUNK = 64;
+
 export function Tokens({ ops, surface, struck }: TokensProps) {
   // Numbers inside tokens tie them to the ledger's rows, while there are few enough to read.
   const labelled = ops.length <= REST_SLOTS * 2;
+  const chunks: { start: number; kinds: string; lost: string }[] = [];
+  for (let start = 0; start < ops.length; start += CHUNK) {
+    const slice = ops.slice(start, start + CHUNK);
+    chunks.push({
+      start,
+      kinds: slice.map((op) => String(OP_KINDS.indexOf(op.kind))).join(""),
+      lost: slice.map((op) => (struck && op.survives === false ? "1" : "0")).join(""),
+    });
+  }
   return (
     <>
       <g className="tokens">
-        {ops.map((op) => (
-          <g
-            key={op.index}
-            className="token"
-            data-op={op.index}
-            data-kind={op.kind}
-            data-lost={struck && op.survives === false ? "true" : undefined}
-            ref={(el) => void (surface.current.tokens[op.index] = el)}
-          >
-            <path className="halo" d={TOKEN_SHAPE[op.kind]} />
-            <path className="body" d={TOKEN_SHAPE[op.kind]} />
-            {labelled ? (
-              <text
-                className="token-index"
-                y={op.kind === "odirect" ? -1 : 5}
-                textAnchor="middle"
-                fontSize={TYPE.token}
-              >
-                {op.index}
-              </text>
-            ) : null}
-            {struck && op.survives === false ? (
-              <path className="lost-mark" d="M -13 -13 L 13 13 M 13 -13 L -13 13" />
-            ) : null}
-          </g>
+        {chunks.map((c) => (
+          <TokenChunk key={c.start} {...c} labelled={labelled} surface={surface} />
         ))}
       </g>
       <g className="acks">
-        {ops.map((op) => (
-          <g
-            key={op.index}
-            className="ack"
-            data-ack="true"
-            data-op={op.index}
-            ref={(el) => void (surface.current.acks[op.index] = el)}
-            style={{ visibility: "hidden" }}
-          >
-            <rect x="-22" y="-11" width="44" height="22" rx="11" />
-            <text y="5" textAnchor="middle" fontSize={TYPE.token}>
-              ack
-            </text>
-          </g>
+        {chunks.map((c) => (
+          <AckChunk key={c.start} start={c.start} count={c.kinds.length} surface={surface} />
         ))}
       </g>
     </>
+  );
+}
+
+interface ChunkProps {
+  readonly start: number;
+  /** Stable for the diagram's life: the ref callbacks register each node on it. */
+  readonly surface: RefObject<Surface>;
+}
+
+const TokenChunk = memo(function TokenChunk({
+  start,
+  kinds,
+  lost,
+  labelled,
+  surface,
+}: ChunkProps & { readonly kinds: string; readonly lost: string; readonly labelled: boolean }) {
+  return Array.from({ length: kinds.length }, (_, i) => (
+    <Token
+      key={start + i}
+      index={start + i}
+      kind={OP_KINDS[Number(kinds[i])] ?? "normal"}
+      lost={lost[i] === "1"}
+      labelled={labelled}
+      surface={surface}
+    />
+  ));
+});
+
+const AckChunk = memo(function AckChunk({
+  start,
+  count,
+  surface,
+}: ChunkProps & { readonly count: number }) {
+  return Array.from({ length: count }, (_, i) => (
+    <Ack key={start + i} index={start + i} surface={surface} />
+  ));
+});
+
+/** Hands a mark's node to the loop, which alone writes its transform. */
+function register(
+  surface: RefObject<Surface>,
+  marks: "tokens" | "acks",
+  index: number,
+  el: SVGGElement | null,
+): void {
+  surface.current[marks][index] = el;
+}
+
+interface MarkProps {
+  readonly index: number;
+  readonly surface: RefObject<Surface>;
+}
+
+function Token({
+  index,
+  kind,
+  lost,
+  labelled,
+  surface,
+}: MarkProps & { readonly kind: OpKind; readonly lost: boolean; readonly labelled: boolean }) {
+  return (
+    <g
+      className="token"
+      data-op={index}
+      data-kind={kind}
+      data-lost={lost ? "true" : undefined}
+      ref={(el) => {
+        register(surface, "tokens", index, el);
+      }}
+    >
+      <path className="halo" d={TOKEN_SHAPE[kind]} />
+      <path className="body" d={TOKEN_SHAPE[kind]} />
+      {labelled ? (
+        <text
+          className="token-index"
+          y={kind === "odirect" ? -1 : 5}
+          textAnchor="middle"
+          fontSize={TYPE.token}
+        >
+          {index}
+        </text>
+      ) : null}
+      {lost ? <path className="lost-mark" d="M -13 -13 L 13 13 M 13 -13 L -13 13" /> : null}
+    </g>
+  );
+}
+
+function Ack({ index, surface }: MarkProps) {
+  return (
+    <g
+      className="ack"
+      data-ack="true"
+      data-op={index}
+      ref={(el) => {
+        register(surface, "acks", index, el);
+      }}
+      style={{ visibility: "hidden" }}
+    >
+      <rect x="-22" y="-11" width="44" height="22" rx="11" />
+      <text y="5" textAnchor="middle" fontSize={TYPE.token}>
+        ack
+      </text>
+    </g>
   );
 }

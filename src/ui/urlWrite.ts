@@ -1,0 +1,37 @@
+/**
+ * The URL written back in place as the user acts (the format: src/ui/url.ts, which reads it).
+ * A module of its own so the first view does not load it: the page writes its URL only after the
+ * user changed something.
+ */
+import type { SessionConfig, SessionDoc } from "../store/session";
+
+/** The query string for `config`, keeping any other parameters of `search`. */
+export function writeUrlConfig(search: string, config: SessionConfig): string {
+  const params = new URLSearchParams(search);
+  params.set("mode", config.mode);
+  params.set("barriers", config.guestBarriers ? "on" : "off");
+  params.set("fs", config.guestFs);
+  params.set("disk", config.diskCache);
+  return `?${params.toString()}`;
+}
+
+/** A number as the link writes it: short, and exact enough to restore the same instant. */
+function ms(value: number): string {
+  return String(Number(value.toPrecision(15)));
+}
+
+/**
+ * The query string for a scenario at `tMs`, keeping any other parameters of `search`. `@` and
+ * `,` are legal in a query and kept readable.
+ */
+export function writeUrlScenario(search: string, doc: SessionDoc, tMs: number): string {
+  const params = new URLSearchParams(writeUrlConfig(search, doc.config));
+  if (doc.ops.length > 0)
+    params.set("ops", doc.ops.map((op) => `${op.kind}@${ms(op.atMs)}`).join(","));
+  else params.delete("ops");
+  if (doc.crash) params.set("crash", `${doc.crash.kind}@${ms(doc.crash.atMs)}`);
+  else params.delete("crash");
+  if (doc.ops.length > 0 && tMs > 0) params.set("t", ms(tMs));
+  else params.delete("t");
+  return `?${params.toString().replace(/%40/g, "@").replace(/%2C/g, ",")}`;
+}
