@@ -60,6 +60,20 @@ export default defineConfig({
     outDir: "dist",
     // No source maps in what is deployed; SOURCEMAP=1 npm run build to get them for debugging.
     sourcemap: process.env.SOURCEMAP === "1",
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // The model the first view runs (and the lazy parts share) as one file, not five:
+          // every file costs its own gzip header and module glue on the first load.
+          groups: [
+            {
+              name: "model",
+              test: /\/src\/(model\/(config|failure|rules|simulate|timeline|position)|store\/session)\.ts$/,
+            },
+          ],
+        },
+      },
+    },
   },
   test: {
     environment: "node",

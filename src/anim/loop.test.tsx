@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../ui/App";
 import { createDiagramStore } from "../store/store";
 import { createLoop } from "./loop";
+import { DEFAULT_CONFIG } from "../store/session";
 
 const FRAME_MS = 16;
 
@@ -77,6 +78,7 @@ describe("steady playback", () => {
 describe("the loop stops", () => {
   function playingLoop() {
     const store = createDiagramStore({
+      ...DEFAULT_CONFIG,
       mode: "writethrough",
       guestBarriers: false,
       guestFs: "ext4",

@@ -48,14 +48,20 @@ describe("the stack", () => {
 });
 
 describe("flushEnd", () => {
-  it.each(FLUSH_OUTCOMES)("%s ends where docs/model.md §2–§3 says", (outcome) => {
+  it.each(FLUSH_OUTCOMES)("%s ends where docs/model.md §2–§4 says", (outcome) => {
     const expected = {
       passed: "disk-cache",
       "ignored-by-qemu": "qemu",
       "no-guest-barriers": "guest-block-layer",
       "no-write-cache": "guest-block-layer",
+      "no-host-barriers": "disk-cache",
+      "ignored-by-drive": "disk-cache",
     }[outcome];
     // A battery-backed cache as stable storage: a passed flush ends there.
     expect(flushEnd(outcome, "disk-cache")).toBe(expected);
+    // With the platters as stable storage, a faulty flush still stops in the drive's cache (§4).
+    if (outcome === "no-host-barriers" || outcome === "ignored-by-drive") {
+      expect(flushEnd(outcome, "platters")).toBe("disk-cache");
+    }
   });
 });

@@ -36,9 +36,9 @@ export const TYPE = { title: 20, label: 16, detail: 14, token: 14, frame: 14 } a
 export type BoxId = LayerId | "guest-block-layer" | "qemu";
 
 /**
- * Where a flush ends (docs/model.md §2–§3): on stable storage when it passes; in QEMU when
+ * Where a flush ends (docs/model.md §2–§4): on stable storage when it passes; in QEMU when
  * cache=unsafe ignores it; in the guest filesystem when the guest sends none (no barriers) or
- * needs none (no write cache). The one place that decides it: the tokens and the stage ask here.
+ * needs none (no write cache); in the drive's volatile cache under a fault (§4). The one place that decides it: the tokens and the stage ask here.
  */
 export function flushEnd(outcome: FlushOutcome, stable: BoxId): BoxId {
   switch (outcome) {
@@ -49,6 +49,9 @@ export function flushEnd(outcome: FlushOutcome, stable: BoxId): BoxId {
     case "no-guest-barriers":
     case "no-write-cache":
       return "guest-block-layer";
+    case "no-host-barriers":
+    case "ignored-by-drive":
+      return "disk-cache";
   }
 }
 

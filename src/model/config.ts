@@ -59,6 +59,13 @@ export type DiskCache = (typeof DISK_CACHES)[number];
  * (30–35 s). Independent of barriers: the article's two guests are "ext3, barriers off" and
  * "ext4, barriers on".
  */
+/**
+ * Whether the drive does what a cache flush asks (docs/model.md §4 "faults"): consumer drives and
+ * some RAID firmware acknowledge a FLUSH without emptying their volatile cache.
+ */
+export const DISK_FLUSHES = ["honoured", "ignored"] as const;
+export type DiskFlush = (typeof DISK_FLUSHES)[number];
+
 export const GUEST_FILESYSTEMS = ["ext3", "ext4"] as const;
 export type GuestFs = (typeof GUEST_FILESYSTEMS)[number];
 
@@ -110,6 +117,14 @@ export interface Config {
   readonly guestBarriers: boolean;
   readonly guestFs: GuestFs;
   readonly diskCache: DiskCache;
+  /** A fault: the drive acknowledges flushes without doing them (§4). */
+  readonly diskFlush: DiskFlush;
+  /**
+   * Whether the host filesystem holding the image passes flushes to the drive; false is the fault
+   * of an ext4 mounted `barrier=0`/`nobarrier` (or jbd having dropped barriers after an error):
+   * fdatasync writes the data to the drive but sends it no FLUSH (§4).
+   */
+  readonly hostBarriers: boolean;
   readonly timing: Timing;
 }
 
@@ -120,6 +135,9 @@ export interface ConfigInput {
   /** Default ext4, so documents written before the choice existed keep their meaning. */
   readonly guestFs?: GuestFs;
   readonly diskCache?: DiskCache;
+  /** Default honoured and true: documents written before the faults existed keep their meaning. */
+  readonly diskFlush?: DiskFlush;
+  readonly hostBarriers?: boolean;
   readonly timing?: Partial<Timing>;
 }
 
@@ -131,6 +149,8 @@ export function makeConfig(input: ConfigInput): Config {
     guestBarriers: input.guestBarriers,
     guestFs: input.guestFs ?? "ext4",
     diskCache: input.diskCache ?? "volatile",
+    diskFlush: input.diskFlush ?? "honoured",
+    hostBarriers: input.hostBarriers ?? true,
     timing: { ...DEFAULT_TIMING, ...input.timing },
   };
 }

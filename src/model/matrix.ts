@@ -3,7 +3,14 @@
  * for every cache mode, guest barrier setting and kind of write, where the call returns, which
  * arrows its data takes and whether it survives a host power loss at the instant it returns.
  */
-import { CACHE_MODES, makeConfig, type CacheMode, type DiskCache, type GuestFs } from "./config";
+import {
+  CACHE_MODES,
+  makeConfig,
+  type CacheMode,
+  type ConfigInput,
+  type DiskCache,
+  type GuestFs,
+} from "./config";
 import { simulate } from "./simulate";
 import type { Arrow, FlushOutcome, LayerId, Op, OpKind, OpResult } from "./timeline";
 import { arrowsOf, OP_KINDS } from "./timeline";
@@ -39,8 +46,9 @@ export function matrixRow(
   kind: OpKind,
   diskCache: DiskCache = "volatile",
   guestFs: GuestFs = "ext4",
+  faults: Pick<ConfigInput, "diskFlush" | "hostBarriers"> = {},
 ): MatrixRow {
-  const config = makeConfig({ cache: mode, guestBarriers, diskCache, guestFs });
+  const config = makeConfig({ cache: mode, guestBarriers, diskCache, guestFs, ...faults });
   const ops: Op[] =
     kind === "barrier"
       ? [
@@ -110,6 +118,10 @@ export function describeArrows(row: Pick<MatrixRow, "arrows" | "flush">): string
         : "none (no flush: guest has no barriers)";
     case "no-write-cache":
       return words ? `${words} (no flush needed)` : "none (no flush needed)";
+    case "no-host-barriers":
+      return `${words || "green"} (it ends in the disk's volatile cache: the host sends the drive no flush)`;
+    case "ignored-by-drive":
+      return `${words || "green"} (it ends in the disk's volatile cache: the drive ignores flushes)`;
     case "passed":
     case null:
       return words;

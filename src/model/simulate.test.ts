@@ -4,7 +4,17 @@
  * the call returns.
  */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DEFAULT_TIMING, type CacheMode, type DiskCache } from "./config";
+import {
+  CACHE_MODES,
+  DEFAULT_TIMING,
+  DISK_CACHES,
+  makeConfig,
+  type CacheMode,
+  type DiskCache,
+} from "./config";
+import { matrixRow } from "./matrix";
+import { positionAt } from "./position";
+import { simulate } from "./simulate";
 import { opOf, run, type Setup } from "./testing";
 import type { Arrow, FlushOutcome, LayerId, OpKind } from "./timeline";
 
@@ -567,5 +577,74 @@ describe("the platters serve one write at a time (docs/model.md §5: ≤ ~120 du
       expect(op.durableAtMs).toBeLessThanOrEqual(barrier.ackedAtMs ?? -1);
     }
     expect(barrier.ackedAtMs).toBeGreaterThan(5 * DEFAULT_TIMING.platterWriteMs);
+  });
+});
+
+/** docs/model.md §4, faults: a flush that empties nothing leaves synced data in the drive's cache. */
+describe("faults below QEMU", () => {
+  const FAULTS = [
+    { name: "a drive that ignores flushes", faults: { diskFlush: "ignored" } },
+    { name: "a host filesystem without barriers", faults: { hostBarriers: false } },
+  ] as const;
+  const cases = FAULTS.flatMap((f) =>
+    CACHE_MODES.flatMap((mode) =>
+      [true, false].flatMap((barriers) =>
+        DISK_CACHES.map((disk) => ({ ...f, mode, barriers, disk })),
+      ),
+    ),
+  );
+
+  it.each(cases)("$name: $mode, guest barriers $barriers, disk cache $disk", (c) => {
+    const sound = matrixRow(c.mode, c.barriers, "osync", c.disk);
+    const faulty = matrixRow(c.mode, c.barriers, "osync", c.disk, "ext4", c.faults);
+    if (c.disk !== "volatile" || !sound.safeOnPowerLoss) {
+      // Harmless: no volatile cache to leave full, or nothing was made durable by a flush anyway.
+      expect({ ...faulty, flush: sound.flush }).toEqual(sound);
+      return;
+    }
+    // Blue and green end in the drive's volatile cache, like gray: the call returns there, and a
+    // power cut at that instant loses the write.
+    expect(faulty.ackedIn).toBe("disk-cache");
+    expect(faulty.safeOnPowerLoss).toBe(false);
+    // …and that is where its data is when the call returns (not still in the host's cache).
+    const op = opOf(
+      simulate({
+        config: makeConfig({ cache: c.mode, guestBarriers: c.barriers, ...c.faults }),
+        ops: [{ atMs: 0, kind: "osync" }],
+      }),
+    );
+    expect(positionAt(op, op.ackedAtMs ?? NaN)?.layer).toBe("disk-cache");
+    // The drive destages it on its own, later than the flush said.
+    expect(faulty.durableAfterMs).toBeGreaterThan(faulty.ackedAfterMs);
+  });
+
+  it("writethrough's blue arrow stops in the drive's cache", () => {
+    const timeline = simulate({
+      config: makeConfig({ cache: "writethrough", guestBarriers: true, hostBarriers: false }),
+      ops: [{ atMs: 0, kind: "osync" }],
+    });
+    const op = opOf(timeline);
+    const blue = op.hops.filter((h) => h.route === "blue");
+    expect(blue.at(-1)?.to).toBe("disk-cache");
+    expect(op.hops.some((h) => h.route === "destage")).toBe(true);
+  });
+
+  it("a barrier's flush still travels green, but only as far as the drive's cache", () => {
+    const timeline = simulate({
+      config: makeConfig({ cache: "writeback", guestBarriers: true, diskFlush: "ignored" }),
+      ops: [
+        { atMs: 0, kind: "normal" },
+        { atMs: 0, kind: "barrier" },
+      ],
+    });
+    const data = opOf(timeline, 0);
+    const barrier = opOf(timeline, 1);
+    expect(barrier.flush?.outcome).toBe("ignored-by-drive");
+    expect(barrier.ackedIn).toBe("disk-cache");
+    expect(barrier.paths).toEqual(["green"]);
+    const green = data.hops.find((h) => h.route === "green");
+    expect(green?.to).toBe("disk-cache");
+    // Durable only when the drive destages it, after the barrier returned.
+    expect(data.durableAtMs).toBeGreaterThan(barrier.ackedAtMs ?? Infinity);
   });
 });

@@ -38,7 +38,7 @@ import type {
   Route,
   Timeline,
 } from "./timeline";
-import { flushOutcome, writeArrow } from "./rules";
+import { FLUSH_TRAVELS, flushOutcome, hostFlushFault, writeArrow } from "./rules";
 import { arrowsOf } from "./timeline";
 
 export interface Scenario {
@@ -203,6 +203,8 @@ export function simulate(scenario: Scenario): Timeline {
 
   /** Where stable storage is: a battery-backed cache counts (docs/model.md §4). */
   const stableLayer: LayerId = stableLayerOf(diskCache);
+  /** Why QEMU's flushes leave the drive's volatile cache full, if they do (§4 faults). */
+  const fault = hostFlushFault(config);
 
   /**
    * The mode's red, gray or blue arrow, as the legs a write takes from the virtual disk until
@@ -222,9 +224,11 @@ export function simulate(scenario: Scenario): Timeline {
       // write then sits in the drive's cache (when volatile) from the moment the drive accepts
       // it until the cache flush puts it on the platters: a host crash meanwhile treats both
       // modes alike, since the drive stays powered (§4).
+      // With a fault (§4: a host without barriers, a drive that ignores flushes) the flush
+      // empties nothing: the write completes in the drive's volatile cache, like gray's.
       const viaHost: Leg = { to: "host-page-cache", durMs: timing.pageCacheCopyMs };
       const toStable: Leg[] =
-        diskCache === "volatile"
+        diskCache === "volatile" && fault === null
           ? [
               { to: "disk-cache", durMs: timing.diskCacheAckMs },
               { to: "platters", durMs: timing.platterWriteMs },
@@ -318,12 +322,13 @@ export function simulate(scenario: Scenario): Timeline {
    * Returns the record; completion is an event so that it is cut off by a crash like anything else.
    */
   const sendFlush = (op: number | null, tMs: number): FlushRecord => {
-    const outcome = flushOutcome(config.guestBarriers, switches);
+    const outcome = flushOutcome(config);
     const record: FlushRecord = { outcome, issuedAtMs: tMs, doneAtMs: null };
     let doneMs = tMs;
     if (outcome === "ignored-by-qemu") {
       doneMs = tMs + timing.guestToQemuMs;
-    } else if (outcome === "passed") {
+    } else if (FLUSH_TRAVELS.has(outcome)) {
+      // QEMU calls fdatasync: to stable storage, or under a fault only into the drive's cache.
       doneMs = passFlush(tMs);
     }
     schedule(doneMs, { kind: "flush-done", flush: record, op });
@@ -337,6 +342,7 @@ export function simulate(scenario: Scenario): Timeline {
    * stable storage still under way, so no flush completes before the data it covers is safe.
    */
   const passFlush = (tMs: number): number => {
+    if (fault !== null) return writeToDiskCache(tMs);
     const carried = [...exposed];
     const reachedQemuMs = tMs + timing.guestToQemuMs;
     const hostDirty = carried.some((b) => b.layer === "host-page-cache");
@@ -366,6 +372,31 @@ export function simulate(scenario: Scenario): Timeline {
       doneMs = Math.max(doneMs, untilMs);
     }
     lastStableArrivalMs = Math.max(lastStableArrivalMs, doneMs);
+    return doneMs;
+  };
+
+  /**
+   * fdatasync under a fault (§4): the host writes the image's dirty pages into the drive's
+   * volatile cache and no FLUSH empties it (none is sent, or the drive ignores it). The flush
+   * returns once those writes are in the cache; nothing becomes durable by it, and what already
+   * sat in the cache stays there until the drive destages it on its own.
+   */
+  const writeToDiskCache = (tMs: number): number => {
+    const reachedQemuMs = tMs + timing.guestToQemuMs;
+    let doneMs = reachedQemuMs;
+    for (const block of [...exposed]) {
+      if (block.layer !== "host-page-cache") continue;
+      const hop = block.hops[block.hops.length - 1];
+      if (block.inTransit && hop) {
+        // Already being written back into the drive's cache: fdatasync waits for that write.
+        doneMs = Math.max(doneMs, hop.endMs);
+      } else {
+        const endMs = reachedQemuMs + timing.diskCacheAckMs;
+        exposed.delete(block);
+        startHop(block, "disk-cache", "green", tMs, endMs);
+        doneMs = Math.max(doneMs, endMs);
+      }
+    }
     return doneMs;
   };
 
@@ -594,8 +625,15 @@ export function simulate(scenario: Scenario): Timeline {
   const finishFlushedOp = (opIndex: number, flush: FlushRecord, tMs: number): void => {
     const state = states[opIndex];
     if (!state) return;
-    // A passed flush leaves the data on stable storage; otherwise it stays where the arrow ends.
-    ack(opIndex, tMs, flush.outcome === "passed" ? stableLayer : arrowEnd);
+    // A passed flush leaves the data on stable storage; under a fault in the drive's volatile
+    // cache (§4); otherwise it stays where the arrow ends.
+    const where =
+      flush.outcome === "passed"
+        ? stableLayer
+        : flush.outcome === "no-host-barriers" || flush.outcome === "ignored-by-drive"
+          ? "disk-cache"
+          : arrowEnd;
+    ack(opIndex, tMs, where);
     if (state.op.kind === "barrier" && flush.outcome === "passed") state.durableAtMs = tMs;
   };
 
@@ -641,7 +679,10 @@ export function simulate(scenario: Scenario): Timeline {
     if (crash && submitted && block) {
       survives = block.durableAtMs !== null || !wipes(crash.kind, block.layer, diskCache);
     }
-    const paths: Arrow[] = block ? arrowsOf(hops) : flush?.outcome === "passed" ? ["green"] : [];
+    // A barrier's flush travels green when QEMU passes it on (to stable storage, or under a
+    // fault only as far as the drive's cache).
+    const green = flush !== null && FLUSH_TRAVELS.has(flush.outcome);
+    const paths: Arrow[] = block ? arrowsOf(hops) : green ? ["green"] : [];
     return {
       index,
       kind: state.op.kind,

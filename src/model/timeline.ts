@@ -88,12 +88,17 @@ export interface Crash {
  * - `no-guest-barriers`: the guest filesystem never sends it (ext3 without barrier=1).
  * - `no-write-cache`: the guest sees no write cache, so its block layer strips the flush
  *   (Documentation/block/writeback_cache_control.rst); nothing needs it.
+ * - `no-host-barriers`: QEMU called fdatasync, but the host filesystem holding the image is
+ *   mounted without barriers: the data went to the drive's volatile cache and no FLUSH followed.
+ * - `ignored-by-drive`: the drive acknowledged the FLUSH without emptying its volatile cache.
  */
 export const FLUSH_OUTCOMES = [
   "passed",
   "ignored-by-qemu",
   "no-guest-barriers",
   "no-write-cache",
+  "no-host-barriers",
+  "ignored-by-drive",
 ] as const;
 export type FlushOutcome = (typeof FLUSH_OUTCOMES)[number];
 

@@ -29,6 +29,8 @@ export function timelineOf(doc: ScenarioDoc): Timeline {
       guestBarriers: doc.config.guestBarriers,
       ...(doc.config.guestFs ? { guestFs: doc.config.guestFs } : {}),
       ...(doc.config.diskCache ? { diskCache: doc.config.diskCache } : {}),
+      ...(doc.config.diskFlush ? { diskFlush: doc.config.diskFlush } : {}),
+      ...(doc.config.hostBarriers === undefined ? {} : { hostBarriers: doc.config.hostBarriers }),
     }),
     ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
     crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,

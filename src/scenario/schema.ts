@@ -8,9 +8,11 @@
 import {
   CACHE_MODES,
   DISK_CACHES,
+  DISK_FLUSHES,
   GUEST_FILESYSTEMS,
   type CacheMode,
   type DiskCache,
+  type DiskFlush,
   type GuestFs,
 } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
@@ -27,6 +29,10 @@ export interface ScenarioDoc {
     /** Optional, ext4 when absent: documents written before the choice existed keep their meaning. */
     readonly guestFs?: GuestFs;
     readonly diskCache?: DiskCache;
+    /** Faults (docs/model.md §4), optional: absent means a drive that honours flushes… */
+    readonly diskFlush?: DiskFlush;
+    /** …and a host filesystem that passes them down. */
+    readonly hostBarriers?: boolean;
   };
   readonly ops: readonly { readonly at: number; readonly kind: OpKind }[];
   readonly crash?: { readonly at: number; readonly kind: FailureKind };
@@ -126,17 +132,23 @@ function readScenario(value: unknown): ScenarioDoc {
   if (doc.version !== SCENARIO_VERSION) {
     fail("version", `expected ${String(SCENARIO_VERSION)}, got ${describe(doc.version)}`);
   }
-  const config = objectAt("config", doc.config, ["mode", "guestBarriers", "guestFs", "diskCache"]);
+  const config = objectAt("config", doc.config, [
+    "mode",
+    "guestBarriers",
+    "guestFs",
+    "diskCache",
+    "diskFlush",
+    "hostBarriers",
+  ]);
   const mode = oneOf("config.mode", config.mode, CACHE_MODES);
   const guestBarriers = boolean("config.guestBarriers", config.guestBarriers);
-  const guestFs =
-    config.guestFs === undefined
-      ? undefined
-      : oneOf("config.guestFs", config.guestFs, GUEST_FILESYSTEMS);
-  const diskCache =
-    config.diskCache === undefined
-      ? undefined
-      : oneOf("config.diskCache", config.diskCache, DISK_CACHES);
+  // Optional fields: absent stays absent (the reader fills in the defaults).
+  const optional = <T>(value: unknown, read: (v: unknown) => T): T | undefined =>
+    value === undefined ? undefined : read(value);
+  const guestFs = optional(config.guestFs, (v) => oneOf("config.guestFs", v, GUEST_FILESYSTEMS));
+  const diskCache = optional(config.diskCache, (v) => oneOf("config.diskCache", v, DISK_CACHES));
+  const diskFlush = optional(config.diskFlush, (v) => oneOf("config.diskFlush", v, DISK_FLUSHES));
+  const hostBarriers = optional(config.hostBarriers, (v) => boolean("config.hostBarriers", v));
 
   if (!Array.isArray(doc.ops))
     fail("ops", `expected a list of { at, kind }, got ${describe(doc.ops)}`);
@@ -165,6 +177,8 @@ function readScenario(value: unknown): ScenarioDoc {
       guestBarriers,
       ...(guestFs === undefined ? {} : { guestFs }),
       ...(diskCache === undefined ? {} : { diskCache }),
+      ...(diskFlush === undefined ? {} : { diskFlush }),
+      ...(hostBarriers === undefined ? {} : { hostBarriers }),
     },
     ops,
     ...(crash ? { crash } : {}),

@@ -5,9 +5,10 @@
 import { describe, expect, it } from "vitest";
 import type { Crash, Op } from "../model/timeline";
 import { sessionEvents, type SessionEvent } from "./events";
-import { simulateSession, type SessionConfig } from "./session";
+import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "./session";
 
 const WRITEBACK: SessionConfig = {
+  ...DEFAULT_CONFIG,
   mode: "writeback",
   guestBarriers: true,
   guestFs: "ext4",

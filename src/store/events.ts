@@ -4,6 +4,7 @@
  * the store (so the ledger and the narration update at events, never per frame). Their words are
  * made in the UI, from one vocabulary (src/ui/vocabulary.ts).
  */
+import { FLUSH_TRAVELS } from "../model/rules";
 import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind, Timeline } from "../model/timeline";
 
 interface OpEvent {
@@ -82,7 +83,7 @@ export function sessionEvents(timeline: Timeline): SessionEvent[] {
         );
       }
       const travels =
-        doneAtMs !== issuedAtMs && (outcome === "passed" || outcome === "ignored-by-qemu");
+        doneAtMs !== issuedAtMs && (FLUSH_TRAVELS.has(outcome) || outcome === "ignored-by-qemu");
       events.push({ type: "flushSent", tMs: issuedAtMs, op: index, kind, travels });
     }
     if (kind !== "barrier" && op.durableAtMs !== null) {
@@ -95,7 +96,8 @@ export function sessionEvents(timeline: Timeline): SessionEvent[] {
     if (flush?.doneAtMs == null) continue;
     const doneAtMs = flush.doneAtMs;
     const carried = timeline.ops.some((o) => o.durableAtMs === doneAtMs);
-    const news = commit.wroteOut.length > 0 || carried || flush.outcome === "ignored-by-qemu";
+    // A flush that did not do what it says is news too.
+    const news = commit.wroteOut.length > 0 || carried || flush.outcome !== "passed";
     events.push({ type: "commitFlushed", tMs: doneAtMs, outcome: flush.outcome, news });
   }
   const { crash } = timeline;

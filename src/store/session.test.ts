@@ -15,7 +15,13 @@ import {
 } from "./session";
 
 const DOC: SessionDoc = {
-  config: { mode: "none", guestBarriers: false, guestFs: "ext3", diskCache: "battery" },
+  config: {
+    ...DEFAULT_CONFIG,
+    mode: "none",
+    guestBarriers: false,
+    guestFs: "ext3",
+    diskCache: "battery",
+  },
   ops: [
     { atMs: 0, kind: "normal" },
     { atMs: 5, kind: "osync" },
@@ -32,6 +38,8 @@ describe("simulateSession", () => {
         guestBarriers: false,
         guestFs: "ext3",
         diskCache: "battery",
+        diskFlush: "honoured",
+        hostBarriers: true,
       }),
       ops: DOC.ops,
       crash: DOC.crash,
@@ -67,7 +75,25 @@ describe("the scenario format", () => {
       guestBarriers: true,
       guestFs: DEFAULT_CONFIG.guestFs,
       diskCache: DEFAULT_CONFIG.diskCache,
+      diskFlush: "honoured",
+      hostBarriers: true,
     });
     expect(doc.crash).toBeNull();
+  });
+
+  it("writes a fault into the document only when it is present", () => {
+    const plain = toScenarioDoc({ config: DEFAULT_CONFIG, ops: [], crash: null });
+    expect(Object.keys(plain.config)).toEqual(["mode", "guestBarriers", "guestFs", "diskCache"]);
+    const faulty = toScenarioDoc({
+      config: { ...DEFAULT_CONFIG, diskFlush: "ignored", hostBarriers: false },
+      ops: [],
+      crash: null,
+    });
+    expect(faulty.config).toMatchObject({ diskFlush: "ignored", hostBarriers: false });
+    expect(fromScenarioDoc(faulty).config).toEqual({
+      ...DEFAULT_CONFIG,
+      diskFlush: "ignored",
+      hostBarriers: false,
+    });
   });
 });

@@ -3,7 +3,14 @@
  * configuration, the writes issued, and the failure if one struck. Changing the configuration
  * runs the same writes again under the new one; the model is exact for the whole session.
  */
-import { makeConfig, type CacheMode, type DiskCache, type GuestFs } from "../model/config";
+import {
+  makeConfig,
+  type CacheMode,
+  type Config,
+  type DiskCache,
+  type DiskFlush,
+  type GuestFs,
+} from "../model/config";
 import { simulate } from "../model/simulate";
 import type { Crash, Op, Timeline } from "../model/timeline";
 import { SCENARIO_VERSION, type ScenarioDoc } from "../scenario/schema";
@@ -13,6 +20,9 @@ export interface SessionConfig {
   readonly guestBarriers: boolean;
   readonly guestFs: GuestFs;
   readonly diskCache: DiskCache;
+  /** Faults below QEMU (docs/model.md §4): off by default. */
+  readonly diskFlush: DiskFlush;
+  readonly hostBarriers: boolean;
 }
 
 /** QEMU's default mode and an ext4 guest with its default barriers (docs/model.md §2, §3). */
@@ -21,6 +31,8 @@ export const DEFAULT_CONFIG: SessionConfig = {
   guestBarriers: true,
   guestFs: "ext4",
   diskCache: "volatile",
+  diskFlush: "honoured",
+  hostBarriers: true,
 };
 
 /** What the page holds: a scenario document in the model's own units. */
@@ -31,24 +43,35 @@ export interface SessionDoc {
   readonly crash: Crash | null;
 }
 
-export function simulateSession(doc: SessionDoc): Timeline {
-  return simulate({
-    config: makeConfig({
-      cache: doc.config.mode,
-      guestBarriers: doc.config.guestBarriers,
-      guestFs: doc.config.guestFs,
-      diskCache: doc.config.diskCache,
-    }),
-    ops: doc.ops,
-    crash: doc.crash,
+/** The model's configuration for the page's: the one place the fields are carried over. */
+export function modelConfig(config: SessionConfig): Config {
+  return makeConfig({
+    cache: config.mode,
+    guestBarriers: config.guestBarriers,
+    guestFs: config.guestFs,
+    diskCache: config.diskCache,
+    diskFlush: config.diskFlush,
+    hostBarriers: config.hostBarriers,
   });
+}
+
+export function simulateSession(doc: SessionDoc): Timeline {
+  return simulate({ config: modelConfig(doc.config), ops: doc.ops, crash: doc.crash });
 }
 
 /** The scenario document (what `npm run scenario` reads) for a session. */
 export function toScenarioDoc(doc: SessionDoc): ScenarioDoc {
   return {
     version: SCENARIO_VERSION,
-    config: { ...doc.config },
+    config: {
+      mode: doc.config.mode,
+      guestBarriers: doc.config.guestBarriers,
+      guestFs: doc.config.guestFs,
+      diskCache: doc.config.diskCache,
+      // The faults are written only when present: documents without them keep their shape.
+      ...(doc.config.diskFlush === "ignored" ? { diskFlush: "ignored" as const } : {}),
+      ...(doc.config.hostBarriers ? {} : { hostBarriers: false }),
+    },
     ops: doc.ops.map((op) => ({ at: op.atMs, kind: op.kind })),
     ...(doc.crash ? { crash: { at: doc.crash.atMs, kind: doc.crash.kind } } : {}),
   };
@@ -62,6 +85,8 @@ export function fromScenarioDoc(doc: ScenarioDoc): SessionDoc {
       guestBarriers: doc.config.guestBarriers,
       guestFs: doc.config.guestFs ?? DEFAULT_CONFIG.guestFs,
       diskCache: doc.config.diskCache ?? DEFAULT_CONFIG.diskCache,
+      diskFlush: doc.config.diskFlush ?? DEFAULT_CONFIG.diskFlush,
+      hostBarriers: doc.config.hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
     },
     ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
     crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,

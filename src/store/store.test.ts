@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "./session";
 import { ACK_TRAVEL_S, createDiagramStore, playbackEndS, struck } from "./store";
 
 const NONE: SessionConfig = {
+  ...DEFAULT_CONFIG,
   mode: "none",
   guestBarriers: false,
   guestFs: "ext4",
@@ -102,7 +103,12 @@ describe("setConfig", () => {
 
 describe("failures are points in time", () => {
   it("strikes at the playhead, pauses, and stops the world there", () => {
-    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
+    const store = createDiagramStore({
+      ...NONE,
+      diskCache: "volatile",
+      diskFlush: "honoured",
+      hostBarriers: true,
+    });
     store.getState().issue("osync");
     store.getState().setPlaying(true);
     store.getState().seek(0.05);
@@ -121,7 +127,12 @@ describe("failures are points in time", () => {
   });
 
   it("scrubbing before it shows the world before it, and a new strike moves it", () => {
-    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
+    const store = createDiagramStore({
+      ...NONE,
+      diskCache: "volatile",
+      diskFlush: "honoured",
+      hostBarriers: true,
+    });
     store.getState().issue("osync");
     store.getState().seek(0.05);
     store.getState().fail("power");
@@ -146,7 +157,12 @@ describe("failures are points in time", () => {
   });
 
   it("the worst moment: the played instant with the most exposed acknowledged writes", async () => {
-    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
+    const store = createDiagramStore({
+      ...NONE,
+      diskCache: "volatile",
+      diskFlush: "honoured",
+      hostBarriers: true,
+    });
     store.getState().issue("osync");
     const { calm } = store.getState();
     store.getState().seek(store.getState().endMs);

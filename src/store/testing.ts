@@ -2,11 +2,18 @@
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import type { SessionConfig } from "./session";
 
-/** Every mode × guest barriers × disk cache × guest filesystem (60 configurations). */
+/** Every mode × guest barriers × disk cache × guest filesystem (60 configurations), no faults. */
 export const EVERY_CONFIG: readonly SessionConfig[] = CACHE_MODES.flatMap((mode) =>
   [true, false].flatMap((guestBarriers) =>
     DISK_CACHES.flatMap((diskCache) =>
-      GUEST_FILESYSTEMS.map((guestFs) => ({ mode, guestBarriers, guestFs, diskCache })),
+      GUEST_FILESYSTEMS.map((guestFs) => ({
+        mode,
+        guestBarriers,
+        guestFs,
+        diskCache,
+        diskFlush: "honoured" as const,
+        hostBarriers: true,
+      })),
     ),
   ),
 );

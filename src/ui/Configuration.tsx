@@ -8,10 +8,12 @@
  * the modes; a radio group "Guest filesystem" with "ext3" and "ext4"; a checkbox "Guest
  * barriers"; a radio group "Disk write cache" with volatile, off, battery.
  */
-import { useId } from "react";
+import { lazy, Suspense, useId } from "react";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import type { SessionConfig } from "../store/session";
 import { useDiagram } from "./useDiagram";
+
+const Faults = lazy(() => import("./Faults"));
 
 /** The article's two guests (docs/model.md §3, §5b), one click each. */
 const GUESTS = [
@@ -151,6 +153,10 @@ export function Configuration() {
           setConfig({ diskCache });
         }}
       />
+      {/* Folded and rarely opened: its code loads after the first view, in a box of its size. */}
+      <Suspense fallback={<div className="faults faults-placeholder" />}>
+        <Faults />
+      </Suspense>
     </div>
   );
 }

@@ -56,6 +56,10 @@ function durableText(op: OpResult, tMs: number): string {
       return "not by this barrier: the guest sent no flush (the data waits for writeback)";
     case "ignored-by-qemu":
       return "not by this barrier: QEMU ignored its flush";
+    case "no-host-barriers":
+      return "not by this barrier: the host sent the drive no flush (host filesystem mounted without barriers)";
+    case "ignored-by-drive":
+      return "not by this barrier: the drive ignored its flush";
     case "passed":
       return "not yet";
   }

@@ -74,9 +74,41 @@ function virtualDisk(config: SessionConfig): Snippet {
   };
 }
 
+/** The host filesystem that holds the image: it must pass flushes to the drive (§4). */
+function hostFilesystem(config: SessionConfig): Snippet {
+  if (!config.hostBarriers) {
+    return {
+      label: "Host filesystem holding the image: turn barriers back on",
+      lines: [
+        "mount -o remount,barrier=1 /var/lib/libvirt/images   # ext4, now",
+        "dmesg | grep -i 'disabling barriers'                # jbd turned them off after an error",
+      ],
+      note: "Delete barrier=0 or nobarrier from that filesystem's options in /etc/fstab (use your own mount point). If jbd disabled barriers after a failed barrier write, find out why before trusting the drive.",
+    };
+  }
+  return {
+    label: "Host filesystem holding the image: check that barriers are on",
+    lines: [
+      "grep ' /var/lib/libvirt/images ' /proc/mounts      # no barrier=0, no nobarrier",
+      "dmesg | grep -i 'disabling barriers'                # nothing: they are on",
+    ],
+    note: "Use the mount point that holds your images. ext4 has barriers by default.",
+  };
+}
+
 function hostDisk(config: SessionConfig): Snippet {
   switch (config.diskCache) {
     case "volatile":
+      if (config.diskFlush === "ignored") {
+        return {
+          label: "Host disk: it ignores flushes, so turn its write cache off",
+          lines: [
+            "hdparm -W0 /dev/sdX                            # ATA",
+            "sdparm --clear WCE /dev/sdX                    # SAS",
+          ],
+          note: "No mount option or cache mode helps a drive that reports flushes done without doing them: turn its volatile cache off (hdparm -W0 is often not persistent across power cycles: reapply it at boot), or use a drive or controller with a power-loss-protected cache.",
+        };
+      }
       return {
         label: "Host disk write cache (volatile: on)",
         lines: ["hdparm -W /dev/sdX                             # write-caching = 1 (on)"],
@@ -132,6 +164,7 @@ export function snippets(config: SessionConfig): Snippet[] {
     },
     guestFilesystem(config),
     virtualDisk(config),
+    hostFilesystem(config),
     hostDisk(config),
   ];
 }

@@ -7,13 +7,14 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS, type CacheMode } from "../model/config";
 import { matrixRow } from "../model/matrix";
-import type { SessionConfig } from "../store/session";
+import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
 import { EVERY_CONFIG } from "../store/testing";
 import { caption } from "./narration";
 
 const ALL = EVERY_CONFIG;
 
 const base: SessionConfig = {
+  ...DEFAULT_CONFIG,
   mode: "writeback",
   guestBarriers: true,
   guestFs: "ext4",
@@ -220,11 +221,53 @@ describe("caption: the true sentences are there", () => {
   });
 
   it("a drive cache that is off or protected does not save data still in host RAM", () => {
-    expect(caption({ ...base, guestBarriers: false, diskCache: "off" })).toContain(
-      "even with the drive's write cache off",
+    expect(
+      caption({
+        ...base,
+        guestBarriers: false,
+        diskCache: "off",
+        diskFlush: "honoured",
+        hostBarriers: true,
+      }),
+    ).toContain("even with the drive's write cache off");
+    expect(
+      caption({
+        ...base,
+        mode: "unsafe",
+        diskCache: "battery",
+        diskFlush: "honoured",
+        hostBarriers: true,
+      }),
+    ).toContain("even with a battery-backed drive cache");
+  });
+});
+
+describe("caption under a fault below QEMU (docs/model.md §4)", () => {
+  const base = {
+    guestBarriers: true,
+    guestFs: "ext4",
+    diskCache: "volatile",
+    diskFlush: "ignored",
+    hostBarriers: true,
+  } as const;
+
+  it("says where QEMU's flushes end when they would otherwise make data durable", () => {
+    for (const mode of ["writeback", "none", "writethrough", "directsync"] as const) {
+      expect(caption({ ...base, mode })).toMatch(/this drive ignores cache flushes/);
+      expect(caption({ ...base, mode, diskFlush: "honoured", hostBarriers: false })).toMatch(
+        /mounted without barriers/,
+      );
+    }
+  });
+
+  it("stays quiet where the fault changes nothing", () => {
+    // QEMU sends nothing down (unsafe), the guest sends nothing, or no volatile cache to fill.
+    expect(caption({ ...base, mode: "unsafe" })).not.toMatch(/ignores cache flushes/);
+    expect(caption({ ...base, mode: "writeback", guestBarriers: false })).not.toMatch(
+      /ignores cache flushes/,
     );
-    expect(caption({ ...base, mode: "unsafe", diskCache: "battery" })).toContain(
-      "even with a battery-backed drive cache",
+    expect(caption({ ...base, mode: "none", diskCache: "off" })).not.toMatch(
+      /ignores cache flushes/,
     );
   });
 });

@@ -4,7 +4,8 @@
  * each true to docs/model.md (§2, §3, §4, §6). The one duration it quotes comes from the model
  * (./verdict.ts), labelled as Linux's defaults.
  */
-import type { DiskCache, GuestFs } from "../model/config";
+import { effectiveFault } from "../model/rules";
+import { MODE_SWITCHES, type DiskCache, type GuestFs } from "../model/config";
 import type { SessionConfig } from "../store/session";
 import { about, verdict } from "./powerCut";
 
@@ -95,7 +96,37 @@ function modeText(config: SessionConfig): string {
   }
 }
 
+/** Why QEMU's flushes leave the drive's volatile cache full (docs/model.md §4). */
+const FAULT_CAUSE: Readonly<Record<"no-host-barriers" | "ignored-by-drive", string>> = {
+  "no-host-barriers":
+    "the host filesystem holding the image is mounted without barriers, so QEMU's writes and its fdatasync leave the data in the drive's volatile cache and no flush is sent to the drive",
+  "ignored-by-drive":
+    "this drive ignores cache flushes: it reports them done and keeps the data in its volatile cache",
+};
+
+/**
+ * The mode's text under a fault that matters (docs/model.md §4, §8.9): what the arrow is meant to
+ * do, and where it ends instead. The sound texts above would promise stable storage.
+ */
+function faultText(config: SessionConfig, fault: keyof typeof FAULT_CAUSE): string {
+  const lost = `O_SYNC writes and fsync'd data can be lost to a power cut after the call returns, until the drive destages them (about ${about(verdict(config).syncedWindowMs)} in the model, an estimate)`;
+  switch (config.mode) {
+    case "writeback":
+      return `writeback: the virtual disk's writes are acknowledged once they reach the host page cache (red), and each guest flush becomes an fdatasync on the image (green) meant to put them on the platters. But ${FAULT_CAUSE[fault]}: the green flush ends there, like gray, so ${lost}.`;
+    case "none":
+      return `none: QEMU bypasses the host page cache, so the virtual disk's writes are acknowledged in the drive's volatile write cache (gray), and each guest flush (green) is meant to put them on the platters. But ${FAULT_CAUSE[fault]}: the green flush ends there too, so ${lost}.`;
+    case "writethrough":
+    case "directsync":
+      return `${config.mode}: each write to the virtual disk ${config.mode === "writethrough" ? "passes through" : "bypasses"} the host page cache (blue) and is meant to complete only once it is on the platters. But ${FAULT_CAUSE[fault]}: the blue arrow ends there, like gray, so a write returns once it is in the drive's cache, and ${lost}.`;
+    case "unsafe":
+      // QEMU sends nothing down under unsafe: effectiveFault() is never set here.
+      return modeText(config);
+  }
+}
+
 /** Three sentences: the mode's arrow, what it means for synced data, and buffered data. */
 export function caption(config: SessionConfig): string {
-  return `${modeText(config)} ${BUFFERED[config.guestFs]}`;
+  const fault = effectiveFault({ ...config, switches: MODE_SWITCHES[config.mode] });
+  const text = fault ? faultText(config, fault) : modeText(config);
+  return `${text} ${BUFFERED[config.guestFs]}`;
 }

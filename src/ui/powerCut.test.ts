@@ -7,7 +7,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { matrixRow } from "../model/matrix";
-import type { SessionConfig } from "../store/session";
+import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
 import { configLabel, EVERY_CONFIG } from "../store/testing";
 import { VerdictView } from "./Verdict";
 import { verdict } from "./powerCut";
@@ -83,6 +83,7 @@ describe("verdict, for every mode × barriers × disk cache × filesystem", () =
 
 describe("verdict, spot checks", () => {
   const base: SessionConfig = {
+    ...DEFAULT_CONFIG,
     mode: "writeback",
     guestBarriers: true,
     guestFs: "ext4",

@@ -7,11 +7,12 @@
  * returned, is the data on stable storage? "Buffered" is a plain write() that nobody syncs, issued
  * at t = 0, the worst alignment with the 5 s timers, so its window is a worst case.
  */
-import { DEFAULT_TIMING, makeConfig, type GuestFs } from "../model/config";
+import { effectiveFault } from "../model/rules";
+import { DEFAULT_TIMING, MODE_SWITCHES, type GuestFs } from "../model/config";
 import { matrixRow, type MatrixRow } from "../model/matrix";
 import { simulate } from "../model/simulate";
 import type { FlushOutcome, Hop, LayerId } from "../model/timeline";
-import type { SessionConfig } from "../store/session";
+import { modelConfig, type SessionConfig } from "../store/session";
 
 export type SyncedVerdict = "safe" | "unsafe";
 
@@ -63,6 +64,10 @@ function noFlushReason(outcome: FlushOutcome | null): string {
       return "the guest sends no flush";
     case "ignored-by-qemu":
       return "QEMU answers the guest's flush without calling fdatasync";
+    case "no-host-barriers":
+      return "the host filesystem is mounted without barriers, so no flush reaches the drive";
+    case "ignored-by-drive":
+      return "the drive ignores flushes";
     case "passed":
     case "no-write-cache":
     case null:
@@ -83,12 +88,7 @@ const GUEST_WRITEOUT: Readonly<Record<GuestFs, string>> = {
 /** A normal write() issued at t = 0, as the model plays it: its hops, in order. */
 function bufferedHops(config: SessionConfig): readonly Hop[] {
   const timeline = simulate({
-    config: makeConfig({
-      cache: config.mode,
-      guestBarriers: config.guestBarriers,
-      guestFs: config.guestFs,
-      diskCache: config.diskCache,
-    }),
+    config: modelConfig(config),
     ops: [{ atMs: 0, kind: "normal" }],
   });
   return timeline.ops[0]?.hops ?? [];
@@ -123,8 +123,10 @@ function syncedSentence(windowMs: number): string {
   return `✘ Synced writes (O_SYNC, fsync) can be lost to a power cut for up to ${about(windowMs)} after the call returns (Linux's default timers).`;
 }
 
-function syncedReason(osync: MatrixRow): string {
-  const reason = noFlushReason(osync.flush);
+function syncedReason(config: SessionConfig, osync: MatrixRow): string {
+  // Under a fault that matters, the fault is why, whatever the guest sends (§4).
+  const fault = effectiveFault({ ...config, switches: MODE_SWITCHES[config.mode] });
+  const reason = noFlushReason(fault ?? osync.flush);
   const where = `they wait in ${PLACE[osync.ackedIn]}`;
   return reason ? `${cap(reason)}, so ${where}.` : `${cap(where)}.`;
 }
@@ -144,9 +146,9 @@ const ASSUMPTIONS: readonly string[] = [
 ];
 
 function compute(config: SessionConfig): Verdict {
-  const { mode, guestBarriers, diskCache, guestFs } = config;
+  const { mode, guestBarriers, diskCache, guestFs, diskFlush, hostBarriers } = config;
   const row = (kind: "normal" | "osync" | "barrier") =>
-    matrixRow(mode, guestBarriers, kind, diskCache, guestFs);
+    matrixRow(mode, guestBarriers, kind, diskCache, guestFs, { diskFlush, hostBarriers });
   const osync = row("osync");
   const barrier = row("barrier");
   const normal = row("normal");
@@ -165,7 +167,7 @@ function compute(config: SessionConfig): Verdict {
     syncedText: safe
       ? "✔ Synced writes (O_SYNC, fsync) survive a power cut once the call returns."
       : syncedSentence(syncedWindowMs),
-    syncedReason: safe ? null : syncedReason(osync),
+    syncedReason: safe ? null : syncedReason(config, osync),
     syncedWindowMs,
     databaseText: safe
       ? null
@@ -181,7 +183,8 @@ const cache = new Map<string, Verdict>();
 
 /** What a host power cut does to this configuration's data, computed by the model (memoized). */
 export function verdict(config: SessionConfig): Verdict {
-  const key = `${config.mode}/${String(config.guestBarriers)}/${config.guestFs}/${config.diskCache}`;
+  // Every field, in a fixed order: a field added to the configuration can never be left out.
+  const key = JSON.stringify(config, Object.keys(config).sort());
   let v = cache.get(key);
   if (v === undefined) {
     v = compute(config);

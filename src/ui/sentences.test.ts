@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Crash, OpKind } from "../model/timeline";
 import { sessionEvents as typedEvents } from "../store/events";
-import { simulateSession, type SessionConfig } from "../store/session";
+import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "../store/session";
 import type { Timeline } from "../model/timeline";
 import { sentence } from "./sentences";
 import { opLabel } from "./vocabulary";
@@ -45,12 +45,14 @@ function find(events: readonly SessionEvent[], pattern: RegExp): SessionEvent {
 }
 
 const WRITEBACK: SessionConfig = {
+  ...DEFAULT_CONFIG,
   mode: "writeback",
   guestBarriers: true,
   guestFs: "ext4",
   diskCache: "volatile",
 };
 const UNSAFE: SessionConfig = {
+  ...DEFAULT_CONFIG,
   mode: "unsafe",
   guestBarriers: true,
   guestFs: "ext4",
@@ -71,7 +73,13 @@ describe("sessionEvents", () => {
 
   it("is sorted by time", () => {
     const events = eventsOf(
-      { mode: "none", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" },
+      {
+        ...DEFAULT_CONFIG,
+        mode: "none",
+        guestBarriers: true,
+        guestFs: "ext4",
+        diskCache: "volatile",
+      },
       [
         { atMs: 40, kind: "osync" },
         { atMs: 0, kind: "normal" },
@@ -147,6 +155,7 @@ describe("sessionEvents", () => {
   describe("a power cut", () => {
     // #0 written through to the platters before the cut; #1 still in the guest page cache.
     const config: SessionConfig = {
+      ...DEFAULT_CONFIG,
       mode: "writethrough",
       guestBarriers: false,
       guestFs: "ext4",

@@ -26,6 +26,10 @@ const FLUSH_WORDS: Readonly<Record<FlushOutcome, string>> = {
   "ignored-by-qemu": "its flush was ignored by QEMU (cache=unsafe): nothing became durable",
   "no-guest-barriers": "its flush never left the guest: the guest issues no barriers",
   "no-write-cache": "no flush was needed: the virtual disk reports no write cache",
+  "no-host-barriers":
+    "its flush completed, but the host filesystem holding the image has no barriers: the data went to the drive's volatile cache and no flush followed, so nothing became durable by it",
+  "ignored-by-drive":
+    "its flush completed, but the drive ignored it: the data sits in the drive's volatile cache, so nothing became durable by it",
 };
 
 /** Said when a journal commit's flush is done (never when it is issued: §2). */
@@ -36,6 +40,10 @@ const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
     "Journal commit: its flush was ignored by QEMU (cache=unsafe): nothing became durable.",
   "no-guest-barriers": "Journal commit, without a flush: the guest issues no barriers.",
   "no-write-cache": "Journal commit: no flush needed, the virtual disk reports no write cache.",
+  "no-host-barriers":
+    "Journal commit: its flush completed, but the host filesystem has no barriers, so the data waits in the drive's volatile cache: nothing became durable by it.",
+  "ignored-by-drive":
+    "Journal commit: its flush completed, but the drive ignored it, so the data waits in its volatile cache: nothing became durable by it.",
 };
 
 /** "#0, #1, #2", or "#0, #1, #2, #3 and 12 more": short enough for the event line, whole in meaning. */

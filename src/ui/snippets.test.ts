@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
 import { configLabel, EVERY_CONFIG } from "../store/testing";
 import { snippets, type Snippet } from "./Snippets";
+import { DEFAULT_CONFIG } from "../store/session";
 
 const ALL = EVERY_CONFIG;
 const cases = ALL.map((c) => [configLabel(c), c] as const);
@@ -112,7 +113,13 @@ describe("snippets", () => {
 
   it("Proxmox: none is called “No cache” but is not “no cache”", () => {
     const none = find(
-      snippets({ mode: "none", guestBarriers: true, guestFs: "ext4", diskCache: "volatile" }),
+      snippets({
+        ...DEFAULT_CONFIG,
+        mode: "none",
+        guestBarriers: true,
+        guestFs: "ext4",
+        diskCache: "volatile",
+      }),
       "Proxmox",
     );
     expect(none.note).toContain("“No cache”");
@@ -124,5 +131,31 @@ describe("snippets", () => {
     const labels = snippets(config).map((s) => s.label);
     expect(new Set(labels).size).toBe(labels.length);
     for (const s of snippets(config)) expect(new Set(s.lines).size).toBe(s.lines.length);
+  });
+});
+
+describe("snippets under a fault (docs/model.md §4)", () => {
+  const base = EVERY_CONFIG[0];
+  if (!base) throw new Error("no configuration");
+
+  it("a host filesystem without barriers: the fix, never how to turn them off", () => {
+    const host = find(snippets({ ...base, hostBarriers: false }), "Host filesystem");
+    expect(host.label).toMatch(/turn barriers back on/);
+    expect(host.lines.map(command)).toContain("mount -o remount,barrier=1 /var/lib/libvirt/images");
+    expect(host.lines.map(command).join("\n")).not.toMatch(/barrier=0|nobarrier/);
+  });
+
+  it("a drive that ignores flushes: turn its volatile cache off, only when it has one", () => {
+    const volatile = find(
+      snippets({ ...base, diskCache: "volatile", diskFlush: "ignored" }),
+      "Host disk",
+    );
+    expect(volatile.lines.map(command)).toEqual([
+      "hdparm -W0 /dev/sdX",
+      "sdparm --clear WCE /dev/sdX",
+    ]);
+    expect(volatile.note).toMatch(/No mount option or cache mode helps/);
+    const off = find(snippets({ ...base, diskCache: "off", diskFlush: "ignored" }), "Host disk");
+    expect(off.label).toBe("Host disk write cache: off");
   });
 });

@@ -4,14 +4,14 @@
  * stable storage is, and where an O_SYNC call says "done". The answers come from the model
  * (rules, failure table, safety matrix), never from a second set of rules here.
  */
-import { makeConfig, MODE_SWITCHES } from "../model/config";
+import { MODE_SWITCHES } from "../model/config";
 import { stableLayer, wipes } from "../model/failure";
-import { flushOutcome, writeArrow } from "../model/rules";
+import { FLUSH_TRAVELS, flushOutcome, hostFlushFault, writeArrow } from "../model/rules";
 import { simulate } from "../model/simulate";
 import type { Arrow, FlushOutcome, LayerId } from "../model/timeline";
 import { arrowReach, type Reach } from "../geometry/arrows";
 import { flushEnd, type BoxId } from "../geometry/layout";
-import type { SessionConfig } from "../store/session";
+import { modelConfig, type SessionConfig } from "../store/session";
 
 export interface StageFacts {
   readonly active: Readonly<Record<Arrow, boolean>>;
@@ -55,31 +55,36 @@ const GREEN_LABEL: Readonly<Record<FlushOutcome, string>> = {
   "no-guest-barriers": "green: never sent",
   "no-write-cache": "green: not needed",
   "ignored-by-qemu": "green: ignored",
+  "no-host-barriers": "green: no flush to the drive",
+  "ignored-by-drive": "green: drive ignores it",
 };
 
 export function stageFacts(config: SessionConfig): StageFacts {
   const switches = MODE_SWITCHES[config.mode];
   const used = writeArrow(switches);
-  const flush = flushOutcome(config.guestBarriers, switches);
+  const flush = flushOutcome({ ...config, switches });
+  // Under a fault (§4) nothing QEMU sends down empties the drive's volatile cache: blue ends there.
+  const fault = hostFlushFault(config);
   const stable: BoxId = stableLayer(config.diskCache);
   const disk: BoxId = config.diskCache === "off" ? "platters" : "disk-cache";
   const reach = {
     red: arrowReach("red", { disk, stable }),
     gray: arrowReach("gray", { disk, stable }),
-    blue: arrowReach("blue", { disk, stable }),
-    green: arrowReach("green", { disk, stable }),
+    blue: arrowReach("blue", { disk, stable: fault ? "disk-cache" : stable }),
+    green: arrowReach("green", { disk, stable: fault ? "disk-cache" : stable }),
   };
   const stop = stopOf(flush, stable);
   const active = {
     red: used === "red",
     gray: used === "gray",
     blue: used === "blue",
-    green: flush === "passed",
+    // QEMU passes the flush on (its switch closed) even when a fault below stops it in the drive.
+    green: FLUSH_TRAVELS.has(flush),
   };
   const activeLabel: Readonly<Record<Exclude<Arrow, "green">, string>> = {
     red: "red: host page cache",
     gray: disk === "platters" ? "gray: to the platters" : "gray: disk's cache",
-    blue: "blue: write-through",
+    blue: fault ? "blue: ends in disk's cache" : "blue: write-through",
   };
   const labels = {
     red: active.red ? activeLabel.red : "red",
@@ -90,12 +95,7 @@ export function stageFacts(config: SessionConfig): StageFacts {
   // Where the model returns an O_SYNC write issued on an idle stack (as the safety matrix does).
   const done =
     simulate({
-      config: makeConfig({
-        cache: config.mode,
-        guestBarriers: config.guestBarriers,
-        guestFs: config.guestFs,
-        diskCache: config.diskCache,
-      }),
+      config: modelConfig(config),
       ops: [{ atMs: 0, kind: "osync" }],
     }).ops[0]?.ackedIn ?? stable;
   const volatile = Object.fromEntries(

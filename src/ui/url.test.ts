@@ -15,7 +15,13 @@ describe("readUrlConfig", () => {
   });
 
   it("reads valid parameters, with or without the leading ?", () => {
-    const expected = { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "battery" };
+    const expected = {
+      ...DEFAULT_CONFIG,
+      mode: "none",
+      guestBarriers: false,
+      guestFs: "ext4",
+      diskCache: "battery",
+    };
     expect(readUrlConfig("?mode=none&barriers=off&disk=battery")).toEqual({
       config: expected,
       notices: [],
@@ -59,6 +65,7 @@ describe("readUrlConfig", () => {
   it("a bad mode yields a notice naming it and the default used; the good parameters are kept", () => {
     const { config, notices } = readUrlConfig("?mode=writebak&barriers=off&disk=off");
     expect(config).toEqual({
+      ...DEFAULT_CONFIG,
       mode: "writeback",
       guestBarriers: false,
       guestFs: "ext4",
@@ -73,6 +80,7 @@ describe("readUrlConfig", () => {
   it("a bad barriers value yields a notice in the URL's own words (on or off)", () => {
     const { config, notices } = readUrlConfig("?mode=none&barriers=maybe&disk=battery");
     expect(config).toEqual({
+      ...DEFAULT_CONFIG,
       mode: "none",
       guestBarriers: true,
       guestFs: "ext4",
@@ -88,6 +96,7 @@ describe("readUrlConfig", () => {
   it("a bad disk yields a notice naming it and the default used", () => {
     const { config, notices } = readUrlConfig("?mode=directsync&barriers=off&disk=ssd");
     expect(config).toEqual({
+      ...DEFAULT_CONFIG,
       mode: "directsync",
       guestBarriers: false,
       guestFs: "ext4",
@@ -157,7 +166,13 @@ describe("readUrlConfig", () => {
 
   it("forgives letter case: a hand-typed link still works", () => {
     expect(readUrlConfig("?mode=None&barriers=OFF&disk=Battery")).toEqual({
-      config: { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "battery" },
+      config: {
+        ...DEFAULT_CONFIG,
+        mode: "none",
+        guestBarriers: false,
+        guestFs: "ext4",
+        diskCache: "battery",
+      },
       notices: [],
     });
   });
@@ -165,7 +180,13 @@ describe("readUrlConfig", () => {
 
 describe("readUrlScenario and writeUrlScenario", () => {
   const doc = {
-    config: { mode: "none", guestBarriers: false, guestFs: "ext3", diskCache: "volatile" },
+    config: {
+      ...DEFAULT_CONFIG,
+      mode: "none",
+      guestBarriers: false,
+      guestFs: "ext3",
+      diskCache: "volatile",
+    },
     ops: [
       { atMs: 0, kind: "osync" },
       { atMs: 12.5, kind: "normal" },

@@ -14,6 +14,8 @@ const PARAM_OF_FIELD = {
   "config.guestBarriers": "barriers",
   "config.guestFs": "fs",
   "config.diskCache": "disk",
+  "config.diskFlush": "flush",
+  "config.hostBarriers": "hostbarriers",
 } as const;
 
 type Field = keyof typeof PARAM_OF_FIELD;
@@ -28,8 +30,9 @@ function param(params: URLSearchParams, name: string): string | null {
   return params.get(name)?.toLowerCase() ?? null;
 }
 
-function barriersValue(raw: string | null): unknown {
-  if (raw === null) return DEFAULT_CONFIG.guestBarriers;
+/** on/off (true/false, 1/0) as a boolean; anything else as it is, for the validator to name. */
+function onOff(raw: string | null, absent: boolean): unknown {
+  if (raw === null) return absent;
   if (raw === "on" || raw === "true" || raw === "1") return true;
   if (raw === "off" || raw === "false" || raw === "0") return false;
   return raw;
@@ -40,15 +43,19 @@ export function readUrlConfig(search: string): UrlConfig {
   const fields: Record<Field, unknown> = {
     // `cache` is QEMU's own spelling (-drive cache=none): accept it too.
     "config.mode": param(params, "mode") ?? param(params, "cache") ?? DEFAULT_CONFIG.mode,
-    "config.guestBarriers": barriersValue(param(params, "barriers")),
+    "config.guestBarriers": onOff(param(params, "barriers"), DEFAULT_CONFIG.guestBarriers),
     "config.guestFs": param(params, "fs") ?? DEFAULT_CONFIG.guestFs,
     "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
+    "config.diskFlush": param(params, "flush") ?? DEFAULT_CONFIG.diskFlush,
+    "config.hostBarriers": onOff(param(params, "hostbarriers"), DEFAULT_CONFIG.hostBarriers),
   };
   const defaults: Record<Field, unknown> = {
     "config.mode": DEFAULT_CONFIG.mode,
     "config.guestBarriers": DEFAULT_CONFIG.guestBarriers,
     "config.guestFs": DEFAULT_CONFIG.guestFs,
     "config.diskCache": DEFAULT_CONFIG.diskCache,
+    "config.diskFlush": DEFAULT_CONFIG.diskFlush,
+    "config.hostBarriers": DEFAULT_CONFIG.hostBarriers,
   };
   const notices: string[] = [];
   // Each pass reports the first bad field; replace it by its default and validate again.
@@ -60,17 +67,22 @@ export function readUrlConfig(search: string): UrlConfig {
         guestBarriers: fields["config.guestBarriers"],
         guestFs: fields["config.guestFs"],
         diskCache: fields["config.diskCache"],
+        diskFlush: fields["config.diskFlush"],
+        hostBarriers: fields["config.hostBarriers"],
       },
       ops: [],
     });
     if (result.ok) {
-      const { mode, guestBarriers, guestFs, diskCache } = result.scenario.config;
+      const { mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers } =
+        result.scenario.config;
       return {
         config: {
           mode,
           guestBarriers,
           guestFs: guestFs ?? DEFAULT_CONFIG.guestFs,
           diskCache: diskCache ?? DEFAULT_CONFIG.diskCache,
+          diskFlush: diskFlush ?? DEFAULT_CONFIG.diskFlush,
+          hostBarriers: hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
         },
         notices,
       };
@@ -80,12 +92,8 @@ export function readUrlConfig(search: string): UrlConfig {
     );
     if (!field) break;
     const param = PARAM_OF_FIELD[field];
-    const fallback =
-      field === "config.guestBarriers"
-        ? DEFAULT_CONFIG.guestBarriers
-          ? "on"
-          : "off"
-        : String(defaults[field]);
+    const value = defaults[field];
+    const fallback = typeof value === "boolean" ? (value ? "on" : "off") : String(value);
     const reason = result.error
       .slice(field.length + 1)
       .trim()

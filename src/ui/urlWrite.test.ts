@@ -1,6 +1,6 @@
 /** Writing the URL back: every configuration round-trips, and other parameters are kept. */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES } from "../model/config";
+import { CACHE_MODES, DISK_CACHES, DISK_FLUSHES } from "../model/config";
 import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
 import { readUrlConfig } from "./url";
 import { writeUrlConfig } from "./urlWrite";
@@ -9,7 +9,18 @@ describe("writeUrlConfig", () => {
   const configs: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
     [true, false].flatMap((guestBarriers) =>
       (["ext3", "ext4"] as const).flatMap((guestFs) =>
-        DISK_CACHES.map((diskCache) => ({ mode, guestBarriers, guestFs, diskCache })),
+        DISK_CACHES.flatMap((diskCache) =>
+          DISK_FLUSHES.flatMap((diskFlush) =>
+            [true, false].map((hostBarriers) => ({
+              mode,
+              guestBarriers,
+              guestFs,
+              diskCache,
+              diskFlush,
+              hostBarriers,
+            })),
+          ),
+        ),
       ),
     ),
   );
@@ -20,6 +31,16 @@ describe("writeUrlConfig", () => {
     }
   });
 
+  it("names a fault only when it is present", () => {
+    expect(writeUrlConfig("", DEFAULT_CONFIG)).not.toMatch(/flush|hostbarriers/);
+    const search = writeUrlConfig("", {
+      ...DEFAULT_CONFIG,
+      diskFlush: "ignored",
+      hostBarriers: false,
+    });
+    expect(search).toMatch(/&flush=ignored&hostbarriers=off$/);
+  });
+
   it("writes the URL's own vocabulary", () => {
     expect(
       writeUrlConfig("", {
@@ -27,6 +48,8 @@ describe("writeUrlConfig", () => {
         guestBarriers: false,
         guestFs: "ext4",
         diskCache: "volatile",
+        diskFlush: "honoured",
+        hostBarriers: true,
       }),
     ).toBe("?mode=none&barriers=off&fs=ext4&disk=volatile");
   });
@@ -37,6 +60,8 @@ describe("writeUrlConfig", () => {
       guestBarriers: true,
       guestFs: "ext4",
       diskCache: "off",
+      diskFlush: "honoured",
+      hostBarriers: true,
     });
     const params = new URLSearchParams(search);
     expect(params.get("embed")).toBe("1");
@@ -48,6 +73,8 @@ describe("writeUrlConfig", () => {
       guestBarriers: true,
       guestFs: "ext4",
       diskCache: "off",
+      diskFlush: "honoured",
+      hostBarriers: true,
     });
   });
 

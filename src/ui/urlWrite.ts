@@ -12,6 +12,11 @@ export function writeUrlConfig(search: string, config: SessionConfig): string {
   params.set("barriers", config.guestBarriers ? "on" : "off");
   params.set("fs", config.guestFs);
   params.set("disk", config.diskCache);
+  // The faults appear only when present: ordinary links stay short (docs/model.md §4).
+  if (config.diskFlush === "ignored") params.set("flush", "ignored");
+  else params.delete("flush");
+  if (!config.hostBarriers) params.set("hostbarriers", "off");
+  else params.delete("hostbarriers");
   return `?${params.toString()}`;
 }
 
