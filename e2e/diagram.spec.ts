@@ -25,7 +25,7 @@ for (const row of OSYNC) {
     page,
   }) => {
     await openPaused(page, `?mode=${row.mode}&barriers=${row.barriers}`);
-    await page.getByRole("button", { name: "O_SYNC write" }).click();
+    await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
     await page.getByRole("button", { name: "Play" }).click();
     const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
     const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
@@ -46,7 +46,7 @@ test("an O_SYNC write takes visibly longer under writethrough than under none", 
 }) => {
   const stepsUntilAck = async (mode: string) => {
     await openPaused(page, `?mode=${mode}&barriers=off`);
-    await page.getByRole("button", { name: "O_SYNC write" }).click();
+    await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
     await page.getByRole("button", { name: "Play" }).click();
     const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
     return (await playUntil(page, 0, async () => (await acked.count()) > 0)).length;
@@ -136,7 +136,7 @@ test("everything works with the keyboard alone", async ({ page }) => {
 test("reduced motion: tokens change place without travelling", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
   await openPaused(page, "?mode=writethrough&barriers=on");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
   const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
@@ -151,7 +151,7 @@ test("the pause control is always visible, and the diagram has no WCAG A/AA viol
   page,
 }) => {
   await openPaused(page, "?mode=unsafe&barriers=on");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Barrier", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   await page.clock.runFor(600);
@@ -169,7 +169,7 @@ test("a configuration change runs the same writes again under the new one, and s
   page,
 }) => {
   await openPaused(page, "?mode=writethrough&barriers=off");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   await page.clock.runFor(400);
   const clock = await page.locator(".readout .clock").textContent();
@@ -292,7 +292,7 @@ test("a host crash spares the disk's volatile cache; power loss does not (docs/m
 
 test("stepping forward and back walks the write through its events", async ({ page }) => {
   await openPaused(page, "?mode=none&barriers=on");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
   const forward = page.getByRole("button", { name: "Step forward" });
   let steps = 0;

@@ -58,7 +58,7 @@ export function ledgerRow(page: Page, op: number) {
 
 /** Issues `writes` at t = 0, plays until every one is acknowledged, pauses and cuts the power. */
 export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): Promise<void> {
-  for (const name of writes) await page.getByRole("button", { name }).click();
+  for (const name of writes) await page.getByRole("button", { name, exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   const acks = page
     .getByRole("table", { name: "Operations" })

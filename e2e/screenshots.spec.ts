@@ -11,7 +11,7 @@ test("README screenshot: writeback with guest barriers, an O_SYNC write on the g
   await page.setViewportSize({ width: 1280, height: 800 });
   await openPaused(page, "?mode=writeback&barriers=on&disk=volatile");
   await page.getByRole("button", { name: "Normal write" }).click();
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   const token = page.locator('svg .token[data-op="1"]');
   await playUntil(page, 1, async () => (await token.getAttribute("data-path")) === "green");

@@ -51,7 +51,7 @@ test("a link taken from the address bar after any interaction reproduces the pag
     await reopen(page);
     expect(await snapshot(page)).toEqual(before);
   };
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Normal write" }).click();
   await check();
   await page.getByRole("button", { name: "Step forward" }).click();
@@ -101,7 +101,7 @@ test("hostile ops, crash and t values get a notice naming the parameter, and the
 test("Copy link copies the link to this scenario at this moment", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openPaused(page, "?mode=writeback&barriers=off");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Step forward" }).click();
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByText("Link copied")).toBeVisible();
@@ -115,7 +115,7 @@ test("Export scenario gives the JSON the command line reads, with the same outco
   page,
 }) => {
   await openPaused(page, "?mode=none&barriers=off");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
   const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
   await playUntil(page, 0, async () => (await acked.count()) > 0);
@@ -176,7 +176,7 @@ test("the timeline: a slider named Time, stepped by the keyboard and dragged by 
   page,
 }) => {
   await openPaused(page, "?mode=writeback&barriers=on");
-  await page.getByRole("button", { name: "O_SYNC write" }).click();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   const slider = page.getByRole("slider", { name: "Time" });
   await expect(slider).toHaveAttribute("aria-valuenow", "0");
   await expect(slider).toHaveAttribute("aria-valuetext", "0 µs");

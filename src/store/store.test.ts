@@ -44,6 +44,35 @@ describe("createDiagramStore", () => {
   });
 });
 
+describe("burst", () => {
+  it.each(CACHE_MODES)(
+    "%s: ten writes from one thread, each issued when the previous one returned",
+    (mode) => {
+      const config = { ...DEFAULT_CONFIG, mode };
+      const store = createDiagramStore(config);
+      store.getState().seek(0);
+      store.getState().burst("osync", 10);
+      const { ops, timeline, tMs } = store.getState();
+      expect(ops).toHaveLength(10);
+      expect(tMs).toBe(0);
+      expect(ops[0]?.atMs).toBe(0);
+      for (let i = 1; i < 10; i++) {
+        expect(ops[i]?.atMs).toBe(timeline.ops[i - 1]?.ackedAtMs);
+        expect(ops[i]?.kind).toBe("osync");
+      }
+      expect(timeline).toEqual(simulateSession({ config, ops, crash: null }));
+    },
+  );
+
+  it("does nothing once the failure has struck", () => {
+    const store = createDiagramStore(NONE);
+    store.getState().issue("osync");
+    store.getState().fail("power");
+    store.getState().burst("osync", 10);
+    expect(store.getState().ops).toHaveLength(1);
+  });
+});
+
 describe("issue", () => {
   it("appends a write at the playhead and rebuilds what derives from the document", () => {
     const store = createDiagramStore(NONE);

@@ -78,6 +78,11 @@ export interface DiagramActions {
   readonly setConfig: (change: Partial<SessionConfig>) => void;
   /** Issues a write at the playhead: in the past too ("what if I had written here?"). */
   readonly issue: (kind: OpKind) => void;
+  /**
+   * Issues `count` writes as one thread would: the first at the playhead, each next one when the
+   * previous call returned (so their latencies add up, as the article's benchmarks did).
+   */
+  readonly burst: (kind: OpKind, count: number) => void;
   /** Strikes the stack with a failure at the playhead (docs/model.md §4); a second strike moves it. */
   readonly fail: (kind: FailureKind) => void;
   /**
@@ -198,6 +203,26 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         const atMs = state.playhead.tMs;
         set({
           ...rebuild({ ...docOf(state), ops: [...state.ops, { atMs, kind }] }, atMs),
+          configNote: null,
+        });
+      },
+
+      burst: (kind, count) => {
+        const state = get();
+        if (afterFailure(state)) return;
+        const stopMs = state.failure?.atMs ?? Infinity;
+        const ops = [...state.ops];
+        let atMs = state.playhead.tMs;
+        for (let i = 0; i < count && atMs < stopMs; i++) {
+          ops.push({ atMs, kind });
+          if (i === count - 1) break;
+          // When this one returns, without any failure: the thread's next write starts then.
+          const returned = simulateSession({ ...docOf(state), ops, crash: null }).ops.at(-1);
+          if (returned?.ackedAtMs == null) break;
+          atMs = returned.ackedAtMs;
+        }
+        set({
+          ...rebuild({ ...docOf(state), ops }, state.playhead.tMs),
           configNote: null,
         });
       },

@@ -12,6 +12,9 @@ import { SPEEDS, struck, type Speed } from "../store/store";
 import { TOKEN_SYMBOL } from "./shapes";
 import { useDiagram } from "./useDiagram";
 
+/** "The speed half of the article": how long ten synced writes take, one after the other. */
+const BURST = 10;
+
 export function Toolbar() {
   const playing = useDiagram((s) => s.playing);
   const speed = useDiagram((s) => s.speed);
@@ -20,6 +23,7 @@ export function Toolbar() {
   const undoFailure = useDiagram((s) => s.undoFailure);
   const hasOps = useDiagram((s) => s.ops.length > 0);
   const issue = useDiagram((s) => s.issue);
+  const burst = useDiagram((s) => s.burst);
   const fail = useDiagram((s) => s.fail);
   const failAtWorst = useDiagram((s) => s.failAtWorst);
   const reset = useDiagram((s) => s.reset);
@@ -57,6 +61,16 @@ export function Toolbar() {
             {KIND_NAME[kind]}
           </button>
         ))}
+        <button
+          type="button"
+          disabled={failed}
+          title="Ten O_SYNC writes from one thread: each is issued when the previous one returned"
+          onClick={() => {
+            burst("osync", BURST);
+          }}
+        >
+          Burst: {BURST} O_SYNC writes
+        </button>
       </div>
       <div className="buttons" role="group" aria-label="Playback">
         <button
