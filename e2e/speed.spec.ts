@@ -2,6 +2,7 @@
  * The speed half of the article: a burst of ten O_SYNC writes from one thread, and the latency
  * chart of the model's acknowledgement and durable times (issue 8, item 4).
  */
+import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ledgerRow, openPaused, revealBelowStage } from "./helpers";
 
@@ -40,4 +41,20 @@ test("the latency chart: writeback without barriers returns at once and is durab
   const chart = await burst(page, "?mode=writeback&barriers=off");
   expect(await ms(chart, "ack")).toBeLessThan(1);
   expect(await ms(chart, "durable")).toBeGreaterThan(30_000);
+});
+
+test("on a phone the chart scrolls sideways from the keyboard too, and the page (timeline, chart, faults) has no WCAG A/AA violations", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await burst(page, "?mode=none&barriers=on&hostbarriers=off");
+  const scroller = page.getByRole("region", { name: "Latency chart" });
+  await scroller.focus();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+  await page.clock.resume();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(results.violations).toEqual([]);
 });

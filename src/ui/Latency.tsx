@@ -31,52 +31,55 @@ export function Latency() {
   const axisY = TOP + rows.length * ROW_H + 4;
   return (
     <figure className="latency">
-      <svg
-        role="img"
-        aria-label={`Latency, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows.length)} ${rows.length === 1 ? "write" : "writes"}, time from issue to acknowledgement, median ${said(ack)}, and to durable, median ${said(durable)}.`}
-        data-median-ack-ms={ack ?? undefined}
-        data-median-durable-ms={durable ?? undefined}
-        viewBox={`0 0 ${String(WIDTH)} ${String(height)}`}
-      >
-        {LATENCY_TICKS.map((t) => (
-          <g key={t.ms} className="tick">
-            <line x1={xOf(t.ms)} x2={xOf(t.ms)} y1={TOP} y2={axisY} />
-            <text x={xOf(t.ms)} y={axisY + 14} textAnchor="middle">
-              {t.label}
-            </text>
-          </g>
-        ))}
-        {rows.map((r, i) => {
-          const y = TOP + i * ROW_H + ROW_H / 2;
-          const from = r.ackMs === null ? null : xOf(r.ackMs);
-          const to = r.durableMs === null ? WIDTH - RIGHT : xOf(r.durableMs);
-          return (
-            <g key={r.index} className="row">
-              <text x={LEFT - 6} y={y + 4} textAnchor="end">
-                {`${TOKEN_SYMBOL[r.kind]} #${String(r.index)}`}
+      {/* On a phone the chart scrolls sideways (its words stay legible): keyboard users can too. */}
+      <div className="latency-scroll" role="region" aria-label="Latency chart" tabIndex={0}>
+        <svg
+          role="img"
+          aria-label={`Latency, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows.length)} ${rows.length === 1 ? "write" : "writes"}, time from issue to acknowledgement, median ${said(ack)}, and to durable, median ${said(durable)}.`}
+          data-median-ack-ms={ack ?? undefined}
+          data-median-durable-ms={durable ?? undefined}
+          viewBox={`0 0 ${String(WIDTH)} ${String(height)}`}
+        >
+          {LATENCY_TICKS.map((t) => (
+            <g key={t.ms} className="tick">
+              <line x1={xOf(t.ms)} x2={xOf(t.ms)} y1={TOP} y2={axisY} />
+              <text x={xOf(t.ms)} y={axisY + 14} textAnchor="middle">
+                {t.label}
               </text>
-              {from !== null ? (
-                <>
-                  <line
-                    className={r.durableMs === null ? "window never" : "window"}
-                    x1={from}
-                    x2={to}
-                    y1={y}
-                    y2={y}
-                  />
-                  <circle className="acked" cx={from} cy={y} r="3.5" />
-                </>
-              ) : null}
-              {r.durableMs !== null ? (
-                <path
-                  className="durable"
-                  d={`M ${String(to)} ${String(y - 4.5)} l 4.5 4.5 l -4.5 4.5 l -4.5 -4.5 z`}
-                />
-              ) : null}
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {rows.map((r, i) => {
+            const y = TOP + i * ROW_H + ROW_H / 2;
+            const from = r.ackMs === null ? null : xOf(r.ackMs);
+            const to = r.durableMs === null ? WIDTH - RIGHT : xOf(r.durableMs);
+            return (
+              <g key={r.index} className="row">
+                <text x={LEFT - 6} y={y + 4} textAnchor="end">
+                  {`${TOKEN_SYMBOL[r.kind]} #${String(r.index)}`}
+                </text>
+                {from !== null ? (
+                  <>
+                    <line
+                      className={r.durableMs === null ? "window never" : "window"}
+                      x1={from}
+                      x2={to}
+                      y1={y}
+                      y2={y}
+                    />
+                    <circle className="acked" cx={from} cy={y} r="3.5" />
+                  </>
+                ) : null}
+                {r.durableMs !== null ? (
+                  <path
+                    className="durable"
+                    d={`M ${String(to)} ${String(y - 4.5)} l 4.5 4.5 l -4.5 4.5 l -4.5 -4.5 z`}
+                  />
+                ) : null}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
       <figcaption>
         <span aria-hidden="true">●</span> acknowledged (the call returned){" "}
         <span aria-hidden="true">◆</span> durable; the line between is how long a power cut could
