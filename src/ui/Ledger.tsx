@@ -10,89 +10,17 @@
  */
 import { memo, useRef, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { positionAt } from "../model/position";
-import type { OpKind, OpResult } from "../model/timeline";
-import { formatModelTime } from "../anim/loop";
-import { AFTER_FAILURE, inLayer, KIND_NAME, LAYER_NAME } from "./vocabulary";
+import { AFTER_FAILURE, KIND_NAME } from "./vocabulary";
+import { ledgerCells, type LedgerCells } from "./ledgerText";
 import { TOKEN_SYMBOL } from "./shapes";
 import { struck } from "../store/store";
 import { useDiagram } from "./useDiagram";
-
-function whereNow(op: OpResult, tMs: number, lost: boolean): string {
-  if (op.kind === "barrier") {
-    const flush = op.flush;
-    if (!flush || flush.issuedAtMs > tMs) return "waiting for the write-out";
-    if (flush.doneAtMs === null || flush.doneAtMs > tMs) return "flush under way";
-    return "done";
-  }
-  const where = positionAt(op, tMs);
-  if (!where) return "—";
-  if (lost) {
-    return where.layer === "virtual-disk"
-      ? "lost in flight in QEMU"
-      : `lost with ${LAYER_NAME[where.layer]}`;
-  }
-  return where.hop ? `leaving ${LAYER_NAME[where.layer]}` : inLayer(where.layer);
-}
-
-function ackedText(op: OpResult, tMs: number): string {
-  if (op.ackedAtMs === null || op.ackedIn === null || op.ackedAtMs > tMs) return "not yet";
-  return `acknowledged at ${formatModelTime(op.ackedAtMs)}, ${inLayer(op.ackedIn)}`;
-}
-
-function durableText(op: OpResult, tMs: number): string {
-  if (op.durableAtMs !== null && op.durableAtMs <= tMs) {
-    return `durable at ${formatModelTime(op.durableAtMs)}`;
-  }
-  const flush = op.flush;
-  // A barrier's verdict comes when its flush is done.
-  if (op.kind !== "barrier" || flush?.doneAtMs == null || flush.doneAtMs > tMs) {
-    return "not yet";
-  }
-  switch (flush.outcome) {
-    case "no-write-cache":
-      return "no flush needed: its writes went to stable storage";
-    case "no-guest-barriers":
-      return "not by this barrier: the guest sent no flush (the data waits for writeback)";
-    case "ignored-by-qemu":
-      return "not by this barrier: QEMU ignored its flush";
-    case "no-host-barriers":
-      return "not by this barrier: the host sent the drive no flush (host filesystem mounted without barriers)";
-    case "ignored-by-drive":
-      return "not by this barrier: the drive ignored its flush";
-    case "passed":
-      return "not yet";
-  }
-}
-
-function survivalText(op: OpResult, failedAtMs: number): string {
-  if (op.survives === null) return "—";
-  if (op.survives) return "✔ survived";
-  if (op.ackedAtMs === null || op.ackedAtMs > failedAtMs)
-    return "✘ lost before it was acknowledged";
-  // A buffered write() returning from guest RAM promised nothing about durability.
-  if (op.kind === "normal") return "✘ lost (buffered: it had returned from guest RAM)";
-  // The article's point: data the guest was told was written, and lost all the same.
-  return "✘ lost, though acknowledged";
-}
-
-interface RowProps {
-  readonly index: number;
-  readonly kind: OpKind;
-  readonly issuedAt: string;
-  readonly where: string;
-  readonly acked: string;
-  readonly durable: string;
-  /** Null until the power is cut. */
-  readonly survival: string | null;
-  readonly lost: boolean;
-}
 
 /** `ref`: the virtualizer measures each rendered row (rows wrap to different heights). */
 const Row = memo(function Row({
   ref,
   ...props
-}: RowProps & { readonly ref: Ref<HTMLTableRowElement> }) {
+}: LedgerCells & { readonly ref: Ref<HTMLTableRowElement> }) {
   return (
     <tr
       className={props.lost ? "lost" : undefined}
@@ -171,18 +99,7 @@ export function Ledger() {
             const op = ops[index];
             if (!op) return null;
             return (
-              <Row
-                key={op.index}
-                index={op.index}
-                ref={rows.measureElement}
-                kind={op.kind}
-                issuedAt={formatModelTime(op.atMs)}
-                where={whereNow(op, tMs, crashed && op.survives === false)}
-                acked={ackedText(op, tMs)}
-                durable={durableText(op, tMs)}
-                survival={failure ? survivalText(op, failure.atMs) : null}
-                lost={crashed && op.survives === false}
-              />
+              <Row key={op.index} ref={rows.measureElement} {...ledgerCells(op, tMs, failure)} />
             );
           })}
           {below > 0 ? <Spacer height={below} columns={columns} /> : null}

@@ -1,17 +1,32 @@
 /**
  * Taking the scenario away and bringing one back: "Copy link" (the URL carries the whole
  * scenario and the moment), "Export scenario" (the JSON `npm run scenario` reads) and "Open
- * scenario" (a file; a bad one gets a clear message and leaves the page as it was).
+ * scenario" (a file; a bad one gets a clear message and leaves the page as it was); and material
+ * for a slide or a page: this frame as SVG or PNG, the ledger as CSV or Markdown (./exports.ts).
  */
 import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../scenario/schema";
 import { MAX_URL_OPS } from "./url";
-import { useDiagram } from "./useDiagram";
+import {
+  configurationLine,
+  download,
+  frameSvg,
+  ledgerTable,
+  svgToPng,
+  toCsv,
+  toMarkdown,
+  wrap,
+} from "./exports";
+import { useDiagram, useDiagramStore } from "./useDiagram";
+
+/** Characters per footer line under an exported frame (13-unit type across the drawing). */
+const FOOTER_WIDTH = 95;
 
 /** A scenario file larger than this cannot be one the page could show (MAX_URL_OPS writes). */
 const MAX_FILE_BYTES = 1024 * 1024;
 
 export function Share() {
+  const store = useDiagramStore();
   const toScenario = useDiagram((s) => s.toScenario);
   const load = useDiagram((s) => s.load);
   const mode = useDiagram((s) => s.config.mode);
@@ -30,13 +45,49 @@ export function Share() {
 
   const exportScenario = () => {
     const json = `${JSON.stringify(toScenario(), null, 2)}\n`;
-    const url = URL.createObjectURL(new Blob([json], { type: "application/json" }));
-    const a = document.createElement("a");
-    a.href = url;
-    a.download = `kvm-cache-${mode}.json`;
-    a.click();
-    URL.revokeObjectURL(url);
-    setStatus(`Exported ${a.download}: npm run scenario reads it.`);
+    const name = `kvm-cache-${mode}.json`;
+    download(new Blob([json], { type: "application/json" }), name);
+    setStatus(`Exported ${name}: npm run scenario reads it.`);
+  };
+
+  // What the footer of a picture and the head of a table say: what is shown, and the link back.
+  const context = (root: Element | null) => {
+    const state = store.getState();
+    const said = root?.querySelector(".event")?.textContent.trim() ?? "";
+    return {
+      state,
+      lines: [said, configurationLine(state.config, state.tMs), window.location.href].filter(
+        Boolean,
+      ),
+    };
+  };
+  const base = () => `kvm-cache-${mode}`;
+
+  const exportTable = (format: "csv" | "md", root: Element | null) => {
+    const { state, lines } = context(root);
+    const table = ledgerTable(state);
+    const [text, type] =
+      format === "csv"
+        ? [toCsv(table), "text/csv"]
+        : [toMarkdown(table, ["KVM cache modes: the ledger", ...lines]), "text/markdown"];
+    download(new Blob([text], { type }), `${base()}.${format}`);
+    setStatus(`Exported ${base()}.${format}: the ledger, ${String(table.rows.length)} rows.`);
+  };
+
+  const exportFrame = async (format: "svg" | "png", root: Element | null) => {
+    const stack = root?.querySelector<SVGSVGElement>("svg.stack") ?? null;
+    if (!stack) return;
+    const tokens = root?.querySelector<SVGSVGElement>("svg.stack-tokens") ?? null;
+    const footer = context(root).lines.flatMap((line) => wrap(line, FOOTER_WIDTH));
+    const svg = frameSvg(stack, tokens, footer);
+    try {
+      const blob =
+        format === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPng(svg);
+      download(blob, `${base()}.${format}`);
+      setStatus(`Exported ${base()}.${format}: this frame, with what it shows and its link.`);
+    } catch (error) {
+      setStatus(`The ${format.toUpperCase()} could not be made: ${String(error)}.`);
+    }
   };
 
   const openScenario = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -81,6 +132,33 @@ export function Share() {
             onChange={(e) => void openScenario(e)}
           />
         </label>
+      </div>
+      <div className="buttons" role="group" aria-label="Export">
+        {(["svg", "png"] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            onClick={(e) => void exportFrame(format, e.currentTarget.closest("main"))}
+          >
+            Download {format.toUpperCase()}
+          </button>
+        ))}
+        <button
+          type="button"
+          onClick={(e) => {
+            exportTable("csv", e.currentTarget.closest("main"));
+          }}
+        >
+          Download CSV
+        </button>
+        <button
+          type="button"
+          onClick={(e) => {
+            exportTable("md", e.currentTarget.closest("main"));
+          }}
+        >
+          Download Markdown
+        </button>
       </div>
       <p className="share-status" role="status">
         {status}
