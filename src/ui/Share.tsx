@@ -143,22 +143,22 @@ export function Share() {
             Download {format.toUpperCase()}
           </button>
         ))}
-        <button
-          type="button"
-          onClick={(e) => {
-            exportTable("csv", e.currentTarget.closest("main"));
-          }}
-        >
-          Download CSV
-        </button>
-        <button
-          type="button"
-          onClick={(e) => {
-            exportTable("md", e.currentTarget.closest("main"));
-          }}
-        >
-          Download Markdown
-        </button>
+        {(
+          [
+            ["csv", "CSV"],
+            ["md", "Markdown"],
+          ] as const
+        ).map(([format, name]) => (
+          <button
+            key={format}
+            type="button"
+            onClick={(e) => {
+              exportTable(format, e.currentTarget.closest("main"));
+            }}
+          >
+            Download {name}
+          </button>
+        ))}
       </div>
       <p className="share-status" role="status">
         {status}
