@@ -374,7 +374,7 @@ async function showDiagram(page: Page): Promise<void> {
 
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: "load" });
-  await page.waitForSelector("#root > *", { timeout: 10_000 });
+  await page.waitForSelector("#root main", { timeout: 10_000 });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await showDiagram(page);
   await sleep(500); // let the first renders and any entrance effects settle

@@ -11,6 +11,9 @@ export async function openPaused(page: Page, search = ""): Promise<void> {
   await expect(page.getByRole("group", { name: /Storage stack/ })).toBeVisible();
   // Installed time still flows with the wall clock; pausing it makes every step the test's own.
   await page.clock.pauseAt(new Date(start.getTime() + 1_000));
+  // What loads after the first view (the ledger) is revealed on React's own timer: run it now,
+  // or a test that only steps (never runs the clock) would wait for a ledger that never shows.
+  await revealBelowStage(page);
 }
 
 export interface Sample {

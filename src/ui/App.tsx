@@ -19,11 +19,15 @@ const Share = lazy(() => import("./Share").then((m) => ({ default: m.Share })));
 const Verdict = lazy(() => import("./Verdict").then((m) => ({ default: m.Verdict })));
 
 function replaceUrl(search: string) {
-  window.history.replaceState(
-    null,
-    "",
-    `${window.location.pathname}${search}${window.location.hash}`,
-  );
+  try {
+    window.history.replaceState(
+      null,
+      "",
+      `${window.location.pathname}${search}${window.location.hash}`,
+    );
+  } catch {
+    // A sandboxed frame (an opaque origin) may refuse: the page works on, without a live link.
+  }
 }
 
 /**
