@@ -72,3 +72,17 @@ test("a link with a fault opens with it, and a bad fault value is named", async 
   await expect(page.getByText(/“flush” is not valid/)).toBeVisible();
   await expect(verdictOf(page)).toHaveAttribute("data-verdict", "safe");
 });
+
+test("the safety matrix follows the faults, as the verdict does", async ({ page }) => {
+  await open(page, "?mode=none&barriers=on&flush=ignored");
+  await page.getByText("Safety matrix: every mode at a glance").click();
+  const table = page.getByRole("table", { name: /Safety matrix/ });
+  await expect(table).toContainText("with a drive that ignores flushes", { timeout: 15_000 });
+  const row = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: "none" }) })
+    .filter({ hasText: "O_SYNC write" })
+    .filter({ has: page.getByRole("cell", { name: "on", exact: true }) });
+  await expect(row).toContainText("disk write cache");
+  await expect(row).toContainText("✘");
+});

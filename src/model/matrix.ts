@@ -91,10 +91,11 @@ function splitArrows(op: OpResult, ackedAtMs: number): Pick<MatrixRow, "arrows" 
 export function safetyMatrix(
   diskCache: DiskCache = "volatile",
   guestFs: GuestFs = "ext4",
+  faults: Pick<ConfigInput, "diskFlush" | "hostBarriers"> = {},
 ): MatrixRow[] {
   return CACHE_MODES.flatMap((mode) =>
     [false, true].flatMap((guestBarriers) =>
-      OP_KINDS.map((kind) => matrixRow(mode, guestBarriers, kind, diskCache, guestFs)),
+      OP_KINDS.map((kind) => matrixRow(mode, guestBarriers, kind, diskCache, guestFs, faults)),
     ),
   );
 }

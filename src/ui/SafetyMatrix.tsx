@@ -25,19 +25,26 @@ const LAYER_LABEL = {
 
 export default function SafetyMatrix() {
   const config = useDiagram((s) => s.config);
+  const { diskCache, guestFs, diskFlush, hostBarriers } = config;
+  // The page's faults too: the matrix and the verdict beside the stack never disagree.
   const rows = useMemo(
-    () => safetyMatrix(config.diskCache, config.guestFs),
-    [config.diskCache, config.guestFs],
+    () => safetyMatrix(diskCache, guestFs, { diskFlush, hostBarriers }),
+    [diskCache, guestFs, diskFlush, hostBarriers],
   );
+  const faults = [
+    diskFlush === "ignored" ? "a drive that ignores flushes" : null,
+    hostBarriers ? null : "a host filesystem without barriers",
+  ].filter(Boolean);
   return (
     <div className="table-scroll" role="region" aria-label="Safety matrix, scrollable" tabIndex={0}>
       <table className="matrix">
         <caption>
           Safety matrix: one write issued on an idle stack, an {config.guestFs} guest and{" "}
-          {DISK_WORDS[config.diskCache]}, then the power cut the instant the call returns. Computed
-          by the model; times use its estimated latencies (docs/model.md §5); &ldquo;durable
-          after&rdquo; is the worst case with Linux&apos;s default timers. The rows of the current
-          configuration are marked ▸.
+          {DISK_WORDS[config.diskCache]}
+          {faults.length ? `, with ${faults.join(" and ")}` : ""}, then the power cut the instant
+          the call returns. Computed by the model; times use its estimated latencies (docs/model.md
+          §5); &ldquo;durable after&rdquo; is the worst case with Linux&apos;s default timers. The
+          rows of the current configuration are marked ▸.
         </caption>
         <thead>
           <tr>
