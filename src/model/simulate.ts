@@ -13,6 +13,7 @@
  *   virtual-disk ─gray─▶ disk-cache                                    (cache.direct)
  *   virtual-disk ─blue─▶ platters                                      (no guest-visible cache)
  *   host-page-cache | disk-cache ─green─▶ platters                     (a passed flush)
+ *   (the red, gray and blue legs, faults included: ./legs.ts, a pure rule with its own table)
  *
  * Simplifications, each a choice rather than a fact (docs/model.md §8): the platters serve one
  * write at a time at the average latency of §5, flusher threads and journal commits tick on a
@@ -38,7 +39,8 @@ import type {
   Route,
   Timeline,
 } from "./timeline";
-import { FLUSH_TRAVELS, flushOutcome, hostFlushFault, writeArrow } from "./rules";
+import { arrowLegs } from "./legs";
+import { FLUSH_TRAVELS, flushOutcome, hostFlushFault } from "./rules";
 import { arrowsOf } from "./timeline";
 
 export interface Scenario {
@@ -66,12 +68,6 @@ interface Block {
   pending: boolean;
   /** The ext3 commit that wrote it out and waits for the virtual disk to complete it, if any. */
   commitWait: CommitWait | null;
-}
-
-/** One movement along the mode's arrow. */
-interface Leg {
-  readonly to: LayerId;
-  readonly durMs: number;
 }
 
 /**
@@ -152,7 +148,7 @@ function tickAtOrAfter(tMs: number, periodMs: number): number {
 
 export function simulate(scenario: Scenario): Timeline {
   const { config } = scenario;
-  const { switches, timing, diskCache, guestFs } = config;
+  const { timing, diskCache, guestFs } = config;
   const crash = scenario.crash ?? null;
   const horizonMs = crash ? crash.atMs : Infinity;
 
@@ -206,40 +202,7 @@ export function simulate(scenario: Scenario): Timeline {
   /** Why QEMU's flushes leave the drive's volatile cache full, if they do (§4 faults). */
   const fault = hostFlushFault(config);
 
-  /**
-   * The mode's red, gray or blue arrow, as the legs a write takes from the virtual disk until
-   * the virtual disk completes it (docs/model.md §2). The last leg ends where the write is acked.
-   */
-  const arrow: { readonly colour: Arrow; readonly legs: readonly Leg[] } = (() => {
-    const colour = writeArrow(switches);
-    // Writing to the physical disk: into its cache, or to the platters when it has none.
-    const diskWrite: Leg =
-      diskCache === "off"
-        ? { to: "platters", durMs: timing.platterWriteMs }
-        : { to: "disk-cache", durMs: timing.diskCacheAckMs };
-    if (colour === "blue") {
-      // No guest-visible cache: QEMU follows every write with a flush (fdatasync), so it
-      // completes on stable storage (blue). writethrough goes through the host page cache and
-      // leaves a clean copy there (§6.2); directsync writes O_DIRECT to the disk. Either way the
-      // write then sits in the drive's cache (when volatile) from the moment the drive accepts
-      // it until the cache flush puts it on the platters: a host crash meanwhile treats both
-      // modes alike, since the drive stays powered (§4).
-      // With a fault (§4: a host without barriers, a drive that ignores flushes) the flush
-      // empties nothing: the write completes in the drive's volatile cache, like gray's.
-      const viaHost: Leg = { to: "host-page-cache", durMs: timing.pageCacheCopyMs };
-      const toStable: Leg[] =
-        diskCache === "volatile" && fault === null
-          ? [
-              { to: "disk-cache", durMs: timing.diskCacheAckMs },
-              { to: "platters", durMs: timing.platterWriteMs },
-            ]
-          : [diskWrite];
-      if (switches.hostCacheBypassed) return { colour, legs: toStable };
-      return { colour, legs: [viaHost, ...toStable] };
-    }
-    if (colour === "gray") return { colour, legs: [diskWrite] };
-    return { colour, legs: [{ to: "host-page-cache", durMs: timing.pageCacheCopyMs }] };
-  })();
+  const arrow = arrowLegs(config);
   /** Where the virtual disk completes a write under this mode. */
   const arrowEnd: LayerId = arrow.legs[arrow.legs.length - 1]?.to ?? "host-page-cache";
 
