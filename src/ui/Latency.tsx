@@ -84,7 +84,7 @@ export function Latency() {
         <span aria-hidden="true">●</span> acknowledged (the call returned){" "}
         <span aria-hidden="true">◆</span> durable; the line between is how long a power cut could
         still lose the write (dashed: not durable in this run). Time from each write's issue, log
-        scale; the latencies are the model's estimates.
+        scale, as the writes run without a failure; the latencies are the model's estimates.
         {ops.length > LATENCY_ROWS
           ? ` The last ${String(LATENCY_ROWS)} of ${String(ops.length)} writes.`
           : ""}
