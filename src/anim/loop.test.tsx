@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../ui/App";
 import { createDiagramStore } from "../store/store";
 import { createLoop } from "./loop";
+import { REST_SLOTS } from "../geometry/layout";
 import { DEFAULT_CONFIG } from "../store/session";
 
 const FRAME_MS = 16;
@@ -126,5 +127,39 @@ describe("the loop stops", () => {
     expect(loop.running).toBe(false);
     expect(store.getState().tMs).toBe(store.getState().clock.endMs);
     loop.destroy();
+  });
+});
+
+describe("tokens exactly under another", () => {
+  const SVG = "http://www.w3.org/2000/svg";
+  function drawn(ops: readonly ("normal" | "osync")[], strike = false) {
+    const store = createDiagramStore({ ...DEFAULT_CONFIG, mode: "writeback" });
+    for (const kind of ops) store.getState().issue(kind);
+    if (strike) store.getState().fail("power");
+    const tokens = ops.map(() => document.createElementNS(SVG, "g"));
+    const loop = createLoop(store, { tokens, acks: [], readout: null, thumb: null });
+    loop.redraw();
+    loop.destroy();
+    return tokens.map((el) => ({
+      hidden: el.style.visibility === "hidden",
+      layer: el.dataset.layer,
+      transform: el.getAttribute("transform"),
+    }));
+  }
+
+  it("a token the same as a later one at the same place is hidden, its layer still written", () => {
+    // A box has REST_SLOTS (6) places: #0 and #6 stand at the same point.
+    const marks = drawn(Array.from({ length: REST_SLOTS + 1 }, () => "normal" as const));
+    expect(marks[REST_SLOTS]?.hidden).toBe(false);
+    expect(marks[0]?.hidden).toBe(true);
+    expect(marks[0]?.layer).toBe(marks[REST_SLOTS]?.layer);
+    // Every other one has a place of its own and shows.
+    expect(marks.slice(1, REST_SLOTS).every((m) => !m.hidden)).toBe(true);
+  });
+
+  it("a different kind at the same place is not covered (its shape differs), and shows", () => {
+    const marks = drawn(["osync", ...Array.from({ length: REST_SLOTS }, () => "normal" as const)]);
+    expect(marks[0]?.hidden).toBe(false);
+    expect(marks[0]?.transform).toBe(marks[REST_SLOTS]?.transform);
   });
 });
