@@ -111,6 +111,20 @@ test("Copy link copies the link to this scenario at this moment", async ({ page,
   expect(copied).toMatch(/t=/);
 });
 
+test("Copy link warns when the link is longer than many servers accept", async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openPaused(page, "?mode=writethrough&barriers=on");
+  const burst = page.getByRole("button", { name: "Burst: 10 O_SYNC writes" });
+  for (let i = 0; i < 60; i++) await burst.click();
+  await expect.poll(() => page.url().length).toBeGreaterThan(8_000);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText(/some web servers refuse links over 8 KiB/)).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
 test("Export scenario gives the JSON the command line reads, with the same outcomes", async ({
   page,
 }) => {

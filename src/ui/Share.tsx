@@ -6,7 +6,7 @@
  */
 import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../scenario/schema";
-import { MAX_URL_OPS } from "./url";
+import { longLinkWarning, MAX_URL_OPS } from "./url";
 import {
   configurationLine,
   download,
@@ -34,8 +34,12 @@ export function Share() {
 
   const copyLink = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
-      setStatus("Link copied: it opens this scenario at this moment.");
+      const href = window.location.href;
+      await navigator.clipboard.writeText(href);
+      const warning = longLinkWarning(href);
+      setStatus(
+        `Link copied: it opens this scenario at this moment.${warning ? ` ${warning}` : ""}`,
+      );
     } catch {
       setStatus(
         "The browser refused the clipboard: copy the address bar instead, it holds the same link.",
