@@ -132,12 +132,7 @@ describe("setConfig", () => {
 
 describe("failures are points in time", () => {
   it("strikes at the playhead, pauses, and stops the world there", () => {
-    const store = createDiagramStore({
-      ...NONE,
-      diskCache: "volatile",
-      diskFlush: "honoured",
-      hostBarriers: true,
-    });
+    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
     store.getState().issue("osync");
     store.getState().setPlaying(true);
     store.getState().seek(0.05);
@@ -156,12 +151,7 @@ describe("failures are points in time", () => {
   });
 
   it("scrubbing before it shows the world before it, and a new strike moves it", () => {
-    const store = createDiagramStore({
-      ...NONE,
-      diskCache: "volatile",
-      diskFlush: "honoured",
-      hostBarriers: true,
-    });
+    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
     store.getState().issue("osync");
     store.getState().seek(0.05);
     store.getState().fail("power");
@@ -186,12 +176,7 @@ describe("failures are points in time", () => {
   });
 
   it("the worst moment: the played instant with the most exposed acknowledged writes", async () => {
-    const store = createDiagramStore({
-      ...NONE,
-      diskCache: "volatile",
-      diskFlush: "honoured",
-      hostBarriers: true,
-    });
+    const store = createDiagramStore({ ...NONE, diskCache: "volatile" });
     store.getState().issue("osync");
     const { calm } = store.getState();
     store.getState().seek(store.getState().endMs);

@@ -3,9 +3,8 @@
  * most readers want the article's stack; the summary says which are on.
  */
 import { useId } from "react";
-import { MODE_SWITCHES } from "../model/config";
 import { effectiveFault, hostFlushFault } from "../model/rules";
-import type { SessionConfig } from "../store/session";
+import { modelConfig, type SessionConfig } from "../store/session";
 import { useDiagram } from "./useDiagram";
 
 /** What a fault does here, in a line: only a volatile drive cache can be left full (§4). */
@@ -19,7 +18,7 @@ function faultLine(config: SessionConfig): string {
       ? "Harmless here: the drive's cache is off, so writes go straight to the platters."
       : "Harmless here: the drive's cache is battery-backed, so it is stable storage.";
   }
-  if (effectiveFault({ ...config, switches: MODE_SWITCHES[config.mode] }) === null) {
+  if (effectiveFault(modelConfig(config)) === null) {
     return "No effect in this mode: QEMU sends nothing down that needs a flush.";
   }
   return fault === "no-host-barriers"

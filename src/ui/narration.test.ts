@@ -226,8 +226,6 @@ describe("caption: the true sentences are there", () => {
         ...base,
         guestBarriers: false,
         diskCache: "off",
-        diskFlush: "honoured",
-        hostBarriers: true,
       }),
     ).toContain("even with the drive's write cache off");
     expect(
@@ -235,8 +233,6 @@ describe("caption: the true sentences are there", () => {
         ...base,
         mode: "unsafe",
         diskCache: "battery",
-        diskFlush: "honoured",
-        hostBarriers: true,
       }),
     ).toContain("even with a battery-backed drive cache");
   });

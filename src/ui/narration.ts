@@ -5,8 +5,8 @@
  * (./verdict.ts), labelled as Linux's defaults.
  */
 import { effectiveFault } from "../model/rules";
-import { MODE_SWITCHES, type DiskCache, type GuestFs } from "../model/config";
-import type { SessionConfig } from "../store/session";
+import type { DiskCache, GuestFs } from "../model/config";
+import { modelConfig, type SessionConfig } from "../store/session";
 import { about, verdict } from "./powerCut";
 
 /** Where a write that must be on stable storage ends up, with this drive (§8.11). */
@@ -126,7 +126,7 @@ function faultText(config: SessionConfig, fault: keyof typeof FAULT_CAUSE): stri
 
 /** Three sentences: the mode's arrow, what it means for synced data, and buffered data. */
 export function caption(config: SessionConfig): string {
-  const fault = effectiveFault({ ...config, switches: MODE_SWITCHES[config.mode] });
+  const fault = effectiveFault(modelConfig(config));
   const text = fault ? faultText(config, fault) : modeText(config);
   return `${text} ${BUFFERED[config.guestFs]}`;
 }

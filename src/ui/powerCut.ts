@@ -8,7 +8,7 @@
  * at t = 0, the worst alignment with the 5 s timers, so its window is a worst case.
  */
 import { effectiveFault } from "../model/rules";
-import { DEFAULT_TIMING, MODE_SWITCHES, type GuestFs } from "../model/config";
+import { DEFAULT_TIMING, type GuestFs } from "../model/config";
 import { matrixRow, type MatrixRow } from "../model/matrix";
 import { simulate } from "../model/simulate";
 import type { FlushOutcome, Hop, LayerId } from "../model/timeline";
@@ -125,7 +125,7 @@ function syncedSentence(windowMs: number): string {
 
 function syncedReason(config: SessionConfig, osync: MatrixRow): string {
   // Under a fault that matters, the fault is why, whatever the guest sends (§4).
-  const fault = effectiveFault({ ...config, switches: MODE_SWITCHES[config.mode] });
+  const fault = effectiveFault(modelConfig(config));
   const reason = noFlushReason(fault ?? osync.flush);
   const where = `they wait in ${PLACE[osync.ackedIn]}`;
   return reason ? `${cap(reason)}, so ${where}.` : `${cap(where)}.`;

@@ -62,9 +62,9 @@ const GREEN_LABEL: Readonly<Record<FlushOutcome, string>> = {
 export function stageFacts(config: SessionConfig): StageFacts {
   const switches = MODE_SWITCHES[config.mode];
   const used = writeArrow(switches);
-  const flush = flushOutcome({ ...config, switches });
+  const flush = flushOutcome(modelConfig(config));
   // Under a fault (§4) nothing QEMU sends down empties the drive's volatile cache: blue ends there.
-  const fault = hostFlushFault(config);
+  const fault = hostFlushFault(modelConfig(config));
   const stable: BoxId = stableLayer(config.diskCache);
   const disk: BoxId = config.diskCache === "off" ? "platters" : "disk-cache";
   const reach = {
