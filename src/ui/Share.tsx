@@ -6,7 +6,8 @@
  */
 import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../scenario/schema";
-import { longLinkWarning, MAX_URL_OPS } from "./url";
+import { MAX_URL_OPS } from "./url";
+import { longLinkWarning } from "./urlWrite";
 import {
   configurationLine,
   download,

@@ -5,13 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES } from "../model/config";
 import { DEFAULT_CONFIG } from "../store/session";
-import {
-  longLinkWarning,
-  MAX_URL_OPS,
-  readUrlConfig,
-  readUrlScenario,
-  SAFE_LINK_LENGTH,
-} from "./url";
+import { MAX_URL_OPS, readUrlConfig, readUrlScenario } from "./url";
 import { writeUrlScenario } from "./urlWrite";
 
 describe("readUrlConfig", () => {
@@ -266,14 +260,5 @@ describe("readUrlScenario and writeUrlScenario", () => {
     const { notices } = readUrlScenario(`?t=${encodeURIComponent("😀".repeat(50))}`);
     expect(notices[0]).toContain(`${"😀".repeat(40)}…`);
     expect(notices[0]).not.toMatch(/\\u/);
-  });
-});
-
-describe("longLinkWarning", () => {
-  it("says nothing about an ordinary link, and warns past what servers commonly accept", () => {
-    expect(longLinkWarning("https://example.org/?mode=none&ops=osync@0")).toBeNull();
-    const long = `https://example.org/?ops=${"osync@12.5,".repeat(SAFE_LINK_LENGTH / 10)}`;
-    expect(longLinkWarning(long)).toMatch(/KiB long: some web servers refuse links over 8 KiB/);
-    expect(longLinkWarning(long)).toMatch(/Export scenario/);
   });
 });

@@ -107,19 +107,6 @@ export function readUrlConfig(search: string): UrlConfig {
 }
 
 /**
- * Many web servers refuse a request line longer than 8 KiB (nginx's default buffer, for one):
- * a link longer than this may not open everywhere, and a scenario file is the safer way to share.
- */
-export const SAFE_LINK_LENGTH = 8_000;
-
-/** What to tell someone about to share `href`, when its length puts it at risk; null if fine. */
-export function longLinkWarning(href: string): string | null {
-  if (href.length <= SAFE_LINK_LENGTH) return null;
-  const kib = (href.length / 1024).toFixed(0);
-  return `This link is ${kib} KiB long: some web servers refuse links over 8 KiB. For this many writes, Export scenario is safer to share.`;
-}
-
-/**
  * A link carries at most this many writes: more would make the page slow to open (each is a
  * token, a ledger row and its events) and the link unwieldy to share. Scenario files take more.
  */

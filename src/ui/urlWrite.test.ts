@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { CACHE_MODES, DISK_CACHES, DISK_FLUSHES } from "../model/config";
 import { DEFAULT_CONFIG, type SessionConfig } from "../store/session";
 import { readUrlConfig } from "./url";
-import { writeUrlConfig } from "./urlWrite";
+import { longLinkWarning, SAFE_LINK_LENGTH, writeUrlConfig } from "./urlWrite";
 
 describe("writeUrlConfig", () => {
   const configs: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
@@ -81,5 +81,14 @@ describe("writeUrlConfig", () => {
   it("replaces a bad parameter by a good one", () => {
     const search = writeUrlConfig("?barriers=maybe", DEFAULT_CONFIG);
     expect(readUrlConfig(search)).toEqual({ config: DEFAULT_CONFIG, notices: [] });
+  });
+});
+
+describe("longLinkWarning", () => {
+  it("says nothing about an ordinary link, and warns past what servers commonly accept", () => {
+    expect(longLinkWarning("https://example.org/?mode=none&ops=osync@0")).toBeNull();
+    const long = `https://example.org/?ops=${"osync@12.5,".repeat(SAFE_LINK_LENGTH / 10)}`;
+    expect(longLinkWarning(long)).toMatch(/KiB long: some web servers refuse links over 8 KiB/);
+    expect(longLinkWarning(long)).toMatch(/Export scenario/);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The URL written back in place as the user acts (the format: src/ui/url.ts, which reads it).
+ * The URL written back in place as the user acts (the format: src/ui/url.ts, which reads it),
+ * and what to say about a link before it is shared.
  * A module of its own so the first view does not load it: the page writes its URL only after the
  * user changed something.
  */
@@ -39,4 +40,17 @@ export function writeUrlScenario(search: string, doc: SessionDoc, tMs: number): 
   if (doc.ops.length > 0 && tMs > 0) params.set("t", ms(tMs));
   else params.delete("t");
   return `?${params.toString().replace(/%40/g, "@").replace(/%2C/g, ",")}`;
+}
+
+/**
+ * Many web servers refuse a request line longer than 8 KiB (nginx's default buffer, for one):
+ * a link longer than this may not open everywhere, and a scenario file is the safer way to share.
+ */
+export const SAFE_LINK_LENGTH = 8_000;
+
+/** What to tell someone about to share `href`, when its length puts it at risk; null if fine. */
+export function longLinkWarning(href: string): string | null {
+  if (href.length <= SAFE_LINK_LENGTH) return null;
+  const kib = (href.length / 1024).toFixed(0);
+  return `This link is ${kib} KiB long: some web servers refuse links over 8 KiB. For this many writes, Export scenario is safer to share.`;
 }
