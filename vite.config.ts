@@ -55,6 +55,9 @@ export default defineConfig({
     host: "127.0.0.1",
     port: PREVIEW_PORT,
     strictPort: true,
+    // A frame sandboxed without allow-same-origin has an opaque origin: its module scripts and
+    // lazy chunks load only with CORS (docs/embedding.md says what a host must send).
+    headers: { "Access-Control-Allow-Origin": "*" },
   },
   build: {
     outDir: "dist",

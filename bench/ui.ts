@@ -37,6 +37,15 @@ import { chromiumLaunchOptions } from "../scripts/chromium";
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const APP_CONFIG = join(REPO, "vite.config.ts");
 const BARE_CONFIG = join(REPO, "bench/bare-react/vite.config.ts");
+/** The two ways to embed that need no server (docs/embedding.md), each one self-contained file. */
+const EMBED_BUILDS = [
+  { label: "element", config: join(REPO, "vite.element.config.ts"), file: "kvm-cache-diagram.js" },
+  {
+    label: "single file",
+    config: join(REPO, "vite.single.config.ts"),
+    file: "kvm-cache-diagram.html",
+  },
+] as const;
 
 const TARGET_RATIO = 1.3;
 const GZIP_LEVEL = 9;
@@ -672,6 +681,18 @@ async function main(): Promise<number> {
         ? "no lazy chunks"
         : `+ ${String(app.lazy.count)} lazy chunk(s), ${kib(app.lazy.gzip)} KiB gzip, not counted`;
     console.log(`        app initial: ${appFiles}; ${lazy}`);
+    // The embeds carry everything, lazy parts included: compared with the app's whole JS.
+    const embeds: string[] = [];
+    for (const embed of EMBED_BUILDS) {
+      const out = join(work, embed.label.replace(" ", "-"));
+      await viteBuild(embed.config, out);
+      const bytes = readFileSync(join(out, embed.file));
+      const gzip = gzipSync(bytes, { level: GZIP_LEVEL }).length;
+      embeds.push(`${embed.label} ${embed.file} ${kib(bytes.length)} KiB raw / ${kib(gzip)} gzip`);
+    }
+    console.log(
+      `embeds: ${embeds.join(", ")}; the app's JS in all: ${kib(app.gzip + app.lazy.gzip)} KiB gzip`,
+    );
 
     // 2. Frames.
     const port = (await portIsFree(PREFERRED_PORT)) ? PREFERRED_PORT : await anyFreePort();

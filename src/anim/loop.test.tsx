@@ -7,6 +7,7 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { Profiler } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../ui/App";
+import { FULL_PAGE } from "../ui/view";
 import { createDiagramStore } from "../store/store";
 import { createLoop } from "./loop";
 import { REST_SLOTS } from "../geometry/layout";
@@ -32,11 +33,18 @@ afterEach(() => {
 
 describe("steady playback", () => {
   it("moves the token every frame without a single React commit", async () => {
-    window.history.replaceState(null, "", "/?mode=writethrough&barriers=off");
     let commits = 0;
     const { container, unmount } = render(
       <Profiler id="app" onRender={() => commits++}>
-        <App />
+        <App
+          store={createDiagramStore({
+            ...DEFAULT_CONFIG,
+            mode: "writethrough",
+            guestBarriers: false,
+          })}
+          view={FULL_PAGE}
+          initialNotices={[]}
+        />
       </Profiler>,
     );
     // What loads just after the first view has arrived (its own commits are not the loop's).

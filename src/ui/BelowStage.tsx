@@ -9,7 +9,20 @@ import { Latency } from "./Latency";
 import { Ledger } from "./Ledger";
 import { Legend } from "./Legend";
 
-export default function BelowStage() {
+interface BelowStageProps {
+  /** An embed asked for its ledger (`ledger=1`) shows only that. */
+  readonly only: "all" | "ledger";
+}
+
+export default function BelowStage({ only }: BelowStageProps) {
+  if (only === "ledger") {
+    return (
+      <>
+        <h2>Operations</h2>
+        <Ledger />
+      </>
+    );
+  }
   return (
     <>
       <Legend />

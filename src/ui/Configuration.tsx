@@ -160,3 +160,19 @@ export function Configuration() {
     </div>
   );
 }
+
+/** The guest and the disk in one line, for an embed: its host page set them (docs/embedding.md). */
+export function ConfigurationLine() {
+  const config = useDiagram((s) => s.config);
+  const faults = [
+    config.diskFlush === "ignored" ? "drive ignores flushes" : null,
+    config.hostBarriers ? null : "host filesystem without barriers",
+  ].filter((f) => f !== null);
+  return (
+    <p className="configuration-line">
+      {config.guestFs} guest, barriers {config.guestBarriers ? "on" : "off"} · disk write cache{" "}
+      {config.diskCache}
+      {faults.length > 0 ? ` · ${faults.join(", ")}` : ""}
+    </p>
+  );
+}

@@ -1,0 +1,99 @@
+/**
+ * `<kvm-cache-diagram>` (docs/embedding.md): the diagram as one element, built as its own file
+ * (dist/kvm-cache-diagram.js, vite.element.config.ts) with everything inlined. Attributes mirror
+ * the URL parameters; a child `<script type="application/json">` may carry a whole scenario. Its
+ * styles live in an open shadow root; each element mounts its own store, so several on a page
+ * stay independent; what happens in it is fired as DOM events named like the embed's messages.
+ */
+import css from "../ui/app.css?inline";
+import { parseScenario } from "../scenario/schema";
+import { fromScenarioDoc } from "../store/session";
+import { mountDiagram, type MountedDiagram } from "../ui/mount";
+import { readUrlScenario } from "../ui/url";
+import { watchDiagram } from "./events";
+import { NAMESPACE } from "./protocol";
+
+/** The attributes that mirror URL parameters (README, "Link to any moment"). */
+export const ATTRIBUTES = [
+  "mode",
+  "barriers",
+  "fs",
+  "disk",
+  "flush",
+  "hostbarriers",
+  "ops",
+  "crash",
+  "t",
+] as const;
+
+/** One sheet for every element on the page (constructable, so no inline <style> per element). */
+let sheet: CSSStyleSheet | null = null;
+function styles(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+  }
+  return sheet;
+}
+
+export class KvmCacheDiagram extends HTMLElement {
+  private mounted: (MountedDiagram & { unwatch: () => void }) | null = null;
+
+  connectedCallback(): void {
+    if (this.mounted) return;
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [styles()];
+    const container = document.createElement("div");
+    root.replaceChildren(container);
+
+    const params = new URLSearchParams();
+    for (const name of ATTRIBUTES) {
+      const value = this.getAttribute(name);
+      if (value !== null) params.set(name, value);
+    }
+    const fromAttributes = readUrlScenario(`?${params.toString()}`);
+    let { doc, notices } = fromAttributes;
+    const json = this.querySelector('script[type="application/json"]');
+    if (json) {
+      const parsed = parseScenario(json.textContent);
+      if (parsed.ok) {
+        doc = fromScenarioDoc(parsed.scenario);
+      } else {
+        notices = [...notices, `The scenario in the element is not valid (${parsed.error}).`];
+      }
+    }
+    const mounted = mountDiagram(container, {
+      doc,
+      tMs: fromAttributes.tMs ?? 0,
+      notices,
+      view: {
+        embed: true,
+        ledger: this.hasAttribute("ledger"),
+        // The full page is served beside this script (dist/).
+        fullView: new URL("./", import.meta.url).href,
+      },
+      play: this.hasAttribute("play"),
+    });
+    const fire = (name: string, detail: object) => {
+      this.dispatchEvent(
+        new CustomEvent(`${NAMESPACE}:${name}`, { detail, bubbles: true, composed: true }),
+      );
+    };
+    const unwatch = watchDiagram(mounted.store, ({ name, ...detail }) => {
+      fire(name, detail);
+    });
+    this.mounted = { ...mounted, unwatch };
+    const s = mounted.store.getState();
+    fire("ready", { scenario: s.toScenario(), tMs: s.tMs });
+  }
+
+  disconnectedCallback(): void {
+    this.mounted?.unwatch();
+    this.mounted?.unmount();
+    this.mounted = null;
+  }
+}
+
+if (!customElements.get("kvm-cache-diagram")) {
+  customElements.define("kvm-cache-diagram", KvmCacheDiagram);
+}

@@ -1,0 +1,76 @@
+/**
+ * What happens in a diagram, as events for its host (the message API and the element's DOM
+ * events share them, src/embed/protocol.ts): a write acknowledged or made durable as the playhead
+ * passes the instant, the writes a failure destroyed once the playhead reaches it, and the state
+ * after each change of the document, of playing, or whenever playback rests.
+ */
+import { toScenarioDoc } from "../store/session";
+import { struck, type DiagramState, type DiagramStore } from "../store/store";
+import type { DiagramEvent } from "./protocol";
+
+function passed(atMs: number | null, fromMs: number, toMs: number): atMs is number {
+  return atMs !== null && atMs > fromMs && atMs <= toMs;
+}
+
+/** The document as a scenario (what `load` takes back). */
+export function scenarioOf(state: DiagramState) {
+  return toScenarioDoc({ config: state.config, ops: state.ops, crash: state.failure });
+}
+
+/** The events between two states of one diagram, in time order, the state last. */
+export function eventsBetween(state: DiagramState, prev: DiagramState): DiagramEvent[] {
+  const events: DiagramEvent[] = [];
+  const document =
+    state.config !== prev.config || state.ops !== prev.ops || state.failure !== prev.failure;
+  // Time moved forward over the same writes: what the playhead passed happened, in order.
+  if (!document && state.tMs > prev.tMs) {
+    const moments: { atMs: number; event: DiagramEvent }[] = [];
+    for (const op of state.timeline.ops) {
+      if (passed(op.ackedAtMs, prev.tMs, state.tMs)) {
+        const layer = op.ackedIn ?? "";
+        moments.push({
+          atMs: op.ackedAtMs,
+          event: { name: "acked", write: op.index, kind: op.kind, atMs: op.ackedAtMs, layer },
+        });
+      }
+      if (passed(op.durableAtMs, prev.tMs, state.tMs)) {
+        moments.push({
+          atMs: op.durableAtMs,
+          event: { name: "durable", write: op.index, kind: op.kind, atMs: op.durableAtMs },
+        });
+      }
+    }
+    moments.sort((a, b) => a.atMs - b.atMs);
+    for (const m of moments) events.push(m.event);
+  }
+  // The failure reached (struck now, moved, or the same writes run again under it).
+  const { failure } = state;
+  if (failure && struck(state) && (!struck(prev) || state.timeline !== prev.timeline)) {
+    const lost = state.timeline.ops.filter((op) => op.survives === false);
+    events.push({
+      name: "lost",
+      failure: failure.kind,
+      atMs: failure.atMs,
+      writes: lost.map((op) => op.index),
+      acked: lost
+        .filter((op) => op.ackedAtMs !== null && op.ackedAtMs <= failure.atMs)
+        .map((op) => op.index),
+    });
+  }
+  const rested = !state.playing && (state.tMs !== prev.tMs || prev.playing);
+  if (document || rested || state.playing !== prev.playing)
+    events.push({
+      name: "state",
+      scenario: scenarioOf(state),
+      tMs: state.tMs,
+      playing: state.playing,
+    });
+  return events;
+}
+
+/** Calls `emit` with every event of the diagram from now on; returns the unsubscribe. */
+export function watchDiagram(store: DiagramStore, emit: (event: DiagramEvent) => void) {
+  return store.subscribe((state, prev) => {
+    for (const event of eventsBetween(state, prev)) emit(event);
+  });
+}

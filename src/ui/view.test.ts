@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { readPlay, readView } from "./view";
+
+describe("readView", () => {
+  const at = (search: string) => `https://docs.example.org/kvm/${search}`;
+  it.each([
+    ["", { embed: false, ledger: true, fullView: null }],
+    ["?mode=none", { embed: false, ledger: true, fullView: null }],
+    ["?embed=1", { embed: true, ledger: false, fullView: at("?embed=1") }],
+    ["?embed=1&ledger=1", { embed: true, ledger: true, fullView: at("?embed=1&ledger=1") }],
+    ["?embed=on&ledger=true", { embed: true, ledger: true, fullView: at("?embed=on&ledger=true") }],
+    ["?embed=0", { embed: false, ledger: true, fullView: null }],
+    ["?embed=yes", { embed: false, ledger: true, fullView: null }],
+  ])("%s is %j", (search, view) => {
+    expect(readView(at(search))).toEqual(view);
+  });
+
+  it("plays only when asked", () => {
+    expect(readPlay("?embed=1&play=1")).toBe(true);
+    expect(readPlay("?embed=1")).toBe(false);
+  });
+});
