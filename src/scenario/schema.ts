@@ -16,7 +16,7 @@ import {
   type GuestFs,
 } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
-import { readable } from "./readable";
+import { boolean, describe, fail, InvalidField, objectAt, oneOf } from "./fields";
 
 export const SCENARIO_VERSION = 1;
 export const MAX_OPS = 100_000;
@@ -41,56 +41,6 @@ export interface ScenarioDoc {
 export type ParseResult =
   | { readonly ok: true; readonly scenario: ScenarioDoc }
   | { readonly ok: false; readonly error: string };
-
-/** Thrown inside the validator only; `parseScenario` turns it into `{ ok: false }`. */
-class InvalidField extends Error {}
-
-function fail(field: string, message: string): never {
-  throw new InvalidField(`${field}: ${message}`);
-}
-
-function describe(value: unknown): string {
-  if (value === undefined) return "nothing";
-  // Readable, never raw escapes or half an emoji: the message is shown to people.
-  if (typeof value === "string") return `"${readable(value)}"`;
-  if (Array.isArray(value)) return "a list";
-  if (value === null) return "null";
-  if (typeof value === "object") return "an object";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  return typeof value;
-}
-
-function objectAt(
-  field: string,
-  value: unknown,
-  allowed: readonly string[],
-): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    fail(field, `expected an object with ${allowed.join(", ")}, got ${describe(value)}`);
-  }
-  const record = value as Record<string, unknown>;
-  for (const key of Object.keys(record)) {
-    if (!allowed.includes(key)) {
-      fail(
-        `${field === "document" ? "" : `${field}.`}${key}`,
-        `unknown field (allowed: ${allowed.join(", ")})`,
-      );
-    }
-  }
-  return record;
-}
-
-function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
-  if (typeof value !== "string" || !(allowed as readonly string[]).includes(value)) {
-    fail(field, `expected one of ${allowed.join(", ")}, got ${describe(value)}`);
-  }
-  return value as T;
-}
-
-function boolean(field: string, value: unknown): boolean {
-  if (typeof value !== "boolean") fail(field, `expected true or false, got ${describe(value)}`);
-  return value;
-}
 
 /**
  * Past about 31 years, a microsecond no longer fits in a double's precision next to the time
