@@ -1,0 +1,83 @@
+/**
+ * libvirt domain XML (`virsh dumpxml`): each `<disk>` of `<devices>` and its `<driver cache=…>`
+ * (https://libvirt.org/formatdomain.html#hard-drives-floppy-disks-cdroms).
+ */
+import { CACHE_MODES } from "../model/config";
+import { readable } from "../scenario/readable";
+import { isCacheMode, type Setting } from "./disks";
+import { aioTrait, Findings, noteTraits } from "./findings";
+import { badCache, cdrom, extraArguments, passthrough, readOnly } from "./sentences";
+import { childOf, parseXml, type XmlElement } from "./xml";
+
+/** `<driver cache=…>`: QEMU's five modes and "default" (formatdomain.html). */
+const LIBVIRT_CACHES = ["default", ...CACHE_MODES];
+
+const LIBVIRT_DEFAULT_NOTE =
+  "cache not set (or 'default'): libvirt then gives QEMU no cache option, and QEMU's default " +
+  "is writeback (docs/model.md §6.7).";
+
+export function readLibvirt(text: string): Findings | string {
+  const elements = parseXml(text);
+  if (typeof elements === "string") return elements;
+  const found = new Findings();
+  let ordinal = 0;
+  for (const element of elements) {
+    if (element.name === "qemu:commandline") found.skip(extraArguments("<qemu:commandline>"));
+    if (isDomainDisk(element)) {
+      ordinal += 1;
+      libvirtDisk(element, ordinal, found);
+    }
+  }
+  return found;
+}
+
+/** A `<disk>` of `<devices>`, or one pasted alone; not the `<disk>` of a snapshot's `<disks>`. */
+function isDomainDisk(element: XmlElement): boolean {
+  return element.name === "disk" && (element.parent === null || element.parent.name === "devices");
+}
+
+function libvirtDisk(disk: XmlElement, ordinal: number, found: Findings): void {
+  const name = childOf(disk, "target")?.attrs.get("dev") ?? `disk ${String(ordinal)}`;
+  const sourceElement = childOf(disk, "source");
+  const source = libvirtSource(sourceElement);
+  const driver = childOf(disk, "driver")?.attrs;
+  const setting = libvirtRefusal(disk, name, source) ?? libvirtSetting(driver?.get("cache"), name);
+  if (!found.disk(name, source, setting)) return;
+  const network = disk.attrs.get("type") === "network";
+  noteTraits(found, name, {
+    format: driver?.get("type"),
+    aio: aioTrait("io", driver?.get("io")),
+    network: network ? (sourceElement?.attrs.get("protocol") ?? "network") : undefined,
+  });
+}
+
+/** Why a `<disk>` is no disk whose cache mode matters, or null. */
+function libvirtRefusal(disk: XmlElement, name: string, source: string | null): string | null {
+  const device = disk.attrs.get("device");
+  if (device === "cdrom") return cdrom(name, source);
+  if (device === "lun") return passthrough(name, "device='lun'");
+  return childOf(disk, "readonly") === undefined ? null : readOnly(name);
+}
+
+function libvirtSetting(cache: string | undefined, name: string): Setting | string {
+  if (cache === undefined || cache === "default") {
+    return { mode: "writeback", explicit: false, note: LIBVIRT_DEFAULT_NOTE };
+  }
+  if (isCacheMode(cache)) return { mode: cache, explicit: true, note: null };
+  return badCache(`cache='${readable(cache)}'`, name, "libvirt", LIBVIRT_CACHES);
+}
+
+/** `<source file=…>`, `dev=`, `dir=`, a network disk's `protocol` and `name`, or a volume. */
+function libvirtSource(source: XmlElement | undefined): string | null {
+  if (source === undefined) return null;
+  const attrs = source.attrs;
+  const path = attrs.get("file") ?? attrs.get("dev") ?? attrs.get("dir");
+  if (path !== undefined) return path;
+  const name = attrs.get("name");
+  const protocol = attrs.get("protocol");
+  if (name !== undefined) return protocol === undefined ? name : `${protocol}:${name}`;
+  const volume = attrs.get("volume");
+  if (volume === undefined) return null;
+  const pool = attrs.get("pool");
+  return pool === undefined ? volume : `${pool}/${volume}`;
+}

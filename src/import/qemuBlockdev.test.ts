@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
+import { readQemu } from "./qemu";
+import { onlyDisk } from "./testing";
+
+/** The one disk of a command line. */
+const diskOf = (line: string) => onlyDisk(readQemu(line));
+
+/** A libvirt ≥ 6 command line for one disk: storage and format nodes, and the device. */
+function blockdevLine(cache: string, writeCache: string): string {
+  const cacheJson = cache === "" ? "" : `,"cache":${cache}`;
+  return (
+    "/usr/bin/qemu-system-x86_64 " +
+    `-blockdev {"driver":"file","filename":"/img/a.raw","node-name":"s"${cacheJson}} ` +
+    `-blockdev {"node-name":"f","driver":"raw","file":"s"${cacheJson}} ` +
+    `-device {"driver":"virtio-blk-pci","drive":"f","id":"virtio-disk0"${writeCache}}`
+  );
+}
+
+describe("a -blockdev node behind a -device", () => {
+  it.each(CACHE_MODES)(
+    "reads %s from -blockdev cache flags and the device's write-cache, as libvirt writes them",
+    (mode) => {
+      const s = MODE_SWITCHES[mode];
+      const cache = `{"direct":${String(s.hostCacheBypassed)},"no-flush":${String(s.flushesIgnored)}}`;
+      const writeCache = `,"write-cache":"${s.guestSeesWriteCache ? "on" : "off"}"`;
+      const disk = diskOf(blockdevLine(cache, writeCache));
+      expect([disk.name, disk.mode, disk.explicit, disk.source]).toEqual([
+        "virtio-disk0",
+        mode,
+        true,
+        "/img/a.raw",
+      ]);
+    },
+  );
+
+  it("takes writeback for -blockdev without cache (libvirt's cache='default')", () => {
+    const disk = diskOf(blockdevLine("", ""));
+    expect([disk.mode, disk.explicit]).toEqual(["writeback", false]);
+    expect(disk.note).toMatch(/make writeback/);
+  });
+
+  it("lets an inline -blockdev child inherit its parent's cache, but not a child named by reference", () => {
+    const inline =
+      `kvm -blockdev '{"driver":"qcow2","node-name":"d","cache":{"direct":true},` +
+      `"file":{"driver":"file","filename":"/a.qcow2"}}' -device virtio-blk-pci,drive=d,id=vda`;
+    expect(diskOf(inline).mode).toBe("none");
+    const named =
+      "kvm -blockdev driver=file,node-name=f,filename=/a.raw " +
+      "-blockdev driver=raw,node-name=d,file=f,cache.direct=on -device virtio-blk-pci,drive=d,id=vda";
+    expect(diskOf(named).mode).toBe("writeback");
+  });
+
+  it("reads -blockdev keyval with dotted keys, and --double-dash options", () => {
+    const line =
+      "qemu-system-x86_64 --blockdev driver=raw,node-name=d,file.driver=file,file.filename=/a.raw,cache.no-flush=on " +
+      "--device virtio-blk-pci,drive=d,id=vda";
+    const disk = diskOf(line);
+    expect([disk.mode, disk.source]).toEqual(["unsafe", "/a.raw"]);
+  });
+
+  it("reads JSON holding spaces and line breaks, as ps and pretty-printers show it", () => {
+    const line =
+      'qemu-system-x86_64 -blockdev {\n  "driver": "file",\n  "filename": "/vm/my disk.img",\n' +
+      '  "node-name": "s",\n  "cache": {"direct": true, "no-flush": false}\n} ' +
+      '-device {"driver":"virtio-blk-pci","drive":"s","id":"vda","write-cache":"on"}';
+    const disk = diskOf(line);
+    expect([disk.mode, disk.source]).toEqual(["none", "/vm/my disk.img"]);
+  });
+});
