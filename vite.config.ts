@@ -66,12 +66,13 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // The model the first view runs (and the lazy parts share) as one file, not five:
-          // every file costs its own gzip header and module glue on the first load.
+          // The model the first view runs (and the lazy parts share) as one file, not five, with
+          // the store's zustand core (the tour's store shares it): every file costs its own gzip
+          // header and module glue on the first load.
           groups: [
             {
               name: "model",
-              test: /\/src\/(model\/(config|failure|rules|simulate|timeline|position)|store\/session)\.ts$/,
+              test: /\/src\/(model\/(config|failure|rules|simulate|timeline|position)|store\/session)\.ts$|\/node_modules\/zustand\/esm\/vanilla\.mjs$/,
             },
           ],
         },

@@ -4,7 +4,11 @@ import { expect, type Page } from "@playwright/test";
  * Opens the app with the page's clock under the test's control (requestAnimationFrame and
  * performance.now included), so playback advances only when the test says so.
  */
-export async function openPaused(page: Page, search = ""): Promise<void> {
+export async function openPaused(
+  page: Page,
+  search = "",
+  { ledger = true }: { readonly ledger?: boolean } = {},
+): Promise<void> {
   const start = new Date("2026-01-01T00:00:00Z");
   await page.clock.install({ time: start });
   await page.goto(`./${search}`);
@@ -13,7 +17,8 @@ export async function openPaused(page: Page, search = ""): Promise<void> {
   await page.clock.pauseAt(new Date(start.getTime() + 1_000));
   // What loads after the first view (the ledger) is revealed on React's own timer: run it now,
   // or a test that only steps (never runs the clock) would wait for a ledger that never shows.
-  await revealBelowStage(page);
+  // (Presenter mode shows no ledger.)
+  if (ledger) await revealBelowStage(page);
 }
 
 export interface Sample {
@@ -83,4 +88,16 @@ export async function revealBelowStage(page: Page): Promise<void> {
       return page.getByRole("table", { name: "Operations" }).count();
     })
     .toBe(1);
+}
+
+/**
+ * Runs the page's paused clock in small steps until `ready` holds: what loads lazily (a tour, a
+ * panel) is revealed by React on timers of its own.
+ */
+export async function pumpUntil(page: Page, ready: () => Promise<boolean>, steps = 200) {
+  for (let i = 0; i < steps; i++) {
+    if (await ready()) return;
+    await page.clock.runFor(50);
+  }
+  throw new Error(`not ready after ${String(steps)} steps of the page's clock`);
 }

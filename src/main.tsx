@@ -20,14 +20,18 @@ const start = (url: typeof import("./ui/url") | null) => {
     ? url.readUrlScenario(search)
     : { doc: undefined, tMs: null, notices: [] };
   const view = readView(window.location.href);
+  let address: ReturnType<typeof syncUrl> | null = null;
   const { store } = mountDiagram(container, {
     doc,
     tMs: tMs ?? 0,
     notices,
     view,
     play: readPlay(search),
+    onTours: (tours) => {
+      address?.watchTours(tours);
+    },
   });
-  syncUrl(store, notices.length > 0);
+  address = syncUrl(store, notices.length > 0);
   if (view.embed) {
     void import("./embed/frame").then(({ connectFrame }) => {
       connectFrame(store, search);

@@ -34,17 +34,14 @@ afterEach(() => {
 describe("steady playback", () => {
   it("moves the token every frame without a single React commit", async () => {
     let commits = 0;
+    const store = createDiagramStore({
+      ...DEFAULT_CONFIG,
+      mode: "writethrough",
+      guestBarriers: false,
+    });
     const { container, unmount } = render(
       <Profiler id="app" onRender={() => commits++}>
-        <App
-          store={createDiagramStore({
-            ...DEFAULT_CONFIG,
-            mode: "writethrough",
-            guestBarriers: false,
-          })}
-          view={FULL_PAGE}
-          initialNotices={[]}
-        />
+        <App store={store} view={FULL_PAGE} initialNotices={[]} />
       </Profiler>,
     );
     // What loads just after the first view has arrived (its own commits are not the loop's).

@@ -9,6 +9,7 @@ import css from "../ui/app.css?inline";
 import { parseScenario } from "../scenario/schema";
 import { fromScenarioDoc } from "../store/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
+import { FULL_PAGE } from "../ui/view";
 import { readUrlScenario } from "../ui/url";
 import { watchDiagram } from "./events";
 import { NAMESPACE } from "./protocol";
@@ -67,6 +68,7 @@ export class KvmCacheDiagram extends HTMLElement {
       tMs: fromAttributes.tMs ?? 0,
       notices,
       view: {
+        ...FULL_PAGE,
         embed: true,
         ledger: this.hasAttribute("ledger"),
         // The full page is served beside this script (dist/).

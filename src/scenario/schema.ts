@@ -18,7 +18,9 @@ import {
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
 import { boolean, describe, fail, InvalidField, objectAt, oneOf } from "./fields";
 
-export const SCENARIO_VERSION = 1;
+import { SCENARIO_VERSION } from "./version";
+
+export { SCENARIO_VERSION } from "./version";
 export const MAX_OPS = 100_000;
 
 export interface ScenarioDoc {

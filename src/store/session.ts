@@ -13,7 +13,8 @@ import {
 } from "../model/config";
 import { simulate } from "../model/simulate";
 import type { Crash, Op, Timeline } from "../model/timeline";
-import { SCENARIO_VERSION, type ScenarioDoc } from "../scenario/schema";
+import type { ScenarioDoc } from "../scenario/schema";
+import { SCENARIO_VERSION } from "../scenario/version";
 
 export interface SessionConfig {
   readonly mode: CacheMode;

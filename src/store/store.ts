@@ -66,6 +66,8 @@ export interface DiagramState extends Derived {
   /** The live playhead, replaced by `advance` every frame while playing. */
   readonly playhead: Playhead;
   readonly playing: boolean;
+  /** Where playback pauses by itself before its end (a tour step's moment); null: at the end. */
+  readonly stopMs: number | null;
   readonly speed: Speed;
   /** Said once after the configuration changed under existing writes. */
   readonly configNote: string | null;
@@ -106,6 +108,8 @@ export interface DiagramActions {
   /** Pauses and moves to the next (1) or previous (-1) instant where anything happens. */
   readonly step: (direction: 1 | -1) => void;
   readonly setPlaying: (playing: boolean) => void;
+  /** Plays from the playhead and pauses at `tMs` (or the end, if sooner): "run to this moment". */
+  readonly playUntil: (tMs: number) => void;
   readonly setSpeed: (speed: Speed) => void;
 }
 
@@ -138,6 +142,8 @@ function derive(doc: SessionDoc): Derived {
  * with a failure, at its instant, since a crash stops the world.
  */
 export function playbackEndS(state: DiagramState): number {
+  if (state.stopMs !== null && state.stopMs < state.endMs)
+    return state.clock.toScreen(state.stopMs);
   return state.failure ? state.clock.toScreen(state.endMs) : state.clock.totalS + ACK_TRAVEL_S;
 }
 
@@ -181,6 +187,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       tMs: 0,
       playhead: { tMs: 0, screenS: 0 },
       playing: false,
+      stopMs: null,
       speed: 1,
       configNote: null,
       strikeNote: null,
@@ -210,10 +217,10 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
       burst: (kind, count) => {
         const state = get();
         if (afterFailure(state)) return;
-        const stopMs = state.failure?.atMs ?? Infinity;
+        const failsAtMs = state.failure?.atMs ?? Infinity;
         const ops = [...state.ops];
         let atMs = state.playhead.tMs;
-        for (let i = 0; i < count && atMs < stopMs; i++) {
+        for (let i = 0; i < count && atMs < failsAtMs; i++) {
           ops.push({ atMs, kind });
           if (i === count - 1) break;
           // When this one returns, without any failure: the thread's next write starts then.
@@ -272,6 +279,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         set({
           ...rebuild(fromScenarioDoc(doc), atMs),
           playing: false,
+          stopMs: null,
           configNote: null,
           strikeNote: null,
         });
@@ -289,15 +297,18 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         const state = get();
         const endS = playbackEndS(state);
         const screenS = Math.min(endS, state.playhead.screenS + dtS * state.speed);
-        const tMs = Math.min(state.clock.toModel(screenS), state.endMs);
+        const limitMs = Math.min(state.endMs, state.stopMs ?? Infinity);
         const atEnd = screenS >= endS;
+        // At the end, exactly there: the clock's round trip may land a hair short of a failure's
+        // instant, and the world would not have stopped on screen.
+        const tMs = atEnd ? limitMs : Math.min(state.clock.toModel(screenS), limitMs);
         // React hears of time only when it crosses an event, or playback ends.
         const next = nextInstant(state.instants, state.tMs);
         const crossed = next !== undefined && next <= tMs;
         set({
           playhead: { tMs, screenS },
           ...(crossed || atEnd ? { tMs } : {}),
-          ...(atEnd ? { playing: false } : {}),
+          ...(atEnd ? { playing: false, stopMs: null } : {}),
         });
       },
 
@@ -314,11 +325,21 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         const state = get();
         // Play at the end replays from the start (a classroom runs the same writes again).
         if (playing && !state.failure && state.endMs > 0 && state.tMs >= state.endMs) {
-          set({ playing, tMs: 0, playhead: { tMs: 0, screenS: 0 } });
+          set({ playing, stopMs: null, tMs: 0, playhead: { tMs: 0, screenS: 0 } });
           return;
         }
         if (playing && afterFailure(state)) return;
-        set({ playing });
+        set({ playing, stopMs: null });
+      },
+
+      playUntil: (tMs) => {
+        const state = get();
+        if (tMs <= state.tMs || afterFailure(state)) {
+          get().seek(tMs);
+          set({ playing: false, stopMs: null });
+          return;
+        }
+        set({ playing: true, stopMs: tMs });
       },
 
       setSpeed: (speed) => {

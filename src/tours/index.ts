@@ -4,8 +4,9 @@
  */
 import { validateTour, type TourDoc } from "./schema";
 
-export const TOUR_IDS = ["article", "beyond"] as const;
-export type TourId = (typeof TOUR_IDS)[number];
+import { TOUR_IDS, type TourId } from "./ids";
+
+export { TOUR_IDS, TOUR_TITLES, type TourId } from "./ids";
 
 export function isTourId(value: string): value is TourId {
   return (TOUR_IDS as readonly string[]).includes(value);
@@ -23,4 +24,31 @@ export async function loadTour(id: TourId): Promise<TourDoc> {
   if (!result.ok) throw new Error(`tour ${id}: ${result.error}`);
   if (result.tour.id !== id) throw new Error(`tour ${id}: the file's id is ${result.tour.id}`);
   return result.tour;
+}
+
+/** A link's `tour` and `step` (1-based) read: the tour and its 0-based step, and what was wrong. */
+export function readTourLink(
+  id: string,
+  step: string | null,
+): {
+  readonly tour: { readonly id: TourId; readonly step: number } | null;
+  readonly notices: string[];
+} {
+  if (!isTourId(id)) {
+    return {
+      tour: null,
+      notices: [
+        `The URL parameter “tour” is not valid (expected one of ${TOUR_IDS.join(", ")}); no tour was opened.`,
+      ],
+    };
+  }
+  const raw = step ?? "1";
+  const n = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
+  if (n >= 1) return { tour: { id, step: n - 1 }, notices: [] };
+  return {
+    tour: { id, step: 0 },
+    notices: [
+      "The URL parameter “step” is not valid (expected a step number from 1); starting at step 1.",
+    ],
+  };
 }

@@ -1,11 +1,22 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
 import type { DiagramStore } from "../store/store";
+import type { TourStore } from "../store/tour";
 import { Configuration, ConfigurationLine, ModeStrip } from "./Configuration";
 import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
 import { Notices } from "./Notices";
 import { Toolbar } from "./Toolbar";
 import { StoreContext } from "./useDiagram";
+import { TourContext } from "./useTour";
+import type { TourId } from "../tours/ids";
 import type { View } from "./view";
 
 // Not part of the first view: loaded after it, or when the reader opens it.
@@ -16,21 +27,29 @@ const FullViewLink = lazy(() => import("./FullViewLink"));
 // already sized for it so nothing moves.
 const Share = lazy(() => import("./Share").then((m) => ({ default: m.Share })));
 const Verdict = lazy(() => import("./Verdict").then((m) => ({ default: m.Verdict })));
+// For a classroom: the tour launcher, the open tour and presenter mode's keys.
+const Teach = lazy(() => import("./Teach"));
+const TourPanel = lazy(() => import("./TourPanel"));
+const Presenter = lazy(() => import("./Presenter"));
 
 interface AppProps {
   readonly store: DiagramStore;
   readonly view: View;
   /** About what the page was opened with (a bad URL parameter): stale from the first change on. */
   readonly initialNotices: readonly string[];
+  /** Told when the tour store is created (the first time a tour opens). */
+  readonly onTours?: ((tours: TourStore) => void) | undefined;
 }
 
 /**
  * The page: the stage first (the cache-mode strip directly above the diagram; beside it the
  * guest and disk, the buttons, the event line and the verdict), then the key, the ledger, what
  * the configuration means and the safety matrix. Embedded (docs/embedding.md): the stage with a
- * one-line configuration, the ledger only if asked, and a link to the full view.
+ * one-line configuration, the ledger only if asked, and a link to the full view. In presenter
+ * mode (README, "Teach with it"): the drawing as large as the screen's height allows, and beside
+ * it the keys, the tour, the configuration in one line and the event line; nothing scrolls.
  */
-export function App({ store, view, initialNotices }: AppProps) {
+export function App({ store, view, initialNotices, onTours }: AppProps) {
   const [matrixOpen, setMatrixOpen] = useState(false);
   const [notices, setNotices] = useState(initialNotices);
 
@@ -48,76 +67,146 @@ export function App({ store, view, initialNotices }: AppProps) {
   );
 
   const { embed } = view;
+  const [present, setPresent] = useState(view.present && !embed);
+  const exitPresenter = useCallback(() => {
+    setPresent(false);
+  }, []);
+  // The tour's code and store arrive with the first tour opened (a link's, or a click).
+  const [tours, setTours] = useState<TourStore | null>(null);
+  const created = useRef<TourStore | null>(null);
+  const openTour = useCallback(
+    (id: TourId, step = 0, wrong: readonly string[] = []) => {
+      void Promise.all([import("../store/tour"), import("../tours/index")]).then(
+        async ([{ createTourStore }, { loadTour }]) => {
+          const tour = await loadTour(id);
+          if (!created.current) {
+            created.current = createTourStore(store);
+            onTours?.(created.current);
+          }
+          created.current.getState().open(tour, step);
+          setTours(created.current);
+          // After the step's scenario replaced the document (which clears older notices).
+          if (wrong.length > 0) setNotices(wrong);
+        },
+      );
+    },
+    [store, onTours],
+  );
+  // A link's tour, read (and its bad values named) once the tours' code is here.
+  useEffect(() => {
+    const link = view.tour;
+    if (!link) return;
+    void import("../tours/index").then(({ readTourLink }) => {
+      const { tour, notices: wrong } = readTourLink(link.id, link.step);
+      if (tour) openTour(tour.id, tour.step, wrong);
+      else setNotices((shown) => [...shown, ...wrong]);
+    });
+  }, [view.tour, openTour]);
+  const tourOpen = useStoreOrFalse(tours);
+  // Presenter mode and embeds show the stage with the configuration as one line.
+  const compact = embed || present;
   return (
     <StoreContext.Provider value={store}>
-      <main className={embed ? "embed" : undefined}>
-        {embed ? null : (
-          <header className="topbar">
-            <h1>KVM cache modes</h1>
-            <p className="lede">
-              Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under each
-              QEMU cache mode, and what a failure destroys.
-            </p>
-          </header>
-        )}
-        <Notices notices={notices} />
-        <section className="session" aria-label="Simulation">
-          <div className="workspace">
-            <div className="stage">
-              <ModeStrip />
-              <Diagram />
+      <TourContext.Provider value={tours}>
+        <main className={embed ? "embed" : present ? "present" : undefined}>
+          {compact ? null : (
+            <header className="topbar">
+              <h1>KVM cache modes</h1>
+              <p className="lede">
+                Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under
+                each QEMU cache mode, and what a failure destroys.
+              </p>
+            </header>
+          )}
+          <Notices notices={notices} />
+          <section className="session" aria-label="Simulation">
+            <div className="workspace">
+              <div className="stage">
+                {present ? null : <ModeStrip />}
+                <Diagram timeline={!present} />
+              </div>
+              <div className="side">
+                {present ? (
+                  <Suspense fallback={<div className="presenter-bar" />}>
+                    <Presenter onExit={exitPresenter} />
+                  </Suspense>
+                ) : null}
+                {tourOpen ? (
+                  <Suspense fallback={<section className="tour" aria-label="Tour" />}>
+                    <TourPanel />
+                  </Suspense>
+                ) : null}
+                {compact ? <ConfigurationLine withMode={present} /> : <Configuration />}
+                {/* In presenter mode the event line keeps a fixed place, above the buttons. */}
+                {present ? <EventLine /> : null}
+                {present && tourOpen ? null : <Toolbar />}
+                {present ? null : <EventLine />}
+                {present ? null : (
+                  <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
+                    <Verdict />
+                  </Suspense>
+                )}
+                {compact ? null : (
+                  <Suspense fallback={null}>
+                    <Share />
+                    <Teach
+                      onTour={openTour}
+                      onPresent={() => {
+                        setPresent(true);
+                      }}
+                    />
+                  </Suspense>
+                )}
+              </div>
             </div>
-            <div className="side">
-              {embed ? <ConfigurationLine /> : <Configuration />}
-              <Toolbar />
-              <EventLine />
-              <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
-                <Verdict />
+            {view.ledger && !present ? (
+              <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
+                <BelowStage only={embed ? "ledger" : "all"} />
               </Suspense>
-              {embed ? null : (
-                <Suspense fallback={null}>
-                  <Share />
-                </Suspense>
-              )}
-            </div>
-          </div>
-          {view.ledger ? (
-            <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
-              <BelowStage only={embed ? "ledger" : "all"} />
-            </Suspense>
-          ) : null}
-        </section>
-        {embed ? (
-          view.fullView === null ? null : (
-            <Suspense fallback={<p className="embed-footer" />}>
-              <FullViewLink base={view.fullView} />
-            </Suspense>
-          )
-        ) : (
-          <>
-            <details
-              className="matrix-panel"
-              onToggle={(e) => {
-                setMatrixOpen(e.currentTarget.open);
-              }}
-            >
-              <summary>
-                <h2>Safety matrix: every mode at a glance</h2>
-              </summary>
-              {matrixOpen ? (
-                <Suspense fallback={<p>Computing the matrix…</p>}>
-                  <SafetyMatrix />
-                </Suspense>
-              ) : null}
-            </details>
-            <p className="source">
-              After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat
-              Enterprise Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in the
-              project.
-            </p>
-          </>
-        )}
-      </main>
+            ) : null}
+          </section>
+          {embed ? (
+            view.fullView === null ? null : (
+              <Suspense fallback={<p className="embed-footer" />}>
+                <FullViewLink base={view.fullView} />
+              </Suspense>
+            )
+          ) : present ? null : (
+            <>
+              <details
+                className="matrix-panel"
+                onToggle={(e) => {
+                  setMatrixOpen(e.currentTarget.open);
+                }}
+              >
+                <summary>
+                  <h2>Safety matrix: every mode at a glance</h2>
+                </summary>
+                {matrixOpen ? (
+                  <Suspense fallback={<p>Computing the matrix…</p>}>
+                    <SafetyMatrix />
+                  </Suspense>
+                ) : null}
+              </details>
+              <p className="source">
+                After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat
+                Enterprise Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in
+                the project.
+              </p>
+            </>
+          )}
+        </main>
+      </TourContext.Provider>
     </StoreContext.Provider>
   );
 }
+
+/** Whether a tour is open in `tours` (none while the store does not exist yet). */
+function useStoreOrFalse(tours: TourStore | null): boolean {
+  return useSyncExternalStore(
+    tours ? tours.subscribe : noSubscription,
+    () => tours?.getState().tour != null,
+  );
+}
+
+const noSubscription = () => () => undefined;

@@ -24,6 +24,7 @@ import { Tokens } from "./diagram/Tokens";
 import { struck } from "../store/store";
 import { stageFacts } from "./stage";
 import { useDiagram, useDiagramStore } from "./useDiagram";
+import { useTour } from "./useTour";
 
 const FAILED_WORDS: Readonly<Record<FailureKind, string>> = {
   power: "power lost",
@@ -53,7 +54,12 @@ function usePhone(): boolean {
   );
 }
 
-export function Diagram() {
+interface DiagramProps {
+  /** The timeline under the drawing; presenter mode leaves it out (its keys step through time). */
+  readonly timeline?: boolean;
+}
+
+export function Diagram({ timeline = true }: DiagramProps) {
   const store = useDiagramStore();
   const config = useDiagram((s) => s.config);
   const setConfig = useDiagram((s) => s.setConfig);
@@ -63,6 +69,11 @@ export function Diagram() {
   const loop = useRef<Loop | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const facts = useMemo(() => stageFacts(config), [config]);
+  // What the tour's step points at, if a tour is open.
+  const highlight = useTour(
+    (t) => (t.tour ? t.tour.steps[t.step]?.highlight : undefined),
+    undefined,
+  );
   const compact = usePhone();
   // Unique per diagram, so two on one page (compare view, embeds) never share a marker.
   const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
@@ -140,14 +151,31 @@ export function Diagram() {
             ))}
           </defs>
           <NeutralLanes fs={config.guestFs} markerId={markerId} />
-          <Stack config={config} facts={facts} onConfig={setConfig} compact={compact} />
-          <Arrows facts={facts} markerId={markerId} labels={!compact} />
+          <Stack
+            config={config}
+            facts={facts}
+            onConfig={setConfig}
+            compact={compact}
+            wipedBy={failure?.kind ?? null}
+            highlight={highlight && "layer" in highlight ? highlight.layer : null}
+          />
+          <Arrows
+            facts={facts}
+            markerId={markerId}
+            labels={!compact}
+            highlight={highlight && "arrow" in highlight ? highlight.arrow : null}
+          />
           <DoneMarks done={facts.done} stable={facts.stable} />
         </svg>
         {/* Tokens live in their own layer: moving them repaints this layer only, never the
             dashed arrows and labels underneath (bench:ui measured the difference). */}
         <svg className="stack-tokens" aria-hidden="true" viewBox={viewBox}>
-          <Tokens ops={ops} surface={surface} struck={failure !== null} />
+          <Tokens
+            ops={ops}
+            surface={surface}
+            struck={failure !== null}
+            highlight={highlight && "write" in highlight ? highlight.write : null}
+          />
         </svg>
       </div>
       {compact ? (
@@ -162,9 +190,11 @@ export function Diagram() {
             ))}
         </p>
       ) : null}
-      <Suspense fallback={<div className="timeline" />}>
-        <Timeline thumb={thumb} />
-      </Suspense>
+      {timeline ? (
+        <Suspense fallback={<div className="timeline" />}>
+          <Timeline thumb={thumb} />
+        </Suspense>
+      ) : null}
       <figcaption className="readout">
         Model time:{" "}
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>

@@ -6,7 +6,9 @@
 import { useMemo } from "react";
 import { writeUrlScenario } from "./urlWrite";
 import { useDiagram } from "./useDiagram";
-import { VIEW_PARAMS } from "./view";
+
+/** The embed's own parameters: never carried into a link to the full view. */
+const EMBED_PARAMS = ["embed", "ledger", "play", "origin"] as const;
 
 interface FullViewLinkProps {
   /** The full page's address; its view parameters are dropped, the scenario written in. */
@@ -20,7 +22,7 @@ export default function FullViewLink({ base }: FullViewLinkProps) {
   const tMs = useDiagram((s) => s.tMs);
   const href = useMemo(() => {
     const url = new URL(base);
-    for (const name of VIEW_PARAMS) url.searchParams.delete(name);
+    for (const name of EMBED_PARAMS) url.searchParams.delete(name);
     url.search = writeUrlScenario(url.search, { config, ops, crash }, tMs);
     url.hash = "";
     return url.href;

@@ -3,6 +3,8 @@
  * scenario and the moment), "Export scenario" (the JSON `npm run scenario` reads) and "Open
  * scenario" (a file; a bad one gets a clear message and leaves the page as it was); and material
  * for a slide or a page: this frame as SVG or PNG, the ledger as CSV or Markdown (./exports.ts).
+ * "Share" gives the link and the snippets to embed it (./ShareDialog.tsx); "Import VM
+ * configuration" sets the cache mode from a pasted VM configuration (./ImportVm.tsx).
  */
 import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../scenario/schema";
@@ -19,6 +21,8 @@ import {
   wrap,
 } from "./exports";
 import { useDiagram, useDiagramStore } from "./useDiagram";
+import ImportVm from "./ImportVm";
+import ShareDialog from "./ShareDialog";
 
 /** Characters per footer line under an exported frame (13-unit type across the drawing). */
 const FOOTER_WIDTH = 95;
@@ -122,6 +126,7 @@ export function Share() {
   return (
     <div className="share">
       <div className="buttons" role="group" aria-label="Share">
+        <ShareDialog />
         <button type="button" onClick={() => void copyLink()}>
           Copy link
         </button>
@@ -137,6 +142,7 @@ export function Share() {
             onChange={(e) => void openScenario(e)}
           />
         </label>
+        <ImportVm />
       </div>
       <div className="buttons" role="group" aria-label="Export">
         {(["svg", "png"] as const).map((format) => (

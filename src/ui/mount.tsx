@@ -8,6 +8,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { toScenarioDoc, type SessionDoc } from "../store/session";
 import { createDiagramStore, type DiagramStore } from "../store/store";
+import type { TourStore } from "../store/tour";
 import { App } from "./App";
 import { FULL_PAGE, type View } from "./view";
 
@@ -21,6 +22,8 @@ export interface MountOptions {
   readonly view?: View;
   /** Start playing at once. */
   readonly play?: boolean;
+  /** Told when the tour store is created (the first time a tour opens): the URL follows it. */
+  readonly onTours?: (tours: TourStore) => void;
 }
 
 export interface MountedDiagram {
@@ -29,14 +32,14 @@ export interface MountedDiagram {
 }
 
 export function mountDiagram(element: Element | DocumentFragment, options: MountOptions = {}) {
-  const { doc, tMs = 0, notices = [], view = FULL_PAGE, play = false } = options;
+  const { doc, tMs = 0, notices = [], view = FULL_PAGE, play = false, onTours } = options;
   const store = createDiagramStore(doc?.config);
   if (doc && (doc.ops.length > 0 || doc.crash)) store.getState().load(toScenarioDoc(doc), tMs);
   if (play) store.getState().setPlaying(true);
   const root = createRoot(element);
   root.render(
     <StrictMode>
-      <App store={store} view={view} initialNotices={notices} />
+      <App store={store} view={view} initialNotices={notices} onTours={onTours} />
     </StrictMode>,
   );
   return {

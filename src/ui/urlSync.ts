@@ -1,10 +1,11 @@
 /**
- * The address bar follows the page (an adapter around the store, src/ui/mount.tsx): the document
- * whenever it changes and the playhead whenever playback rests, written in place (no history
- * entry per click, none per frame). The writer loads with the first change: it is not needed to
- * show the page.
+ * The address bar follows the page (an adapter around the stores, src/ui/mount.tsx): the document
+ * whenever it changes, the playhead whenever playback rests, and an open tour's step, written in
+ * place (no history entry per click, none per frame). The writer loads with the first change: it
+ * is not needed to show the page.
  */
 import type { DiagramStore } from "../store/store";
+import type { TourStore } from "../store/tour";
 
 function replaceUrl(search: string) {
   try {
@@ -18,8 +19,12 @@ function replaceUrl(search: string) {
   }
 }
 
-/** Starts syncing; `now` writes at once (a bad parameter is replaced, so a copied link carries what the page shows). */
-export function syncUrl(store: DiagramStore, now: boolean): () => void {
+/**
+ * Starts syncing; `now` writes at once (a bad parameter is replaced, so a copied link carries
+ * what the page shows). `watchTours` adds the tour's store once it exists.
+ */
+export function syncUrl(store: DiagramStore, now: boolean) {
+  let tours: TourStore | null = null;
   // Changes made while a write is pending are carried by it, since it reads the state when it runs.
   let pending = false;
   const write = () => {
@@ -28,20 +33,30 @@ export function syncUrl(store: DiagramStore, now: boolean): () => void {
     void import("./urlWrite").then(({ writeUrlScenario }) => {
       pending = false;
       const s = store.getState();
+      const open = tours?.getState();
       replaceUrl(
         writeUrlScenario(
           window.location.search,
           { config: s.config, ops: s.ops, crash: s.failure },
           s.tMs,
+          open?.tour ? { id: open.tour.id, step: open.step } : null,
         ),
       );
     });
   };
   if (now) write();
-  return store.subscribe((state, prev) => {
+  store.subscribe((state, prev) => {
     const document =
       state.config !== prev.config || state.ops !== prev.ops || state.failure !== prev.failure;
     const rested = !state.playing && (state.tMs !== prev.tMs || prev.playing);
     if (document || rested) write();
   });
+  return {
+    watchTours: (created: TourStore) => {
+      tours = created;
+      created.subscribe((state, prev) => {
+        if (state.tour !== prev.tour || state.step !== prev.step) write();
+      });
+    },
+  };
 }

@@ -27,11 +27,24 @@ function ms(value: number): string {
 }
 
 /**
- * The query string for a scenario at `tMs`, keeping any other parameters of `search`. `@` and
- * `,` are legal in a query and kept readable.
+ * The query string for a scenario at `tMs`, and the open tour's step (0-based; 1-based in the
+ * link) if any, keeping any other parameters of `search`. `@` and `,` are legal in a query and
+ * kept readable.
  */
-export function writeUrlScenario(search: string, doc: SessionDoc, tMs: number): string {
+export function writeUrlScenario(
+  search: string,
+  doc: SessionDoc,
+  tMs: number,
+  tour: { readonly id: string; readonly step: number } | null = null,
+): string {
   const params = new URLSearchParams(writeUrlConfig(search, doc.config));
+  if (tour) {
+    params.set("tour", tour.id);
+    params.set("step", String(tour.step + 1));
+  } else {
+    params.delete("tour");
+    params.delete("step");
+  }
   if (doc.ops.length > 0)
     params.set("ops", doc.ops.map((op) => `${op.kind}@${ms(op.atMs)}`).join(","));
   else params.delete("ops");

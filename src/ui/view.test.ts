@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { readPlay, readView } from "./view";
 
+const at = (search: string) => `https://docs.example.org/kvm/${search}`;
+
 describe("readView", () => {
-  const at = (search: string) => `https://docs.example.org/kvm/${search}`;
   it.each([
     ["", { embed: false, ledger: true, fullView: null }],
     ["?mode=none", { embed: false, ledger: true, fullView: null }],
@@ -12,7 +13,15 @@ describe("readView", () => {
     ["?embed=0", { embed: false, ledger: true, fullView: null }],
     ["?embed=yes", { embed: false, ledger: true, fullView: null }],
   ])("%s is %j", (search, view) => {
-    expect(readView(at(search))).toEqual(view);
+    expect(readView(at(search))).toEqual({ ...view, present: false, tour: null });
+  });
+
+  it("reads presenter mode and a tour's link as it is (the tour reads it when it loads)", () => {
+    expect(readView(at("?present=1&tour=article&step=3"))).toMatchObject({
+      present: true,
+      tour: { id: "article", step: "3" },
+    });
+    expect(readView(at("?tour=beyond")).tour).toEqual({ id: "beyond", step: null });
   });
 
   it("plays only when asked", () => {

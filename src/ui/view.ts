@@ -1,7 +1,8 @@
 /**
- * How the page is shown, apart from what it shows (the scenario): the full page, or an embed in
- * someone's docs (docs/embedding.md). Read from the URL's view parameters; none of them is part
- * of the scenario, and a link made from an embed ("Open full view") drops them.
+ * How the page is shown, apart from what it shows (the scenario): the full page, an embed in
+ * someone's docs (docs/embedding.md), presenter mode for a projector, a guided tour open at a
+ * step. Read from the URL's view parameters; none of them is part of the scenario, and a link
+ * made from an embed ("Open full view") drops the embed's own.
  */
 export interface View {
   /** `embed=1`: the stage and a compact strip, no page title, sized from the frame's width. */
@@ -13,20 +14,35 @@ export interface View {
    * address, or for the element the page served beside its script. Null: no link.
    */
   readonly fullView: string | null;
+  /** `present=1`: presenter mode (README, "Teach with it"). */
+  readonly present: boolean;
+  /** `tour=<id>&step=<n>`: a guided tour to open at step n (1-based), as the link has them. */
+  readonly tour: { readonly id: string; readonly step: string | null } | null;
 }
 
-export const FULL_PAGE: View = { embed: false, ledger: true, fullView: null };
-
-/** The view parameters: never part of a scenario or a link to the full view. */
-export const VIEW_PARAMS = ["embed", "ledger", "play", "origin"] as const;
+export const FULL_PAGE: View = {
+  embed: false,
+  ledger: true,
+  fullView: null,
+  present: false,
+  tour: null,
+};
 
 const on = (value: string | null) => value === "1" || value === "on" || value === "true";
 
-/** The view the page's address asks for (`href`: the address, whose search is read). */
+/** The view the page's address asks for (`href`: the address). */
 export function readView(href: string): View {
   const params = new URL(href).searchParams;
   const embed = on(params.get("embed"));
-  return { embed, ledger: !embed || on(params.get("ledger")), fullView: embed ? href : null };
+  const tour = params.get("tour");
+  return {
+    embed,
+    ledger: !embed || on(params.get("ledger")),
+    fullView: embed ? href : null,
+    present: on(params.get("present")),
+    // Read when the tour loads (src/tours/index.ts, `readTourLink`): its code is not the first view's.
+    tour: tour === null ? null : { id: tour, step: params.get("step") },
+  };
 }
 
 /** `play=1`: start playing as soon as the page is shown. */

@@ -43,6 +43,8 @@ interface ArrowsProps {
   readonly markerId: (name: string) => string;
   /** The phone's drawing has no label column: its labels are written under it. */
   readonly labels: boolean;
+  /** A tour step's arrow to draw attention to. */
+  readonly highlight: Arrow | null;
 }
 
 /** The neutral lanes, drawn under the boxes: a request passes the layers in between. */
@@ -73,7 +75,12 @@ export const NeutralLanes = memo(function NeutralLanes({
   );
 });
 
-export const Arrows = memo(function Arrows({ facts, markerId, labels }: Omit<ArrowsProps, "fs">) {
+export const Arrows = memo(function Arrows({
+  facts,
+  markerId,
+  labels,
+  highlight,
+}: Omit<ArrowsProps, "fs">) {
   const drawings = arrowDrawings(facts.reach, facts.labelAt);
   return (
     <g className="arrows">
@@ -83,7 +90,11 @@ export const Arrows = memo(function Arrows({ facts, markerId, labels }: Omit<Arr
         // A refused flush is news too: its label speaks at full strength where it stops.
         const speaks = active || (arrow === "green" && facts.stop !== null);
         return (
-          <g key={arrow} className={`arrow arrow-${arrow}`}>
+          <g
+            key={arrow}
+            className={`arrow arrow-${arrow}`}
+            data-highlight={highlight === arrow ? "true" : undefined}
+          >
             <path
               d={d.d}
               data-path={arrow}

@@ -5,6 +5,8 @@
  */
 import { memo, type KeyboardEvent } from "react";
 import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
+import { wipes } from "../../model/failure";
+import { LAYERS, type FailureKind, type LayerId } from "../../model/timeline";
 import { BOXES, FRAMES, TAG_X, TYPE, type Box, type BoxId } from "../../geometry/layout";
 import type { SessionConfig } from "../../store/session";
 import type { StageFacts } from "../stage";
@@ -92,9 +94,22 @@ interface StackProps {
   readonly compact: boolean;
   readonly facts: StageFacts;
   readonly onConfig: (change: Partial<SessionConfig>) => void;
+  /** The failure the playhead stands at or past: the layers it wiped are marked (and flash). */
+  readonly wipedBy: FailureKind | null;
+  /** A tour step's layer to draw attention to. */
+  readonly highlight: LayerId | null;
 }
 
-export const Stack = memo(function Stack({ config, facts, onConfig, compact }: StackProps) {
+const isLayer = (id: BoxId): id is LayerId => (LAYERS as readonly BoxId[]).includes(id);
+
+export const Stack = memo(function Stack({
+  config,
+  facts,
+  onConfig,
+  compact,
+  wipedBy,
+  highlight,
+}: StackProps) {
   const next = nextMode(config);
   return (
     <g className="stack-boxes">
@@ -111,9 +126,12 @@ export const Stack = memo(function Stack({ config, facts, onConfig, compact }: S
       })}
       {Object.values(BOXES).map((b) => {
         const volatile = facts.volatile[b.id];
+        const wiped = wipedBy !== null && isLayer(b.id) && wipes(wipedBy, b.id, config.diskCache);
         const common = {
           "data-layer": b.id,
           "data-volatile": String(volatile),
+          "data-wiped": wiped ? "true" : undefined,
+          "data-highlight": highlight === b.id ? "true" : undefined,
           className: `box box-${b.id}${volatile ? " volatile" : ""}${b.id === facts.stable ? " stable" : ""}`,
         };
         const shape = (

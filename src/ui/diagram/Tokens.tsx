@@ -16,6 +16,8 @@ interface TokensProps {
   readonly surface: RefObject<Surface>;
   /** Whether the playhead is at or past the failure: only then are lost writes marked. */
   readonly struck: boolean;
+  /** A tour step's write to draw attention to. */
+  readonly highlight: number | null;
 }
 
 /**
@@ -25,7 +27,7 @@ interface TokensProps {
  */
 const CHUNK = 64;
 
-export function Tokens({ ops, surface, struck }: TokensProps) {
+export function Tokens({ ops, surface, struck, highlight }: TokensProps) {
   // Numbers inside tokens tie them to the ledger's rows, while there are few enough to read.
   const labelled = ops.length <= REST_SLOTS * 2;
   const chunks: { start: number; kinds: string; lost: string }[] = [];
@@ -41,7 +43,17 @@ export function Tokens({ ops, surface, struck }: TokensProps) {
     <>
       <g className="tokens">
         {chunks.map((c) => (
-          <TokenChunk key={c.start} {...c} labelled={labelled} surface={surface} />
+          <TokenChunk
+            key={c.start}
+            {...c}
+            labelled={labelled}
+            surface={surface}
+            highlight={
+              highlight !== null && highlight >= c.start && highlight < c.start + CHUNK
+                ? highlight - c.start
+                : -1
+            }
+          />
         ))}
       </g>
       <g className="acks">
@@ -65,7 +77,14 @@ const TokenChunk = memo(function TokenChunk({
   lost,
   labelled,
   surface,
-}: ChunkProps & { readonly kinds: string; readonly lost: string; readonly labelled: boolean }) {
+  highlight,
+}: ChunkProps & {
+  readonly kinds: string;
+  readonly lost: string;
+  readonly labelled: boolean;
+  /** The index in this chunk of the highlighted token, or -1. */
+  readonly highlight: number;
+}) {
   return Array.from({ length: kinds.length }, (_, i) => (
     <Token
       key={start + i}
@@ -73,6 +92,7 @@ const TokenChunk = memo(function TokenChunk({
       kind={OP_KINDS[Number(kinds[i])] ?? "normal"}
       lost={lost[i] === "1"}
       labelled={labelled}
+      highlighted={highlight === i}
       surface={surface}
     />
   ));
@@ -108,14 +128,21 @@ function Token({
   kind,
   lost,
   labelled,
+  highlighted,
   surface,
-}: MarkProps & { readonly kind: OpKind; readonly lost: boolean; readonly labelled: boolean }) {
+}: MarkProps & {
+  readonly kind: OpKind;
+  readonly lost: boolean;
+  readonly labelled: boolean;
+  readonly highlighted: boolean;
+}) {
   return (
     <g
       className="token"
       data-op={index}
       data-kind={kind}
       data-lost={lost ? "true" : undefined}
+      data-highlight={highlighted ? "true" : undefined}
       ref={(el) => {
         register(surface, "tokens", index, el);
       }}

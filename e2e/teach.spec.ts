@@ -1,0 +1,248 @@
+/**
+ * Teaching with it (issue 9): the guided tours play every step to its moment and the page then
+ * shows what the step's claims say (the same claims src/tours/tours.test.ts checks against the
+ * model); deep links land on their step; predict-then-reveal scores; presenter mode's keys do
+ * what they say, never scroll, never change the configuration, and its type is large enough
+ * for the back of a classroom.
+ */
+import { AxeBuilder } from "@axe-core/playwright";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { validateTour, type Claim, type TourDoc } from "../src/tours/schema";
+import { inLayer } from "../src/ui/vocabulary";
+import { ledgerRow, openPaused, pumpUntil } from "./helpers";
+
+function tour(id: string): TourDoc {
+  const text = readFileSync(new URL(`../src/tours/${id}.json`, import.meta.url), "utf8");
+  const result = validateTour(JSON.parse(text));
+  if (!result.ok) throw new Error(result.error);
+  return result.tour;
+}
+
+const TOURS = [tour("article"), tour("beyond")];
+
+/** Runs the page's clock until the playhead rests at `atMs`. */
+async function runTo(page: Page, atMs: number): Promise<void> {
+  const time = page.getByRole("slider", { name: "Time" });
+  for (let i = 0; i < 400; i++) {
+    if (Number(await time.getAttribute("aria-valuenow")) === atMs) break;
+    await page.clock.runFor(250);
+  }
+  expect(Number(await time.getAttribute("aria-valuenow"))).toBe(atMs);
+  await expect(page.getByRole("button", { name: "Play" })).toBeVisible();
+}
+
+/** Opens the page (paused) and waits for the tour's panel to show `text`. */
+async function openTour(page: Page, search: string, text: string, ledger = true) {
+  await openPaused(page, search, { ledger });
+  const panel = page.getByRole("region", { name: "Tour" });
+  await pumpUntil(page, async () => ((await panel.textContent()) ?? "").includes(text));
+  return panel;
+}
+
+/** Waits, running the page's clock, for `text` to show in `panel`. */
+async function panelSays(page: Page, panel: ReturnType<Page["getByRole"]>, text: string) {
+  await pumpUntil(page, async () => ((await panel.textContent()) ?? "").includes(text));
+}
+
+/** What the ledger must say for one claim about a write (claims about counts: the unit test). */
+async function shows(page: Page, claim: Claim): Promise<void> {
+  if (!("write" in claim) || ("crash" in claim && claim.crash !== undefined)) return;
+  const row = ledgerRow(page, claim.write);
+  if ("ackedIn" in claim) await expect(row).toContainText(`, ${inLayer(claim.ackedIn)}`);
+  if ("acked" in claim) {
+    if (claim.acked) await expect(row).toContainText("acknowledged at");
+    else await expect(row).not.toContainText("acknowledged at");
+  }
+  if ("durableBy" in claim) {
+    if (claim.durableBy) await expect(row).toContainText("durable at");
+    else await expect(row).not.toContainText("durable at");
+  }
+  if ("survives" in claim)
+    await expect(row).toContainText(claim.survives ? "✔ survived" : "✘ lost");
+}
+
+for (const doc of TOURS) {
+  test(`tour ${doc.id}: every step plays to its moment and the ledger says what its narration claims`, async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    for (const [index, step] of doc.steps.entries()) {
+      const panel = await openTour(
+        page,
+        `?tour=${doc.id}&step=${String(index + 1)}`,
+        `Step ${String(index + 1)} of ${String(doc.steps.length)}`,
+      );
+      await expect(panel).toContainText(step.narration);
+      await runTo(page, step.at);
+      if (step.predict) {
+        // Before Reveal the ledger says nothing of survival.
+        await expect(page.getByRole("table", { name: "Operations" })).not.toContainText("survived");
+        await expect(page.getByRole("table", { name: "Operations" })).not.toContainText("✘ lost");
+        await panel.getByRole("button", { name: "Reveal" }).click();
+      }
+      for (const claim of step.expect ?? []) await shows(page, claim);
+    }
+    expect(errors).toEqual([]);
+  });
+}
+
+test("a deep link lands on its step, Next and Previous move, and the link follows", async ({
+  page,
+}) => {
+  const panel = await openTour(page, "?tour=article&step=3", "Step 3 of 8: none: the gray arrow");
+  await expect(page.getByRole("radio", { name: "none" })).toBeChecked();
+  await panel.getByRole("button", { name: "Next" }).click();
+  await expect(panel).toContainText("Step 4 of 8");
+  await expect(page.getByRole("radio", { name: "writethrough" })).toBeChecked();
+  await expect.poll(() => new URL(page.url()).searchParams.get("step")).toBe("4");
+  await panel.getByRole("button", { name: "Previous" }).click();
+  await panel.getByRole("button", { name: "Previous" }).click();
+  await expect(panel).toContainText("Step 2 of 8");
+  // The chapter list goes anywhere.
+  await panel.getByText("Chapters").click();
+  await panel.getByRole("button", { name: "What to choose today" }).click();
+  await expect(panel).toContainText("Step 8 of 8");
+  await expect(panel.getByRole("button", { name: "Next" })).toBeDisabled();
+  // A bad step is named, and the tour opens at its first.
+  await openTour(page, "?tour=article&step=zero", "Step 1 of 8");
+  await expect(page.getByText(/“step” is not valid/)).toBeVisible();
+});
+
+test("predict, then reveal: the answer is counted, large, and the wiped layers are marked", async ({
+  page,
+}) => {
+  const doc = TOURS[0];
+  const index = doc?.steps.findIndex((s) => s.predict) ?? -1;
+  const step = doc?.steps[index];
+  if (!step) throw new Error("the article tour has a prediction step");
+  const panel = await openTour(page, `?tour=article&step=${String(index + 1)}`, "Reveal");
+  await runTo(page, step.at);
+  // One checkbox per data-carrying write, named with the ledger's number.
+  for (const write of [0, 1, 2]) {
+    await expect(panel.getByRole("checkbox", { name: `#${String(write)} survives` })).toBeVisible();
+  }
+  await panel.getByRole("checkbox", { name: "#0 survives" }).check();
+  await panel.getByRole("button", { name: "Reveal" }).click();
+  // All three O_SYNC writes had returned, and all three are gone: 2 of 3 predicted right.
+  await expect(panel.getByRole("status")).toContainText(
+    "3 writes the guest was told were safe are gone.",
+  );
+  await expect(panel.getByRole("status")).toContainText("You got 2 of 3 right.");
+  await expect(panel.getByRole("checkbox", { name: "#0 survives" })).toBeDisabled();
+  const wiped = page.locator('svg .box[data-wiped="true"]');
+  await expect(wiped).toHaveCount(5);
+  await expect(page.locator('svg .box[data-layer="platters"]')).not.toHaveAttribute(
+    "data-wiped",
+    "true",
+  );
+  const size = await panel
+    .locator(".answer-headline")
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(size).toBeGreaterThanOrEqual(22);
+});
+
+/** The rendered size in px of every text in the drawing, and of the box titles. */
+async function typeSizes(page: Page) {
+  return page.locator("svg.stack").evaluate((svg) => {
+    const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+    const size = (el: Element) => Number(el.getAttribute("font-size")) * scale;
+    const all = [...svg.querySelectorAll("text")].filter((t) => t.getAttribute("font-size"));
+    return {
+      smallest: Math.min(...all.map(size)),
+      titles: Math.min(...[...svg.querySelectorAll(".box-title")].map(size)),
+    };
+  });
+}
+
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 1920, height: 1080 },
+]) {
+  test(`presenter mode at ${String(viewport.width)}×${String(viewport.height)}: large type, the whole stack, no scrolling`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openPaused(page, "?mode=writeback&barriers=off&ops=osync@0");
+    const enter = page.getByRole("button", { name: "Presenter mode" });
+    await pumpUntil(page, () => enter.isVisible());
+    await enter.click();
+    const exit = page.getByRole("button", { name: "Exit presenter mode" });
+    await pumpUntil(page, () => exit.isVisible());
+    const { smallest, titles } = await typeSizes(page);
+    expect(titles).toBeGreaterThanOrEqual(24);
+    expect(smallest).toBeGreaterThanOrEqual(16);
+    // The whole stack and its clock are on screen, and the page cannot scroll.
+    const stack = await page.locator("svg.stack").boundingBox();
+    expect((stack?.y ?? 0) + (stack?.height ?? 0)).toBeLessThanOrEqual(viewport.height);
+    await expect(page.locator("figcaption.readout")).toBeInViewport({ ratio: 1 });
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(
+      viewport.height,
+    );
+  });
+}
+
+test("presenter keys: a clicker steps the tour, nothing scrolls or changes the configuration; ? lists the keys; Escape leaves", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const panel = await openTour(page, "?present=1&tour=article&step=1", "Step 1 of 8", false);
+  const steps: [string, string][] = [
+    ["PageDown", "Step 2 of 8"],
+    ["ArrowRight", "Step 3 of 8"],
+    [" ", "Step 4 of 8"],
+    [".", "Step 5 of 8"],
+    ["PageUp", "Step 4 of 8"],
+    ["ArrowLeft", "Step 3 of 8"],
+  ];
+  for (const [key, shown] of steps) {
+    await page.keyboard.press(key === " " ? "Space" : key);
+    await panelSays(page, panel, shown);
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  }
+  // Step 3 is cache=none: the arrows and Home/End change nothing, even with a button focused.
+  await page.getByRole("button", { name: "Close tour" }).focus();
+  for (const key of ["ArrowUp", "ArrowDown", "Home", "End"]) await page.keyboard.press(key);
+  await expect(page.locator(".configuration-line")).toContainText("cache=none");
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await page.keyboard.press("?");
+  await expect(page.getByText("show or hide these keys")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("button", { name: "Exit presenter mode" })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "KVM cache modes" })).toBeVisible();
+});
+
+test("presenter mode without a tour: the clicker steps through time", async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await openPaused(page, "?present=1&mode=none&ops=osync@0", { ledger: false });
+  const readout = page.locator("figcaption.readout .clock");
+  const before = await readout.textContent();
+  await page.keyboard.press("PageDown");
+  await expect(readout).not.toHaveText(before ?? "");
+  await page.keyboard.press("PageUp");
+  await expect(readout).toHaveText(before ?? "");
+});
+
+test("axe: no WCAG A/AA violation with a tour open, and in presenter mode after a reveal", async ({
+  page,
+}) => {
+  await openTour(page, "?tour=beyond&step=2", "Step 2 of 7");
+  // axe waits on timers of its own: let the page's clock run.
+  await page.clock.resume();
+  const open = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(open.violations).toEqual([]);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const panel = await openTour(page, "?present=1&tour=article&step=6", "Reveal", false);
+  await panel.getByRole("button", { name: "Reveal" }).click();
+  await pumpUntil(page, () => panel.getByRole("status").isVisible());
+  await page.keyboard.press("?");
+  await page.clock.resume();
+  const presenting = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(presenting.violations).toEqual([]);
+});

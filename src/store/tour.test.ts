@@ -1,0 +1,106 @@
+/**
+ * A tour drives the diagram's own store: each step is its scenario run to its moment; a
+ * prediction step holds the failure back until Reveal. Driven with the real tours and model.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { validateTour, type TourDoc } from "../tours/schema";
+import { createDiagramStore, struck, type DiagramStore } from "./store";
+import { createTourStore, predictable, scenarioBeforeReveal } from "./tour";
+
+function tour(id: string): TourDoc {
+  const result = validateTour(
+    JSON.parse(readFileSync(new URL(`../tours/${id}.json`, import.meta.url), "utf8")),
+  );
+  if (!result.ok) throw new Error(result.error);
+  return result.tour;
+}
+
+/** Plays the diagram as the animation loop would, until it pauses by itself. */
+function playOut(diagram: DiagramStore): void {
+  for (let frame = 0; frame < 100_000 && diagram.getState().playing; frame++) {
+    diagram.getState().advance(1 / 60);
+  }
+}
+
+describe("a tour", () => {
+  it("runs every step of every tour to its moment, and pauses there", () => {
+    for (const id of ["article", "beyond"]) {
+      const doc = tour(id);
+      const diagram = createDiagramStore();
+      const tours = createTourStore(diagram);
+      tours.getState().open(doc);
+      doc.steps.forEach((step, index) => {
+        if (index > 0) expect(tours.getState().next()).toBe(true);
+        expect(tours.getState().step).toBe(index);
+        expect(diagram.getState().toScenario().ops).toEqual(step.scenario.ops);
+        expect(diagram.getState().playing).toBe(true);
+        playOut(diagram);
+        expect(diagram.getState().playing).toBe(false);
+        // Exactly there: a step run to its failure shows the world stopped.
+        expect(diagram.getState().tMs).toBe(step.at);
+        if (step.scenario.crash && !step.predict) expect(struck(diagram.getState())).toBe(true);
+      });
+      expect(tours.getState().next()).toBe(false);
+    }
+  });
+
+  it("goes back a step and runs it again from the start; stops at the first", () => {
+    const diagram = createDiagramStore();
+    const tours = createTourStore(diagram);
+    tours.getState().open(tour("article"), 2);
+    playOut(diagram);
+    expect(tours.getState().previous()).toBe(true);
+    expect(tours.getState().step).toBe(1);
+    expect(diagram.getState().tMs).toBe(0);
+    expect(tours.getState().previous()).toBe(true);
+    expect(tours.getState().previous()).toBe(false);
+    expect(tours.getState().step).toBe(0);
+  });
+
+  it("opens a deep link at its step, clamped to the tour", () => {
+    const doc = tour("article");
+    const tours = createTourStore(createDiagramStore());
+    tours.getState().open(doc, 99);
+    expect(tours.getState().step).toBe(doc.steps.length - 1);
+    tours.getState().open(doc, -3);
+    expect(tours.getState().step).toBe(0);
+  });
+
+  it("holds a prediction step's failure back until Reveal, then strikes it at the moment", () => {
+    const doc = tour("article");
+    const index = doc.steps.findIndex((s) => s.predict);
+    const step = doc.steps[index];
+    if (!step?.scenario.crash) throw new Error("the article tour has a prediction step");
+    const diagram = createDiagramStore();
+    const tours = createTourStore(diagram);
+    tours.getState().open(doc, index);
+    playOut(diagram);
+    // Before Reveal: no failure, so nothing on the page can say what survived.
+    expect(diagram.getState().failure).toBeNull();
+    expect(diagram.getState().timeline.ops.every((op) => op.survives === null)).toBe(true);
+    tours.getState().guess(0, true);
+    tours.getState().reveal();
+    expect(tours.getState().revealed).toBe(true);
+    expect(diagram.getState().failure).toEqual({
+      atMs: step.scenario.crash.at,
+      kind: step.scenario.crash.kind,
+    });
+    expect(diagram.getState().timeline.ops.every((op) => op.survives !== null)).toBe(true);
+    // Leaving the step forgets the guesses.
+    tours.getState().next();
+    expect(tours.getState().guesses.size).toBe(0);
+    expect(tours.getState().revealed).toBe(false);
+  });
+
+  it("asks about data-carrying writes only, and leaves other steps' scenarios as they are", () => {
+    const doc = tour("article");
+    for (const step of doc.steps) {
+      expect(predictable(step.scenario)).toEqual(
+        step.scenario.ops.flatMap((op, i) => (op.kind === "barrier" ? [] : [i])),
+      );
+      if (!step.predict) expect(scenarioBeforeReveal(step)).toBe(step.scenario);
+      else expect(scenarioBeforeReveal(step).crash).toBeUndefined();
+    }
+  });
+});
