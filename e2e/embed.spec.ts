@@ -255,5 +255,10 @@ test("docs/embedding.md: the element example shows two independent diagrams in o
     "ops 1",
     "ops 2",
   ]);
+  // Its attributes are live: a new mode shows at once.
+  await first.evaluate((el) => {
+    el.setAttribute("mode", "directsync");
+  });
+  await expect(first.getByRole("radio", { name: "directsync" })).toBeChecked();
   expect(errors).toEqual([]);
 });

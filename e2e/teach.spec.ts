@@ -246,3 +246,33 @@ test("axe: no WCAG A/AA violation with a tour open, and in presenter mode after 
     .analyze();
   expect(presenting.violations).toEqual([]);
 });
+
+test("in the free view, 'Predict before a failure' asks first, then reveals at that moment", async ({
+  page,
+}) => {
+  await openPaused(page, "?mode=writeback&barriers=off&ops=osync@0,normal@0&t=1");
+  const toggle = page.getByRole("checkbox", { name: "Predict before a failure" });
+  await pumpUntil(page, () => toggle.isVisible());
+  await toggle.check();
+  await page.getByRole("button", { name: "Power loss", exact: true }).click();
+  const panel = await (async () => {
+    const region = page.getByRole("region", { name: "Tour" });
+    await pumpUntil(page, async () => ((await region.textContent()) ?? "").includes("Reveal"));
+    return region;
+  })();
+  await expect(panel).toContainText("Your prediction");
+  await runTo(page, 1);
+  // Nothing has struck yet, and the ledger says nothing of survival.
+  await expect(page.getByRole("table", { name: "Operations" })).not.toContainText("survived");
+  await panel.getByRole("checkbox", { name: "#1 survives" }).check();
+  await panel.getByRole("button", { name: "Reveal" }).click();
+  // Without barriers both had returned by 1 ms; a power loss destroys both.
+  await expect(panel.getByRole("status")).toContainText(
+    "1 write the guest was told was safe is gone.",
+  );
+  await expect(panel.getByRole("status")).toContainText("You got 1 of 2 right.");
+  await expect(ledgerRow(page, 0)).toContainText("✘ lost");
+  // A prediction has no link of its own: the address carries the failure, not a tour.
+  await expect.poll(() => new URL(page.url()).searchParams.get("crash")).toBe("power@1");
+  expect(new URL(page.url()).searchParams.has("tour")).toBe(false);
+});

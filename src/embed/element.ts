@@ -38,7 +38,16 @@ function styles(): CSSStyleSheet {
 }
 
 export class KvmCacheDiagram extends HTMLElement {
+  /** A change of any of these after the element is shown shows the new scenario (a remount). */
+  static readonly observedAttributes: readonly string[] = [...ATTRIBUTES, "ledger", "play"];
+
   private mounted: (MountedDiagram & { unwatch: () => void }) | null = null;
+
+  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+    if (!this.mounted || before === after) return;
+    this.disconnectedCallback();
+    this.connectedCallback();
+  }
 
   connectedCallback(): void {
     if (this.mounted) return;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validateTour, type TourDoc } from "../tours/schema";
 import { createDiagramStore, struck, type DiagramStore } from "./store";
-import { createTourStore, predictable, scenarioBeforeReveal } from "./tour";
+import { createTourStore, predictable, predictionTour, scenarioBeforeReveal } from "./tour";
 
 function tour(id: string): TourDoc {
   const result = validateTour(
@@ -102,5 +102,24 @@ describe("a tour", () => {
       if (!step.predict) expect(scenarioBeforeReveal(step)).toBe(step.scenario);
       else expect(scenarioBeforeReveal(step).crash).toBeUndefined();
     }
+  });
+});
+
+describe("a prediction of the free view", () => {
+  it("is a valid one-step tour: the page's writes, the failure at the playhead, a prediction", () => {
+    const diagram = createDiagramStore();
+    diagram.getState().issue("osync");
+    diagram.getState().issue("normal");
+    const doc = predictionTour(diagram.getState().toScenario(), "host", 3);
+    const result = validateTour(doc);
+    expect(result.ok).toBe(true);
+    expect(doc.steps[0]?.scenario.crash).toEqual({ at: 3, kind: "host" });
+    expect(doc.steps[0]?.predict).toBe(true);
+    const tours = createTourStore(diagram);
+    tours.getState().open(doc);
+    playOut(diagram);
+    expect(diagram.getState().failure).toBeNull();
+    tours.getState().reveal();
+    expect(diagram.getState().failure).toEqual({ atMs: 3, kind: "host" });
   });
 });

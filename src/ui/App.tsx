@@ -17,6 +17,8 @@ import { Toolbar } from "./Toolbar";
 import { StoreContext } from "./useDiagram";
 import { TourContext } from "./useTour";
 import type { TourId } from "../tours/ids";
+import type { FailureKind } from "../model/timeline";
+import { FailureGate } from "./failureGate";
 import type { View } from "./view";
 
 // Not part of the first view: loaded after it, or when the reader opens it.
@@ -74,23 +76,41 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
   // The tour's code and store arrive with the first tour opened (a link's, or a click).
   const [tours, setTours] = useState<TourStore | null>(null);
   const created = useRef<TourStore | null>(null);
-  const openTour = useCallback(
-    (id: TourId, step = 0, wrong: readonly string[] = []) => {
-      void Promise.all([import("../store/tour"), import("../tours/index")]).then(
-        async ([{ createTourStore }, { loadTour }]) => {
-          const tour = await loadTour(id);
-          if (!created.current) {
-            created.current = createTourStore(store);
-            onTours?.(created.current);
-          }
-          created.current.getState().open(tour, step);
-          setTours(created.current);
-          // After the step's scenario replaced the document (which clears older notices).
-          if (wrong.length > 0) setNotices(wrong);
-        },
-      );
+  /** Opens a tour, creating the tour's store the first time (its code loads then). */
+  const withTours = useCallback(
+    (open: (tours: TourStore, module: typeof import("../store/tour")) => Promise<void> | void) => {
+      void import("../store/tour").then(async (module) => {
+        if (!created.current) {
+          created.current = module.createTourStore(store);
+          onTours?.(created.current);
+        }
+        await open(created.current, module);
+        setTours(created.current);
+      });
     },
     [store, onTours],
+  );
+  const openTour = useCallback(
+    (id: TourId, step = 0, wrong: readonly string[] = []) => {
+      withTours(async (t) => {
+        const { loadTour } = await import("../tours/index");
+        t.getState().open(await loadTour(id), step);
+        // After the step's scenario replaced the document (which clears older notices).
+        if (wrong.length > 0) setNotices(wrong);
+      });
+    },
+    [withTours],
+  );
+  // "Predict before a failure": the failure buttons ask first.
+  const [predictFirst, setPredictFirst] = useState(false);
+  const predict = useCallback(
+    (kind: FailureKind) => {
+      withTours((t, { predictionTour }) => {
+        const s = store.getState();
+        t.getState().open(predictionTour(s.toScenario(), kind, s.playhead.tMs));
+      });
+    },
+    [store, withTours],
   );
   // A link's tour, read (and its bad values named) once the tours' code is here.
   useEffect(() => {
@@ -108,94 +128,98 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
   return (
     <StoreContext.Provider value={store}>
       <TourContext.Provider value={tours}>
-        <main className={embed ? "embed" : present ? "present" : undefined}>
-          {compact ? null : (
-            <header className="topbar">
-              <h1>KVM cache modes</h1>
-              <p className="lede">
-                Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under
-                each QEMU cache mode, and what a failure destroys.
-              </p>
-            </header>
-          )}
-          <Notices notices={notices} />
-          <section className="session" aria-label="Simulation">
-            <div className="workspace">
-              <div className="stage">
-                {present ? null : <ModeStrip />}
-                <Diagram timeline={!present} />
+        <FailureGate.Provider value={predictFirst && !embed ? predict : null}>
+          <main className={embed ? "embed" : present ? "present" : undefined}>
+            {compact ? null : (
+              <header className="topbar">
+                <h1>KVM cache modes</h1>
+                <p className="lede">
+                  Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under
+                  each QEMU cache mode, and what a failure destroys.
+                </p>
+              </header>
+            )}
+            <Notices notices={notices} />
+            <section className="session" aria-label="Simulation">
+              <div className="workspace">
+                <div className="stage">
+                  {present ? null : <ModeStrip />}
+                  <Diagram timeline={!present} />
+                </div>
+                <div className="side">
+                  {present ? (
+                    <Suspense fallback={<div className="presenter-bar" />}>
+                      <Presenter onExit={exitPresenter} />
+                    </Suspense>
+                  ) : null}
+                  {tourOpen ? (
+                    <Suspense fallback={<section className="tour" aria-label="Tour" />}>
+                      <TourPanel />
+                    </Suspense>
+                  ) : null}
+                  {compact ? <ConfigurationLine withMode={present} /> : <Configuration />}
+                  {/* In presenter mode the event line keeps a fixed place, above the buttons. */}
+                  {present ? <EventLine /> : null}
+                  {present && tourOpen ? null : <Toolbar />}
+                  {present ? null : <EventLine />}
+                  {present ? null : (
+                    <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
+                      <Verdict />
+                    </Suspense>
+                  )}
+                  {compact ? null : (
+                    <Suspense fallback={null}>
+                      <Share />
+                      <Teach
+                        onTour={openTour}
+                        predictFirst={predictFirst}
+                        onPredictFirst={setPredictFirst}
+                        onPresent={() => {
+                          setPresent(true);
+                        }}
+                      />
+                    </Suspense>
+                  )}
+                </div>
               </div>
-              <div className="side">
-                {present ? (
-                  <Suspense fallback={<div className="presenter-bar" />}>
-                    <Presenter onExit={exitPresenter} />
-                  </Suspense>
-                ) : null}
-                {tourOpen ? (
-                  <Suspense fallback={<section className="tour" aria-label="Tour" />}>
-                    <TourPanel />
-                  </Suspense>
-                ) : null}
-                {compact ? <ConfigurationLine withMode={present} /> : <Configuration />}
-                {/* In presenter mode the event line keeps a fixed place, above the buttons. */}
-                {present ? <EventLine /> : null}
-                {present && tourOpen ? null : <Toolbar />}
-                {present ? null : <EventLine />}
-                {present ? null : (
-                  <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
-                    <Verdict />
-                  </Suspense>
-                )}
-                {compact ? null : (
-                  <Suspense fallback={null}>
-                    <Share />
-                    <Teach
-                      onTour={openTour}
-                      onPresent={() => {
-                        setPresent(true);
-                      }}
-                    />
-                  </Suspense>
-                )}
-              </div>
-            </div>
-            {view.ledger && !present ? (
-              <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
-                <BelowStage only={embed ? "ledger" : "all"} />
-              </Suspense>
-            ) : null}
-          </section>
-          {embed ? (
-            view.fullView === null ? null : (
-              <Suspense fallback={<p className="embed-footer" />}>
-                <FullViewLink base={view.fullView} />
-              </Suspense>
-            )
-          ) : present ? null : (
-            <>
-              <details
-                className="matrix-panel"
-                onToggle={(e) => {
-                  setMatrixOpen(e.currentTarget.open);
-                }}
-              >
-                <summary>
-                  <h2>Safety matrix: every mode at a glance</h2>
-                </summary>
-                {matrixOpen ? (
-                  <Suspense fallback={<p>Computing the matrix…</p>}>
-                    <SafetyMatrix />
-                  </Suspense>
-                ) : null}
-              </details>
-              <p className="source">
-                After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat
-                Enterprise Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in
-                the project.
-              </p>
-            </>
-          )}
-        </main>
+              {view.ledger && !present ? (
+                <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
+                  <BelowStage only={embed ? "ledger" : "all"} />
+                </Suspense>
+              ) : null}
+            </section>
+            {embed ? (
+              view.fullView === null ? null : (
+                <Suspense fallback={<p className="embed-footer" />}>
+                  <FullViewLink base={view.fullView} />
+                </Suspense>
+              )
+            ) : present ? null : (
+              <>
+                <details
+                  className="matrix-panel"
+                  onToggle={(e) => {
+                    setMatrixOpen(e.currentTarget.open);
+                  }}
+                >
+                  <summary>
+                    <h2>Safety matrix: every mode at a glance</h2>
+                  </summary>
+                  {matrixOpen ? (
+                    <Suspense fallback={<p>Computing the matrix…</p>}>
+                      <SafetyMatrix />
+                    </Suspense>
+                  ) : null}
+                </details>
+                <p className="source">
+                  After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat
+                  Enterprise Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in
+                  the project.
+                </p>
+              </>
+            )}
+          </main>
+        </FailureGate.Provider>
       </TourContext.Provider>
     </StoreContext.Provider>
   );

@@ -2,14 +2,19 @@
  * For a classroom: the guided tours (src/tours) and presenter mode, one click each. Loaded after
  * the first view, beside the share buttons.
  */
+import { useId } from "react";
 import { TOUR_IDS, TOUR_TITLES, type TourId } from "../tours/ids";
 
 interface TeachProps {
   readonly onTour: (id: TourId) => void;
   readonly onPresent: () => void;
+  /** Whether a failure button asks for a prediction before it strikes. */
+  readonly predictFirst: boolean;
+  readonly onPredictFirst: (on: boolean) => void;
 }
 
-export default function Teach({ onTour, onPresent }: TeachProps) {
+export default function Teach({ onTour, onPresent, predictFirst, onPredictFirst }: TeachProps) {
+  const id = useId();
   return (
     <div className="buttons teach" role="group" aria-label="Teach">
       {TOUR_IDS.map((id) => (
@@ -26,6 +31,17 @@ export default function Teach({ onTour, onPresent }: TeachProps) {
       <button type="button" onClick={onPresent}>
         Presenter mode
       </button>
+      <span className="check">
+        <input
+          type="checkbox"
+          id={`${id}-predict`}
+          checked={predictFirst}
+          onChange={(e) => {
+            onPredictFirst(e.currentTarget.checked);
+          }}
+        />
+        <label htmlFor={`${id}-predict`}>Predict before a failure</label>
+      </span>
     </div>
   );
 }

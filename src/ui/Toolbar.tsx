@@ -5,7 +5,8 @@
  * "Play"/"Pause", and a "Speed" select. A failure is a point in time: before it (scrubbed back)
  * the buttons work, and striking again moves it.
  */
-import { useEffect, useRef } from "react";
+import { useContext, useEffect, useRef } from "react";
+import { FailureGate } from "./failureGate";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
 import { FAILURE_NAME, KIND_NAME } from "./vocabulary";
 import { SPEEDS, struck, type Speed } from "../store/store";
@@ -30,6 +31,7 @@ export function Toolbar() {
   const setPlaying = useDiagram((s) => s.setPlaying);
   const setSpeed = useDiagram((s) => s.setSpeed);
   const step = useDiagram((s) => s.step);
+  const gate = useContext(FailureGate);
   const atStart = useDiagram((s) => s.tMs <= 0);
   const atEnd = useDiagram((s) => s.tMs >= s.endMs);
   // The buttons pressed disable themselves: focus moves on instead of falling to the page,
@@ -137,6 +139,10 @@ export function Toolbar() {
             className="danger"
             disabled={failed || !hasOps}
             onClick={() => {
+              if (gate) {
+                gate(kind);
+                return;
+              }
               focusNext.current = resetButton.current;
               fail(kind);
             }}

@@ -5,6 +5,9 @@
  * user changed something.
  */
 import type { SessionConfig, SessionDoc } from "../store/session";
+import { TOUR_IDS } from "../tours/ids";
+
+const isTourId = (id: string) => (TOUR_IDS as readonly string[]).includes(id);
 
 /** The query string for `config`, keeping any other parameters of `search`. */
 export function writeUrlConfig(search: string, config: SessionConfig): string {
@@ -38,7 +41,8 @@ export function writeUrlScenario(
   tour: { readonly id: string; readonly step: number } | null = null,
 ): string {
   const params = new URLSearchParams(writeUrlConfig(search, doc.config));
-  if (tour) {
+  // Only a shipped tour has a link (a prediction of the free view is not one).
+  if (tour && isTourId(tour.id)) {
     params.set("tour", tour.id);
     params.set("step", String(tour.step + 1));
   } else {
