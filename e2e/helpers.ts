@@ -83,10 +83,13 @@ export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): 
  */
 export async function revealBelowStage(page: Page): Promise<void> {
   await expect
-    .poll(async () => {
-      await page.clock.runFor(50);
-      return page.getByRole("table", { name: "Operations" }).count();
-    })
+    .poll(
+      async () => {
+        await page.clock.runFor(50);
+        return page.getByRole("table", { name: "Operations", exact: true }).count();
+      },
+      { timeout: 15_000 },
+    )
     .toBe(1);
 }
 

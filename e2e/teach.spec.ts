@@ -133,7 +133,8 @@ test("predict, then reveal: the answer is counted, large, and the wiped layers a
   await expect(panel.getByRole("status")).toContainText("You got 2 of 3 right.");
   await expect(panel.getByRole("checkbox", { name: "#0 survives" })).toBeDisabled();
   const wiped = page.locator('svg .box[data-wiped="true"]');
-  await expect(wiped).toHaveCount(5);
+  // Guest application, guest page cache, guest filesystem, virtual disk, host page cache, disk cache.
+  await expect(wiped).toHaveCount(6);
   await expect(page.locator('svg .box[data-layer="platters"]')).not.toHaveAttribute(
     "data-wiped",
     "true",

@@ -103,6 +103,11 @@ export interface DiagramActions {
   readonly toScenario: () => ScenarioDoc;
   /** Moves the playhead to `tMs` (clamped to what can be shown). */
   readonly seek: (tMs: number) => void;
+  /**
+   * Moves the playhead to `tMs` as another diagram's playback goes (compare view): the playhead
+   * every frame, the committed time only when an instant is crossed, as `advance` does.
+   */
+  readonly follow: (tMs: number) => void;
   /** The animation loop's call: moves the playhead on by `dtS` screen seconds at the current speed. */
   readonly advance: (dtS: number) => void;
   /** Pauses and moves to the next (1) or previous (-1) instant where anything happens. */
@@ -291,6 +296,15 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         const { clock, endMs } = get();
         const t = Math.max(0, Math.min(tMs, endMs));
         set({ tMs: t, playhead: playheadAt(clock, t) });
+      },
+
+      follow: (tMs) => {
+        const state = get();
+        const t = Math.max(0, Math.min(tMs, state.endMs));
+        const lo = Math.min(state.tMs, t);
+        const next = nextInstant(state.instants, lo);
+        const crossed = (next !== undefined && next <= Math.max(state.tMs, t)) || t === 0;
+        set({ playhead: playheadAt(state.clock, t), ...(crossed ? { tMs: t } : {}) });
       },
 
       advance: (dtS) => {

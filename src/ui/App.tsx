@@ -9,7 +9,7 @@ import {
 } from "react";
 import type { DiagramStore } from "../store/store";
 import type { TourStore } from "../store/tour";
-import { Configuration, ConfigurationLine, ModeStrip } from "./Configuration";
+import { Configuration, ModeStrip } from "./Configuration";
 import { Diagram } from "./Diagram";
 import { EventLine } from "./EventLine";
 import { Notices } from "./Notices";
@@ -18,6 +18,7 @@ import { StoreContext } from "./useDiagram";
 import { TourContext } from "./useTour";
 import type { TourId } from "../tours/ids";
 import type { FailureKind } from "../model/timeline";
+import type { SessionConfig } from "../store/session";
 import { FailureGate } from "./failureGate";
 import type { View } from "./view";
 
@@ -33,6 +34,11 @@ const Verdict = lazy(() => import("./Verdict").then((m) => ({ default: m.Verdict
 const Teach = lazy(() => import("./Teach"));
 const TourPanel = lazy(() => import("./TourPanel"));
 const Presenter = lazy(() => import("./Presenter"));
+const ConfigurationLine = lazy(() => import("./ConfigurationLine"));
+// Two configurations side by side, on the same writes and clock.
+const Compare = lazy(() => import("./Compare"));
+// The page's own numbers come with the comparison's code (one chunk).
+const Summary = lazy(() => import("./Compare").then((m) => ({ default: m.Summary })));
 
 interface AppProps {
   readonly store: DiagramStore;
@@ -101,6 +107,21 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
     },
     [withTours],
   );
+  // The compared configuration, while comparing (a link's, or the button's).
+  const [comparing, setComparing] = useState<SessionConfig | null>(null);
+  const openCompare = useCallback(
+    (search: string | null) => {
+      void Promise.all([import("./Compare"), import("./url")]).then(([compare, url]) => {
+        const read = compare.comparedConfig(search, store.getState().config, url.readUrlConfig);
+        if (read.notices.length > 0) setNotices((shown) => [...shown, ...read.notices]);
+        setComparing(read.config);
+      });
+    },
+    [store],
+  );
+  useEffect(() => {
+    if (view.compare !== null) openCompare(view.compare);
+  }, [view.compare, openCompare]);
   // "Predict before a failure": the failure buttons ask first.
   const [predictFirst, setPredictFirst] = useState(false);
   const predict = useCallback(
@@ -129,7 +150,13 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
     <StoreContext.Provider value={store}>
       <TourContext.Provider value={tours}>
         <FailureGate.Provider value={predictFirst && !embed ? predict : null}>
-          <main className={embed ? "embed" : present ? "present" : undefined}>
+          <main
+            className={
+              [embed ? "embed" : present ? "present" : "", comparing ? "comparing" : ""]
+                .join(" ")
+                .trim() || undefined
+            }
+          >
             {compact ? null : (
               <header className="topbar">
                 <h1>KVM cache modes</h1>
@@ -143,8 +170,31 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
             <section className="session" aria-label="Simulation">
               <div className="workspace">
                 <div className="stage">
-                  {present ? null : <ModeStrip />}
-                  <Diagram timeline={!present} />
+                  {comparing ? (
+                    <div className="compare-grid">
+                      <section aria-label="This configuration">
+                        {present ? null : <ModeStrip />}
+                        <Diagram timeline={!present} />
+                        <Suspense fallback={null}>
+                          <Summary name="This run" />
+                        </Suspense>
+                      </section>
+                      <Suspense fallback={<section className="compared" />}>
+                        <Compare
+                          config={comparing}
+                          drawing={<Diagram timeline={false} />}
+                          onClose={() => {
+                            setComparing(null);
+                          }}
+                        />
+                      </Suspense>
+                    </div>
+                  ) : (
+                    <>
+                      {present ? null : <ModeStrip />}
+                      <Diagram timeline={!present} />
+                    </>
+                  )}
                 </div>
                 <div className="side">
                   {present ? (
@@ -157,7 +207,13 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                       <TourPanel />
                     </Suspense>
                   ) : null}
-                  {compact ? <ConfigurationLine withMode={present} /> : <Configuration />}
+                  {compact ? (
+                    <Suspense fallback={<p className="configuration-line" />}>
+                      <ConfigurationLine withMode={present} />
+                    </Suspense>
+                  ) : (
+                    <Configuration />
+                  )}
                   {/* In presenter mode the event line keeps a fixed place, above the buttons. */}
                   {present ? <EventLine /> : null}
                   {present && tourOpen ? null : <Toolbar />}
@@ -172,6 +228,9 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                       <Share />
                       <Teach
                         onTour={openTour}
+                        onCompare={() => {
+                          openCompare(null);
+                        }}
                         predictFirst={predictFirst}
                         onPredictFirst={setPredictFirst}
                         onPresent={() => {

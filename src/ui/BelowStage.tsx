@@ -10,16 +10,28 @@ import { Ledger } from "./Ledger";
 import { Legend } from "./Legend";
 
 interface BelowStageProps {
-  /** An embed asked for its ledger (`ledger=1`) shows only that. */
-  readonly only: "all" | "ledger";
+  /**
+   * An embed asked for its ledger (`ledger=1`) shows only that; the compared diagram shows its
+   * latency chart and its ledger, named after its mode.
+   */
+  readonly only: "all" | "ledger" | "compared";
+  readonly name?: string;
 }
 
-export default function BelowStage({ only }: BelowStageProps) {
+export default function BelowStage({ only, name }: BelowStageProps) {
   if (only === "ledger") {
     return (
       <>
         <h2>Operations</h2>
         <Ledger />
+      </>
+    );
+  }
+  if (only === "compared") {
+    return (
+      <>
+        <Latency />
+        <Ledger name={name} />
       </>
     );
   }

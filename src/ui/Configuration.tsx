@@ -160,23 +160,3 @@ export function Configuration() {
     </div>
   );
 }
-
-/**
- * The guest and the disk in one line, for an embed (its host page set them, docs/embedding.md)
- * and, with the cache mode first, for presenter mode (where the mode strip gives way to the drawing).
- */
-export function ConfigurationLine({ withMode = false }: { readonly withMode?: boolean }) {
-  const config = useDiagram((s) => s.config);
-  const faults = [
-    config.diskFlush === "ignored" ? "drive ignores flushes" : null,
-    config.hostBarriers ? null : "host filesystem without barriers",
-  ].filter((f) => f !== null);
-  return (
-    <p className="configuration-line">
-      {withMode ? `cache=${config.mode} · ` : null}
-      {config.guestFs} guest, barriers {config.guestBarriers ? "on" : "off"} · disk write cache{" "}
-      {config.diskCache}
-      {faults.length > 0 ? ` · ${faults.join(", ")}` : ""}
-    </p>
-  );
-}

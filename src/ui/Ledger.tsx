@@ -48,7 +48,12 @@ const ROW_ESTIMATE_PX = 30;
 /** Rows rendered beyond each edge of the box, so fast scrolling shows no blank. */
 const OVERSCAN = 12;
 
-export function Ledger() {
+interface LedgerProps {
+  /** The table's name: "Operations", or for the compared diagram, which one it is. */
+  readonly name?: string;
+}
+
+export function Ledger({ name = "Operations" }: LedgerProps) {
   const ops = useDiagram((s) => s.timeline.ops);
   const tMs = useDiagram((s) => s.tMs);
   // Before the failure's instant (scrubbed back), the world before it shows.
@@ -73,10 +78,10 @@ export function Ledger() {
       className="table-scroll ledger-scroll"
       ref={box}
       role="region"
-      aria-label="Operations, scrollable"
+      aria-label={`${name}, scrollable`}
       tabIndex={0}
     >
-      <table className="ledger" aria-label="Operations" aria-rowcount={ops.length + 1}>
+      <table className="ledger" aria-label={name} aria-rowcount={ops.length + 1}>
         <thead>
           <tr aria-rowindex={1}>
             <th scope="col">#</th>

@@ -8,12 +8,20 @@ import { TOUR_IDS, TOUR_TITLES, type TourId } from "../tours/ids";
 interface TeachProps {
   readonly onTour: (id: TourId) => void;
   readonly onPresent: () => void;
+  /** Opens a second configuration beside this one. */
+  readonly onCompare: () => void;
   /** Whether a failure button asks for a prediction before it strikes. */
   readonly predictFirst: boolean;
   readonly onPredictFirst: (on: boolean) => void;
 }
 
-export default function Teach({ onTour, onPresent, predictFirst, onPredictFirst }: TeachProps) {
+export default function Teach({
+  onTour,
+  onPresent,
+  onCompare,
+  predictFirst,
+  onPredictFirst,
+}: TeachProps) {
   const id = useId();
   return (
     <div className="buttons teach" role="group" aria-label="Teach">
@@ -30,6 +38,9 @@ export default function Teach({ onTour, onPresent, predictFirst, onPredictFirst 
       ))}
       <button type="button" onClick={onPresent}>
         Presenter mode
+      </button>
+      <button type="button" onClick={onCompare}>
+        Compare
       </button>
       <span className="check">
         <input

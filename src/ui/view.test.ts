@@ -13,7 +13,7 @@ describe("readView", () => {
     ["?embed=0", { embed: false, ledger: true, fullView: null }],
     ["?embed=yes", { embed: false, ledger: true, fullView: null }],
   ])("%s is %j", (search, view) => {
-    expect(readView(at(search))).toEqual({ ...view, present: false, tour: null });
+    expect(readView(at(search))).toEqual({ ...view, present: false, compare: null, tour: null });
   });
 
   it("reads presenter mode and a tour's link as it is (the tour reads it when it loads)", () => {

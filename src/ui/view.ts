@@ -16,6 +16,11 @@ export interface View {
   readonly fullView: string | null;
   /** `present=1`: presenter mode (README, "Teach with it"). */
   readonly present: boolean;
+  /**
+   * `compare=<mode>&compareBarriers=&compareFs=&compareDisk=`: a second configuration beside the
+   * page's, as the link has them (read when the comparison loads, src/ui/Compare.tsx).
+   */
+  readonly compare: string | null;
   /** `tour=<id>&step=<n>`: a guided tour to open at step n (1-based), as the link has them. */
   readonly tour: { readonly id: string; readonly step: string | null } | null;
 }
@@ -25,6 +30,7 @@ export const FULL_PAGE: View = {
   ledger: true,
   fullView: null,
   present: false,
+  compare: null,
   tour: null,
 };
 
@@ -40,6 +46,7 @@ export function readView(href: string): View {
     ledger: !embed || on(params.get("ledger")),
     fullView: embed ? href : null,
     present: on(params.get("present")),
+    compare: params.has("compare") ? params.toString() : null,
     // Read when the tour loads (src/tours/index.ts, `readTourLink`): its code is not the first view's.
     tour: tour === null ? null : { id: tour, step: params.get("step") },
   };

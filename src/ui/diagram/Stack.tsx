@@ -126,7 +126,9 @@ export const Stack = memo(function Stack({
       })}
       {Object.values(BOXES).map((b) => {
         const volatile = facts.volatile[b.id];
-        const wiped = wipedBy !== null && isLayer(b.id) && wipes(wipedBy, b.id, config.diskCache);
+        // The guest filesystem's box stands for guest RAM too: wiped with the guest page cache.
+        const layer = b.id === "guest-block-layer" ? "guest-page-cache" : b.id;
+        const wiped = wipedBy !== null && isLayer(layer) && wipes(wipedBy, layer, config.diskCache);
         const common = {
           "data-layer": b.id,
           "data-volatile": String(volatile),

@@ -1,0 +1,53 @@
+/**
+ * One diagram's run in numbers, for the compare view: how long the calls took to return (median,
+ * max), how long the data took to reach stable storage, and after a failure how many writes it
+ * destroyed and how many of those had been acknowledged. Times are the model's estimates
+ * (docs/model.md §5), and say so.
+ */
+import { formatDuration } from "../model/matrix";
+import { median } from "../geometry/latency";
+import { struck } from "../store/store";
+import { useDiagram } from "./useDiagram";
+
+const said = (ms: number | null) => (ms === null ? "none" : formatDuration(ms));
+const max = (values: readonly (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : Math.max(...known);
+};
+
+export function Summary({ name }: { readonly name: string }) {
+  // The run without its failure: how long things take; the failure's toll from the run with it.
+  const calm = useDiagram((s) => s.calm.ops);
+  const ops = useDiagram((s) => s.timeline.ops);
+  const failure = useDiagram((s) => (struck(s) ? s.failure : null));
+  const acks = calm.map((op) => (op.ackedAtMs === null ? null : op.ackedAtMs - op.atMs));
+  const durables = calm.map((op) => (op.durableAtMs === null ? null : op.durableAtMs - op.atMs));
+  const lost = failure ? ops.filter((op) => op.kind !== "barrier" && op.survives === false) : [];
+  const lostAcked = lost.filter(
+    (op) => op.ackedAtMs !== null && op.ackedAtMs <= (failure?.atMs ?? 0),
+  );
+  return (
+    <dl className="summary" aria-label={name}>
+      <div>
+        <dt>Call returns (estimate)</dt>
+        <dd>
+          median {said(median(acks))}, max {said(max(acks))}
+        </dd>
+      </div>
+      <div>
+        <dt>Durable after (estimate)</dt>
+        <dd>
+          median {said(median(durables))}, max {said(max(durables))}
+        </dd>
+      </div>
+      <div>
+        <dt>Lost to the failure</dt>
+        <dd data-lost={lost.length} data-lost-acked={lostAcked.length}>
+          {failure
+            ? `${String(lost.length)} writes, ${String(lostAcked.length)} of them acknowledged`
+            : "no failure yet"}
+        </dd>
+      </div>
+    </dl>
+  );
+}
