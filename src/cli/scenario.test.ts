@@ -200,3 +200,22 @@ describe("npm run scenario", () => {
     });
   });
 });
+
+describe("reordering", () => {
+  it('marks a write whose journal commit was durable at the crash while its data was not "inconsistent": true', () => {
+    const doc = (at: number) =>
+      JSON.stringify({
+        version: 1,
+        config: { mode: "none", guestBarriers: false, guestFs: "ext3", reorder: true },
+        ops: [{ at: 0, kind: "normal" }],
+        crash: { at, kind: "power" },
+      });
+    // The 5 s commit's block is on the platters at ~5014 ms; its data only at ~5114 ms.
+    const between = runner(["-"], doc(5060));
+    expect(between.status).toBe(0);
+    const writes = (out: string) => (JSON.parse(out) as { writes: unknown[] }).writes;
+    expect(writes(between.stdout)[0]).toMatchObject({ survives: false, inconsistent: true });
+    const before = runner(["-"], doc(4000));
+    expect(writes(before.stdout)[0]).not.toHaveProperty("inconsistent");
+  });
+});

@@ -22,6 +22,7 @@ export const ATTRIBUTES = [
   "disk",
   "flush",
   "hostbarriers",
+  "reorder",
   "ops",
   "crash",
   "t",

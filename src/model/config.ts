@@ -93,6 +93,13 @@ export interface Timing {
   readonly flusherIntervalMs: number;
   /** ext3/ext4 `commit=5`: the journal commits every 5 s. */
   readonly journalCommitMs: number;
+  /**
+   * With reordering on (docs/model.md §8.14), how long the drive holds a journal commit block
+   * before writing it: 0, it takes the platters' next free slot, ahead of data blocks that
+   * arrived before it and still wait `destageDelayMs`. A choice that exposes the window, not a
+   * measurement: drives do not document their write scheduling.
+   */
+  readonly reorderedDestageMs: number;
 }
 
 export const DEFAULT_TIMING: Timing = {
@@ -104,6 +111,7 @@ export const DEFAULT_TIMING: Timing = {
   dirtyExpireMs: 30_000,
   flusherIntervalMs: 5_000,
   journalCommitMs: 5_000,
+  reorderedDestageMs: 0,
 };
 
 export interface Config {
@@ -125,6 +133,12 @@ export interface Config {
    * fdatasync writes the data to the drive but sends it no FLUSH (§4).
    */
   readonly hostBarriers: boolean;
+  /**
+   * Whether the drive may write blocks in another order than it received them when nothing
+   * orders them (§8.14): journal commits then travel as blocks of their own, and can reach the
+   * platters before the data they describe.
+   */
+  readonly reorder: boolean;
   readonly timing: Timing;
 }
 
@@ -138,6 +152,8 @@ export interface ConfigInput {
   /** Default honoured and true: documents written before the faults existed keep their meaning. */
   readonly diskFlush?: DiskFlush;
   readonly hostBarriers?: boolean;
+  /** Default false: documents written before reordering existed keep their meaning. */
+  readonly reorder?: boolean;
   readonly timing?: Partial<Timing>;
 }
 
@@ -151,6 +167,7 @@ export function makeConfig(input: ConfigInput): Config {
     diskCache: input.diskCache ?? "volatile",
     diskFlush: input.diskFlush ?? "honoured",
     hostBarriers: input.hostBarriers ?? true,
+    reorder: input.reorder ?? false,
     timing: { ...DEFAULT_TIMING, ...input.timing },
   };
 }

@@ -17,7 +17,8 @@
  *
  * Simplifications, each a choice rather than a fact (docs/model.md §8): the platters serve one
  * write at a time at the average latency of §5, flusher threads and journal commits tick on a
- * common clock starting at 0, and the journal's commit block is not a block of its own.
+ * common clock starting at 0, and the journal's commit block is a block of its own only with
+ * reordering on (§8.14), when it can reach the platters before the data it records.
  *
  * A crash stops the world: the event loop ends at its instant, and a hop still under way then is
  * reported cut short (`cutAtMs`), never arrived.
@@ -68,6 +69,10 @@ interface Block {
   pending: boolean;
   /** The ext3 commit that wrote it out and waits for the virtual disk to complete it, if any. */
   commitWait: CommitWait | null;
+  /** A journal commit block (§8.14), not an application's write. */
+  readonly journal: boolean;
+  /** When the virtual disk completed it (what a journal commit can record, §8.14). */
+  completedAtMs: number | null;
 }
 
 /**
@@ -111,7 +116,13 @@ type Event =
   | { readonly kind: "host-writeback"; readonly block: Block; readonly version: number }
   | { readonly kind: "destage"; readonly block: Block; readonly version: number }
   | { readonly kind: "journal-commit" }
-  | { readonly kind: "flush-done"; readonly flush: FlushRecord; readonly op: number | null };
+  | {
+      readonly kind: "flush-done";
+      readonly flush: FlushRecord;
+      readonly op: number | null;
+      /** The journal commit this flush precedes, if it is a commit's. */
+      readonly commit: CommitRecord | null;
+    };
 
 interface Scheduled {
   readonly tMs: number;
@@ -122,6 +133,15 @@ interface Scheduled {
 
 /** A hop while the simulation runs: `cutAtMs` is settled at the end. */
 type LiveHop = Omit<Hop, "cutAtMs">;
+
+/** A journal commit while the simulation runs; frozen into a `JournalCommit` for the output. */
+interface CommitRecord {
+  readonly atMs: number;
+  readonly wroteOut: number[];
+  flush: FlushRecord | null;
+  /** With reordering: the commit block, once written (§8.14). */
+  block: Block | null;
+}
 
 /** A flush while it runs; frozen into a `Flush` for the output. */
 interface FlushRecord {
@@ -140,6 +160,25 @@ const KIND_ORDER: Readonly<Record<OpKind, number>> = {
   osync: 2,
   barrier: 3,
 };
+
+/** A block about to leave `layer`: an application's write, or a journal commit block (§8.14). */
+function newBlock(op: number, sub: number, layer: LayerId, journal: boolean): Block {
+  return {
+    op,
+    sub,
+    hops: [],
+    layer,
+    inTransit: false,
+    version: 0,
+    durableAtMs: null,
+    writeoutRequested: false,
+    carriedUntilMs: null,
+    pending: true,
+    commitWait: null,
+    journal,
+    completedAtMs: null,
+  };
+}
 
 /** The first tick of a timer of period `periodMs` at or after `tMs` (the flusher's wake-ups). */
 function tickAtOrAfter(tMs: number, periodMs: number): number {
@@ -160,7 +199,7 @@ export function simulate(scenario: Scenario): Timeline {
     ackedIn: null,
     durableAtMs: null,
   }));
-  const journalCommits: { atMs: number; wroteOut: number[]; flush: FlushRecord | null }[] = [];
+  const journalCommits: CommitRecord[] = [];
 
   const queue = new TinyQueue<Scheduled>([], (a, b) => a.tMs - b.tMs || a.seq - b.seq);
   let seq = 0;
@@ -284,7 +323,11 @@ export function simulate(scenario: Scenario): Timeline {
    * A flush leaves the guest at `tMs` (docs/model.md §2 consequences and §3 "barrier").
    * Returns the record; completion is an event so that it is cut off by a crash like anything else.
    */
-  const sendFlush = (op: number | null, tMs: number): FlushRecord => {
+  const sendFlush = (
+    op: number | null,
+    tMs: number,
+    commit: CommitRecord | null = null,
+  ): FlushRecord => {
     const outcome = flushOutcome(config);
     const record: FlushRecord = { outcome, issuedAtMs: tMs, doneAtMs: null };
     let doneMs = tMs;
@@ -294,7 +337,7 @@ export function simulate(scenario: Scenario): Timeline {
       // QEMU calls fdatasync: to stable storage, or under a fault only into the drive's cache.
       doneMs = passFlush(tMs);
     }
-    schedule(doneMs, { kind: "flush-done", flush: record, op });
+    schedule(doneMs, { kind: "flush-done", flush: record, op, commit });
     return record;
   };
 
@@ -366,6 +409,9 @@ export function simulate(scenario: Scenario): Timeline {
   /** The virtual disk completed this block's write: it sits where the mode's arrow ends. */
   const completedByVirtualDisk = (block: Block, tMs: number): void => {
     block.pending = false;
+    block.completedAtMs = tMs;
+    // A journal block is nobody's write: no call returns, no barrier waits for it.
+    if (block.journal) return;
     while (submitted[oldestPending]?.pending === false) oldestPending++;
     const state = states[block.op];
     if (state?.op.kind === "odirect") ack(block.op, tMs, block.layer);
@@ -447,8 +493,13 @@ export function simulate(scenario: Scenario): Timeline {
           break;
         }
         if (diskCache === "volatile") exposed.add(block);
-        // The drive destages on its own schedule: an estimate (§3, §5).
-        schedule(tMs + timing.destageDelayMs, { kind: "destage", block, version: block.version });
+        // The drive destages on its own schedule: an estimate (§3, §5). A drive that reorders
+        // takes a journal commit block ahead of the data waiting there (§8.14).
+        schedule(
+          tMs +
+            (block.journal && config.reorder ? timing.reorderedDestageMs : timing.destageDelayMs),
+          { kind: "destage", block, version: block.version },
+        );
         break;
       case "guest-app":
       case "platters":
@@ -466,19 +517,7 @@ export function simulate(scenario: Scenario): Timeline {
       submitBarrier(opIndex, tMs);
       return;
     }
-    const block: Block = {
-      op: opIndex,
-      sub: submitted.length,
-      hops: [],
-      layer: "guest-app",
-      inTransit: false,
-      version: 0,
-      durableAtMs: null,
-      writeoutRequested: false,
-      carriedUntilMs: null,
-      pending: true,
-      commitWait: null,
-    };
+    const block = newBlock(opIndex, submitted.length, "guest-app", false);
     state.block = block;
     submitted.push(block);
     leavingApp.add(block);
@@ -520,6 +559,18 @@ export function simulate(scenario: Scenario): Timeline {
   };
 
   /**
+   * With reordering (§8.14): the commit block is written once its data is written and its flush
+   * (with barriers) has completed, and travels the stack like a data write the guest sends
+   * straight to the virtual disk (jbd2 writes it to the block device). It is not a write of the
+   * application's: it waits for no barrier and is waited for by none.
+   */
+  const writeCommitBlock = (commit: CommitRecord, tMs: number): void => {
+    const block = newBlock(-1, -1, "guest-page-cache", true);
+    commit.block = block;
+    startHop(block, "virtual-disk", "in-guest", tMs, tMs + timing.guestToQemuMs);
+  };
+
+  /**
    * A journal commit (ext3/ext4 `commit=5`). ext3 in `data=ordered` mode first writes the
    * transaction's dirty data blocks and waits for them, then writes the commit block, preceded
    * by a flush when the guest has barriers (§3). ext4 with delayed allocation has no data of its
@@ -527,14 +578,15 @@ export function simulate(scenario: Scenario): Timeline {
    */
   const commitJournal = (tMs: number): void => {
     const dirty = guestFs === "ext3" ? writeOutIdle(tMs, "guest-writeback") : [];
-    const commit = {
+    const commit: CommitRecord = {
       atMs: tMs,
       wroteOut: dirty.map((b) => b.op),
-      flush: null as FlushRecord | null,
+      flush: null,
+      block: null,
     };
     journalCommits.push(commit);
     const then = (doneMs: number): void => {
-      commit.flush = sendFlush(null, doneMs);
+      commit.flush = sendFlush(null, doneMs, commit);
     };
     const wait: CommitWait = { created: waitsCreated++, remaining: dirty.length, then };
     for (const block of dirty) block.commitWait = wait;
@@ -580,6 +632,7 @@ export function simulate(scenario: Scenario): Timeline {
       case "flush-done":
         event.flush.doneAtMs = tMs;
         if (event.op !== null) finishFlushedOp(event.op, event.flush, tMs);
+        if (event.commit && config.reorder) writeCommitBlock(event.commit, tMs);
         return;
     }
   };
@@ -633,6 +686,31 @@ export function simulate(scenario: Scenario): Timeline {
         cutAtMs: h.endMs > horizonMs ? horizonMs : null,
       }));
 
+  /**
+   * The journal commit that records a write's block (§8.14): under ext3 `data=ordered` the one
+   * that wrote it out (it waits for the data, then writes its commit block); otherwise the first
+   * one started once the virtual disk had completed it (jbd2 records data that is written: the
+   * allocation of written-back or direct data, the size and times of the file).
+   */
+  const writtenOutBy = new Map<number, CommitRecord>();
+  if (config.reorder)
+    for (const c of journalCommits) for (const op of c.wroteOut) writtenOutBy.set(op, c);
+  const recordingCommit = (block: Block): CommitRecord | undefined => {
+    const writer = writtenOutBy.get(block.op);
+    if (writer) return writer;
+    const doneMs = block.completedAtMs;
+    if (doneMs === null) return undefined;
+    // Commits are in time order: the first at or after doneMs, by bisection.
+    let lo = 0;
+    let hi = journalCommits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((journalCommits[mid]?.atMs ?? Infinity) < doneMs) lo = mid + 1;
+      else hi = mid;
+    }
+    return journalCommits[lo];
+  };
+
   const ops: OpResult[] = states.map((state, index) => {
     const { block } = state;
     const hops = block ? settled(block.hops) : [];
@@ -658,6 +736,11 @@ export function simulate(scenario: Scenario): Timeline {
       durableAtMs: block ? block.durableAtMs : state.durableAtMs,
       paths,
       survives,
+      inconsistent:
+        config.reorder &&
+        survives === false &&
+        block !== null &&
+        (recordingCommit(block)?.block?.durableAtMs ?? null) !== null,
     };
   });
 
@@ -665,6 +748,7 @@ export function simulate(scenario: Scenario): Timeline {
     atMs: c.atMs,
     wroteOut: c.wroteOut,
     flush: c.flush && freeze(c.flush),
+    block: c.block && { hops: settled(c.block.hops), durableAtMs: c.block.durableAtMs },
   }));
 
   return { config, ops, journalCommits: commits, crash, endMs };

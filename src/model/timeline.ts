@@ -128,6 +128,12 @@ export interface OpResult {
   readonly paths: readonly Arrow[];
   /** With a crash: whether the data survives it; null without a crash, for barriers, and for ops after the crash. */
   readonly survives: boolean | null;
+  /**
+   * With reordering (docs/model.md §8.14) and a crash: the write's data was lost while the
+   * journal commit that records it was already on stable storage, so the filesystem points at
+   * data that never arrived. Always false otherwise.
+   */
+  readonly inconsistent: boolean;
 }
 
 /**
@@ -141,6 +147,11 @@ export interface JournalCommit {
   readonly wroteOut: readonly number[];
   /** Null when a crash came before the commit got as far as its flush. */
   readonly flush: Flush | null;
+  /**
+   * With reordering (§8.14), the commit block's own journey, once it was written (after its data
+   * and, with barriers, its flush); null without reordering or before it was written.
+   */
+  readonly block: { readonly hops: readonly Hop[]; readonly durableAtMs: number | null } | null;
 }
 
 export interface Timeline {

@@ -15,6 +15,8 @@ export interface WriteOutcome {
   readonly durableAt: number | null;
   readonly paths: readonly Arrow[];
   readonly survives: boolean | null;
+  /** Present and true only for a write whose journal commit was durable at the crash while its data was not (§8.14). */
+  readonly inconsistent?: true;
 }
 
 export interface Outcome {
@@ -31,6 +33,7 @@ export function timelineOf(doc: ScenarioDoc): Timeline {
       ...(doc.config.diskCache ? { diskCache: doc.config.diskCache } : {}),
       ...(doc.config.diskFlush ? { diskFlush: doc.config.diskFlush } : {}),
       ...(doc.config.hostBarriers === undefined ? {} : { hostBarriers: doc.config.hostBarriers }),
+      ...(doc.config.reorder === undefined ? {} : { reorder: doc.config.reorder }),
     }),
     ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
     crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,
@@ -53,6 +56,7 @@ export function outcomeOf(doc: ScenarioDoc): Outcome {
       durableAt: ms(op.durableAtMs),
       paths: op.paths,
       survives: op.survives,
+      ...(op.inconsistent ? { inconsistent: true as const } : {}),
     })),
   };
 }

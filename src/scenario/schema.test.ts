@@ -38,7 +38,7 @@ describe("parseScenario", () => {
     [{ ...valid, version: undefined }, "version: expected 1, got nothing"],
     [
       { ...valid, config: undefined },
-      "config: expected an object with mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers, got nothing",
+      "config: expected an object with mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers, reorder, got nothing",
     ],
     [
       { ...valid, config: { mode: "nocache", guestBarriers: true } },
@@ -54,7 +54,7 @@ describe("parseScenario", () => {
     ],
     [
       { ...valid, config: { mode: "none", guestBarriers: true, barriers: 1 } },
-      "config.barriers: unknown field (allowed: mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers)",
+      "config.barriers: unknown field (allowed: mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers, reorder)",
     ],
     [{ ...valid, extra: 1 }, "extra: unknown field (allowed: version, config, ops, crash)"],
     [{ ...valid, ops: "x" }, 'ops: expected a list of { at, kind }, got "x"'],

@@ -35,6 +35,8 @@ export interface ScenarioDoc {
     readonly diskFlush?: DiskFlush;
     /** …and a host filesystem that passes them down. */
     readonly hostBarriers?: boolean;
+    /** …and a drive that writes blocks in the order it received them (§8.14). */
+    readonly reorder?: boolean;
   };
   readonly ops: readonly { readonly at: number; readonly kind: OpKind }[];
   readonly crash?: { readonly at: number; readonly kind: FailureKind };
@@ -91,6 +93,7 @@ function readScenario(value: unknown): ScenarioDoc {
     "diskCache",
     "diskFlush",
     "hostBarriers",
+    "reorder",
   ]);
   const mode = oneOf("config.mode", config.mode, CACHE_MODES);
   const guestBarriers = boolean("config.guestBarriers", config.guestBarriers);
@@ -101,6 +104,7 @@ function readScenario(value: unknown): ScenarioDoc {
   const diskCache = optional(config.diskCache, (v) => oneOf("config.diskCache", v, DISK_CACHES));
   const diskFlush = optional(config.diskFlush, (v) => oneOf("config.diskFlush", v, DISK_FLUSHES));
   const hostBarriers = optional(config.hostBarriers, (v) => boolean("config.hostBarriers", v));
+  const reorder = optional(config.reorder, (v) => boolean("config.reorder", v));
 
   if (!Array.isArray(doc.ops))
     fail("ops", `expected a list of { at, kind }, got ${describe(doc.ops)}`);
@@ -131,6 +135,7 @@ function readScenario(value: unknown): ScenarioDoc {
       ...(diskCache === undefined ? {} : { diskCache }),
       ...(diskFlush === undefined ? {} : { diskFlush }),
       ...(hostBarriers === undefined ? {} : { hostBarriers }),
+      ...(reorder === undefined ? {} : { reorder }),
     },
     ops,
     ...(crash ? { crash } : {}),

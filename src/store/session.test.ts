@@ -77,6 +77,7 @@ describe("the scenario format", () => {
       diskCache: DEFAULT_CONFIG.diskCache,
       diskFlush: "honoured",
       hostBarriers: true,
+      reorder: false,
     });
     expect(doc.crash).toBeNull();
   });

@@ -24,6 +24,8 @@ export interface SessionConfig {
   /** Faults below QEMU (docs/model.md §4): off by default. */
   readonly diskFlush: DiskFlush;
   readonly hostBarriers: boolean;
+  /** The drive may write blocks out of order (docs/model.md §8.14): off by default. */
+  readonly reorder: boolean;
 }
 
 /** QEMU's default mode and an ext4 guest with its default barriers (docs/model.md §2, §3). */
@@ -34,6 +36,7 @@ export const DEFAULT_CONFIG: SessionConfig = {
   diskCache: "volatile",
   diskFlush: "honoured",
   hostBarriers: true,
+  reorder: false,
 };
 
 /** What the page holds: a scenario document in the model's own units. */
@@ -53,6 +56,7 @@ export function modelConfig(config: SessionConfig): Config {
     diskCache: config.diskCache,
     diskFlush: config.diskFlush,
     hostBarriers: config.hostBarriers,
+    reorder: config.reorder,
   });
 }
 
@@ -72,6 +76,7 @@ export function toScenarioDoc(doc: SessionDoc): ScenarioDoc {
       // The faults are written only when present: documents without them keep their shape.
       ...(doc.config.diskFlush === "ignored" ? { diskFlush: "ignored" as const } : {}),
       ...(doc.config.hostBarriers ? {} : { hostBarriers: false }),
+      ...(doc.config.reorder ? { reorder: true } : {}),
     },
     ops: doc.ops.map((op) => ({ at: op.atMs, kind: op.kind })),
     ...(doc.crash ? { crash: { at: doc.crash.atMs, kind: doc.crash.kind } } : {}),
@@ -88,6 +93,7 @@ export function fromScenarioDoc(doc: ScenarioDoc): SessionDoc {
       diskCache: doc.config.diskCache ?? DEFAULT_CONFIG.diskCache,
       diskFlush: doc.config.diskFlush ?? DEFAULT_CONFIG.diskFlush,
       hostBarriers: doc.config.hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
+      reorder: doc.config.reorder ?? DEFAULT_CONFIG.reorder,
     },
     ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
     crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,

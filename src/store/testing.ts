@@ -13,6 +13,7 @@ export const EVERY_CONFIG: readonly SessionConfig[] = CACHE_MODES.flatMap((mode)
         diskCache,
         diskFlush: "honoured" as const,
         hostBarriers: true,
+        reorder: false,
       })),
     ),
   ),

@@ -10,6 +10,7 @@ export default function ConfigurationLine({ withMode = false }: { readonly withM
   const faults = [
     config.diskFlush === "ignored" ? "drive ignores flushes" : null,
     config.hostBarriers ? null : "host filesystem without barriers",
+    config.reorder ? "disk reorders writes" : null,
   ].filter((f) => f !== null);
   return (
     <p className="configuration-line">

@@ -3,8 +3,32 @@
  * most readers want the article's stack; the summary says which are on.
  */
 import { useId } from "react";
+import { DEFAULT_CONFIG, simulateSession, toScenarioDoc, type SessionDoc } from "../store/session";
 import { effectiveFault, hostFlushFault } from "../model/rules";
 import { modelConfig, type SessionConfig } from "../store/session";
+
+/**
+ * The reordering the article's Debian 6 guest was exposed to, in one click (docs/model.md
+ * §8.14): ext3 without barriers under cache=none, one buffered write; its 5 s journal commit
+ * writes the data and then the commit block into the drive's cache, the drive writes the commit
+ * first, and the power fails between the two. Times come from the model, not from here.
+ */
+function reorderingDemo(): { doc: SessionDoc; atMs: number } {
+  const config: SessionConfig = {
+    ...DEFAULT_CONFIG,
+    mode: "none",
+    guestFs: "ext3",
+    guestBarriers: false,
+    reorder: true,
+  };
+  const ops = [{ atMs: 0, kind: "normal" as const }];
+  const calm = simulateSession({ config, ops, crash: null });
+  const commitMs = calm.journalCommits.find((c) => c.block?.durableAtMs != null)?.block
+    ?.durableAtMs;
+  const dataMs = calm.ops[0]?.durableAtMs;
+  const atMs = commitMs != null && dataMs != null ? (commitMs + dataMs) / 2 : 0;
+  return { doc: { config, ops, crash: { atMs, kind: "power" } }, atMs };
+}
 import { useDiagram } from "./useDiagram";
 
 /** What a fault does here, in a line: only a volatile drive cache can be left full (§4). */
@@ -29,10 +53,12 @@ function faultLine(config: SessionConfig): string {
 export default function Faults() {
   const config = useDiagram((s) => s.config);
   const setConfig = useDiagram((s) => s.setConfig);
+  const load = useDiagram((s) => s.load);
   const id = useId();
   const on = [
     config.diskFlush === "ignored" ? "drive ignores flushes" : null,
     config.hostBarriers ? null : "host without barriers",
+    config.reorder ? "disk reorders writes" : null,
   ].filter(Boolean);
   return (
     <details className="faults" open={on.length > 0 ? true : undefined}>
@@ -64,6 +90,32 @@ export default function Faults() {
       <p id={`${id}-line`} className="hint">
         {faultLine(config)}
       </p>
+      <span className="check">
+        <input
+          type="checkbox"
+          id={`${id}-reorder`}
+          checked={config.reorder}
+          onChange={(e) => {
+            setConfig({ reorder: e.currentTarget.checked });
+          }}
+          aria-describedby={`${id}-reorder-line`}
+        />
+        <label htmlFor={`${id}-reorder`}>Disk reorders writes</label>
+      </span>
+      <p id={`${id}-reorder-line`} className="hint">
+        {config.reorder
+          ? "Journal commits travel as blocks of their own, and the drive writes one ahead of data that reached it first (a choice, not a measurement). Without guest barriers a power cut between the two leaves a write inconsistent; with them, the flush before each commit prevents it."
+          : "Every verdict assumes the drive writes blocks in the order it received them."}
+      </p>
+      <button
+        type="button"
+        onClick={() => {
+          const { doc, atMs } = reorderingDemo();
+          load(toScenarioDoc(doc), atMs);
+        }}
+      >
+        Show a reordering
+      </button>
     </details>
   );
 }

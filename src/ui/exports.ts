@@ -63,6 +63,7 @@ export function configurationLine(config: SessionConfig, tMs: number): string {
   const faults = [
     config.diskFlush === "ignored" ? "drive ignores flushes" : null,
     config.hostBarriers ? null : "host filesystem without barriers",
+    config.reorder ? "disk reorders writes" : null,
   ].filter(Boolean);
   return [
     `cache=${config.mode}`,

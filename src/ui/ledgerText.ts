@@ -58,6 +58,9 @@ function durableText(op: OpResult, tMs: number): string {
 function survivalText(op: OpResult, failedAtMs: number): string {
   if (op.survives === null) return "—";
   if (op.survives) return "✔ survived";
+  // Worse than lost: the filesystem's journal says the data is there (docs/model.md §8.14).
+  if (op.inconsistent)
+    return "✘ inconsistent: its journal commit reached stable storage, its data did not";
   if (op.ackedAtMs === null || op.ackedAtMs > failedAtMs)
     return "✘ lost before it was acknowledged";
   // A buffered write() returning from guest RAM promised nothing about durability.

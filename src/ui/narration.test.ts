@@ -245,6 +245,7 @@ describe("caption under a fault below QEMU (docs/model.md §4)", () => {
     diskCache: "volatile",
     diskFlush: "ignored",
     hostBarriers: true,
+    reorder: false,
   } as const;
 
   it("says where QEMU's flushes end when they would otherwise make data durable", () => {

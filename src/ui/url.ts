@@ -16,6 +16,7 @@ const PARAM_OF_FIELD = {
   "config.diskCache": "disk",
   "config.diskFlush": "flush",
   "config.hostBarriers": "hostbarriers",
+  "config.reorder": "reorder",
 } as const;
 
 type Field = keyof typeof PARAM_OF_FIELD;
@@ -48,6 +49,7 @@ export function readUrlConfig(search: string): UrlConfig {
     "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
     "config.diskFlush": param(params, "flush") ?? DEFAULT_CONFIG.diskFlush,
     "config.hostBarriers": onOff(param(params, "hostbarriers"), DEFAULT_CONFIG.hostBarriers),
+    "config.reorder": onOff(param(params, "reorder"), DEFAULT_CONFIG.reorder),
   };
   const defaults: Record<Field, unknown> = {
     "config.mode": DEFAULT_CONFIG.mode,
@@ -56,6 +58,7 @@ export function readUrlConfig(search: string): UrlConfig {
     "config.diskCache": DEFAULT_CONFIG.diskCache,
     "config.diskFlush": DEFAULT_CONFIG.diskFlush,
     "config.hostBarriers": DEFAULT_CONFIG.hostBarriers,
+    "config.reorder": DEFAULT_CONFIG.reorder,
   };
   const notices: string[] = [];
   // Each pass reports the first bad field; replace it by its default and validate again.
@@ -69,11 +72,12 @@ export function readUrlConfig(search: string): UrlConfig {
         diskCache: fields["config.diskCache"],
         diskFlush: fields["config.diskFlush"],
         hostBarriers: fields["config.hostBarriers"],
+        reorder: fields["config.reorder"],
       },
       ops: [],
     });
     if (result.ok) {
-      const { mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers } =
+      const { mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers, reorder } =
         result.scenario.config;
       return {
         config: {
@@ -83,6 +87,7 @@ export function readUrlConfig(search: string): UrlConfig {
           diskCache: diskCache ?? DEFAULT_CONFIG.diskCache,
           diskFlush: diskFlush ?? DEFAULT_CONFIG.diskFlush,
           hostBarriers: hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
+          reorder: reorder ?? DEFAULT_CONFIG.reorder,
         },
         notices,
       };

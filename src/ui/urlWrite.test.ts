@@ -11,14 +11,17 @@ describe("writeUrlConfig", () => {
       (["ext3", "ext4"] as const).flatMap((guestFs) =>
         DISK_CACHES.flatMap((diskCache) =>
           DISK_FLUSHES.flatMap((diskFlush) =>
-            [true, false].map((hostBarriers) => ({
-              mode,
-              guestBarriers,
-              guestFs,
-              diskCache,
-              diskFlush,
-              hostBarriers,
-            })),
+            [true, false].flatMap((hostBarriers) =>
+              [true, false].map((reorder) => ({
+                mode,
+                guestBarriers,
+                guestFs,
+                diskCache,
+                diskFlush,
+                hostBarriers,
+                reorder,
+              })),
+            ),
           ),
         ),
       ),
@@ -39,6 +42,7 @@ describe("writeUrlConfig", () => {
       hostBarriers: false,
     });
     expect(search).toMatch(/&flush=ignored&hostbarriers=off$/);
+    expect(writeUrlConfig("", { ...DEFAULT_CONFIG, reorder: true })).toMatch(/&reorder=on$/);
   });
 
   it("writes the URL's own vocabulary", () => {
@@ -50,6 +54,7 @@ describe("writeUrlConfig", () => {
         diskCache: "volatile",
         diskFlush: "honoured",
         hostBarriers: true,
+        reorder: false,
       }),
     ).toBe("?mode=none&barriers=off&fs=ext4&disk=volatile");
   });
@@ -62,6 +67,7 @@ describe("writeUrlConfig", () => {
       diskCache: "off",
       diskFlush: "honoured",
       hostBarriers: true,
+      reorder: false,
     });
     const params = new URLSearchParams(search);
     expect(params.get("embed")).toBe("1");
@@ -75,6 +81,7 @@ describe("writeUrlConfig", () => {
       diskCache: "off",
       diskFlush: "honoured",
       hostBarriers: true,
+      reorder: false,
     });
   });
 

@@ -19,6 +19,8 @@ export function writeUrlConfig(search: string, config: SessionConfig): string {
   // The faults appear only when present: ordinary links stay short (docs/model.md §4).
   if (config.diskFlush === "ignored") params.set("flush", "ignored");
   else params.delete("flush");
+  if (config.reorder) params.set("reorder", "on");
+  else params.delete("reorder");
   if (!config.hostBarriers) params.set("hostbarriers", "off");
   else params.delete("hostbarriers");
   return `?${params.toString()}`;
