@@ -9,7 +9,8 @@
  * 2. Frame rate: serves the built app with `vite preview`, opens it in headless Chromium
  *    (1280×800, no tracing: tracing roughly halves the frame rate) and samples
  *    requestAnimationFrame timestamps in the page for a few seconds: first on the page as it
- *    opens (paused), then after N writes and Play, for N = 200, 1000 and 2000.
+ *    opens (paused), then after N writes and Play, for N = 200, 1000 and 2000; then the compare
+ *    view (`?compare=writethrough`) with 200 writes on each side.
  * 3. Click to paint: with 999 writes issued, real (CDP) clicks on "O_SYNC write", each timed by
  *    the browser's Event Timing API (the measure behind Interaction to Next Paint: from the
  *    input's timestamp to the next frame presented after its handlers, 8 ms steps, nothing under
@@ -55,6 +56,8 @@ const SAMPLE_MS = 4000;
 /** The frame source's period (60 Hz); an interval over 1.5 periods means frames were dropped. */
 const FRAME_MS = 1000 / 60;
 const TOKEN_COUNTS = [200, 1000, 2000] as const;
+/** The compare view's bar (issue 8): this many writes on each side hold the idle frame rate. */
+const COMPARE_WRITES = 200;
 /** Click to paint is measured at this write (and the few after it), against a plain click. */
 const CLICK_AT_WRITE = 1000;
 const CLICKS = 15;
@@ -755,6 +758,22 @@ async function main(): Promise<number> {
       }
     }
 
+    // Compare view: the same writes on two diagrams, one following the other's clock.
+    let compareRun: TokenRun | undefined;
+    try {
+      const run = await runTokens(page, `${url}?compare=writethrough`, COMPARE_WRITES);
+      if (typeof run === "string") console.log(`frames: compare   skipped: ${run}`);
+      else {
+        compareRun = run;
+        console.log(
+          framesLine("compare", run.stats, ` (${String(COMPARE_WRITES)} writes on each side)`),
+        );
+        console.log(`        ${loadLine(run.stats)}`);
+      }
+    } catch (error) {
+      console.log(`frames: compare   failed: ${message(error)}`);
+    }
+
     try {
       const clicks = await clickToPaint(page, url);
       if (typeof clicks === "string") {
@@ -783,6 +802,15 @@ async function main(): Promise<number> {
         `${String(n)} writes playing vs idle: ${fps.toFixed(1)} vs ${idle.fps.toFixed(1)} fps: ` +
           `${held ? "held" : "did NOT hold"} the idle frame rate ` +
           `(within ${String(HOLD_TOLERANCE * 100)}%)`,
+      );
+    }
+
+    if (idle !== undefined && compareRun !== undefined) {
+      const fps = compareRun.stats.fps;
+      const held = fps >= (1 - HOLD_TOLERANCE) * idle.fps;
+      console.log(
+        `compare, ${String(COMPARE_WRITES)} writes per side, vs idle: ${fps.toFixed(1)} vs ` +
+          `${idle.fps.toFixed(1)} fps: ${held ? "held" : "did NOT hold"} the idle frame rate`,
       );
     }
 

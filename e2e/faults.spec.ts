@@ -96,6 +96,10 @@ test("Show a reordering: the journal commit reaches the platters before the data
   await expect(page.getByRole("checkbox", { name: "Disk reorders writes" })).toBeChecked();
   await expect(page.getByRole("radio", { name: "none", exact: true })).toBeChecked();
   await expect(ledgerRow(page, 0)).toContainText("✘ inconsistent");
+  // On the drawing: the journal commit block (a "J" bar) is on the platters, the data it records
+  // still in the drive's cache, where the power cut found it.
+  await expect(page.locator('svg .journal-token[data-layer="platters"]')).toHaveCount(1);
+  await expect(page.locator('svg .token[data-op="0"]')).toHaveAttribute("data-layer", "disk-cache");
   await expect.poll(() => new URL(page.url()).searchParams.get("reorder")).toBe("on");
   // With barriers, the flush before the commit makes the same moment merely safe or lost.
   await page.getByRole("checkbox", { name: "Guest barriers" }).check();

@@ -14,7 +14,15 @@ export async function openPaused(
   await page.goto(`./${search}`);
   await expect(page.getByRole("group", { name: /Storage stack/ })).toBeVisible();
   // Installed time still flows with the wall clock; pausing it makes every step the test's own.
-  await page.clock.pauseAt(new Date(start.getTime() + 1_000));
+  // On a busy machine more than a second may have passed by now: pause a little later then
+  // (pausing in the page's past is refused).
+  for (const aheadMs of [1_000, 10_000, 60_000]) {
+    const paused = await page.clock
+      .pauseAt(new Date(start.getTime() + aheadMs))
+      .then(() => true)
+      .catch(() => false);
+    if (paused) break;
+  }
   // What loads after the first view (the ledger) is revealed on React's own timer: run it now,
   // or a test that only steps (never runs the clock) would wait for a ledger that never shows.
   // (Presenter mode shows no ledger.)

@@ -218,6 +218,9 @@ test("presenter keys: a clicker steps the tour, nothing scrolls or changes the c
 test("presenter mode without a tour: the clicker steps through time", async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await openPaused(page, "?present=1&mode=none&ops=osync@0", { ledger: false });
+  // Presenter mode's keys arrive with its code, a moment after the first view.
+  const exit = page.getByRole("button", { name: "Exit presenter mode" });
+  await pumpUntil(page, () => exit.isVisible());
   const readout = page.locator("figcaption.readout .clock");
   const before = await readout.textContent();
   await page.keyboard.press("PageDown");

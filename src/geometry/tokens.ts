@@ -5,7 +5,7 @@
  * cache=unsafe), or nowhere (dropped in the guest).
  */
 import { lastStarted } from "../model/position";
-import type { OpResult, Route } from "../model/timeline";
+import type { Hop, OpResult, Route } from "../model/timeline";
 import type { PresentationClock } from "./clock";
 import { flushEnd, restPoint, type BoxId, type LaneId } from "./layout";
 import { lanePath, pointAlong, type Polyline } from "./lanes";
@@ -45,21 +45,7 @@ export function tokenHops(
   plannedDoneMs: number | null = null,
   crashMs: number | null = null,
 ): TokenHop[] {
-  if (op.kind !== "barrier") {
-    return op.hops.map((h) =>
-      hop(
-        h.from,
-        h.to,
-        h.route,
-        h.startMs,
-        h.endMs,
-        h.cutAtMs,
-        h.route === "in-guest" && h.from === "guest-app" && h.to === "virtual-disk"
-          ? "in-guest-bypass"
-          : undefined,
-      ),
-    );
-  }
+  if (op.kind !== "barrier") return blockHops(op.hops);
   const flush = op.flush;
   // The barrier waits at the block layer while the dirty pages are written out.
   const waitEndMs = flush ? flush.issuedAtMs : (crashMs ?? op.atMs);
@@ -75,6 +61,26 @@ export function tokenHops(
     hops.push(hop("guest-block-layer", end, "green", flush.issuedAtMs, doneMs, cut));
   }
   return hops;
+}
+
+/**
+ * The hops of a block of data: an application's write, or with reordering a journal commit block
+ * (docs/model.md §8.14), which travels like one.
+ */
+export function blockHops(hops: readonly Hop[]): TokenHop[] {
+  return hops.map((h) =>
+    hop(
+      h.from,
+      h.to,
+      h.route,
+      h.startMs,
+      h.endMs,
+      h.cutAtMs,
+      h.route === "in-guest" && h.from === "guest-app" && h.to === "virtual-disk"
+        ? "in-guest-bypass"
+        : undefined,
+    ),
+  );
 }
 
 export interface TokenPlace {

@@ -45,6 +45,17 @@ export type SessionEvent =
       readonly outcome: FlushOutcome;
       readonly news: boolean;
     }
+  /**
+   * With reordering (docs/model.md §8.14), a journal commit block sets off on a hop, or reaches
+   * a layer; `durable` when that layer is stable storage.
+   */
+  | { readonly type: "commitBlockMoved"; readonly tMs: number; readonly hop: Hop }
+  | {
+      readonly type: "commitBlockArrived";
+      readonly tMs: number;
+      readonly layer: LayerId;
+      readonly durable: boolean;
+    }
   /** A failure struck: what it destroyed, what survived. */
   | {
       readonly type: "dataLost";
@@ -99,6 +110,16 @@ export function sessionEvents(timeline: Timeline): SessionEvent[] {
     // A flush that did not do what it says is news too.
     const news = commit.wroteOut.length > 0 || carried || flush.outcome !== "passed";
     events.push({ type: "commitFlushed", tMs: doneAtMs, outcome: flush.outcome, news });
+  }
+  for (const commit of timeline.journalCommits) {
+    const block = commit.block;
+    if (!block) continue;
+    for (const hop of block.hops) {
+      events.push({ type: "commitBlockMoved", tMs: hop.startMs, hop });
+      if (hop.cutAtMs !== null) continue;
+      const durable = hop.endMs === block.durableAtMs;
+      events.push({ type: "commitBlockArrived", tMs: hop.endMs, layer: hop.to, durable });
+    }
   }
   const { crash } = timeline;
   if (crash) {

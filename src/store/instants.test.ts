@@ -6,18 +6,20 @@ import { simulateSession } from "./session";
 import { configLabel, EVERY_CONFIG } from "./testing";
 
 describe("eventInstants", () => {
-  it.each(EVERY_CONFIG.map((c) => [configLabel(c), c] as const))(
-    "%s: exactly the instants of the typed events, with and without a crash",
-    (_, config) => {
-      for (const crash of [null, { atMs: 7_000, kind: "power" as const }]) {
-        const timeline = simulateSession({ config, ops: randomOps(60, 20_000), crash });
-        const fromEvents = [...new Set(sessionEvents(timeline).map((e) => e.tMs))].sort(
-          (a, b) => a - b,
-        );
-        expect([...eventInstants(timeline)]).toEqual(fromEvents);
-      }
-    },
-  );
+  // Every configuration, and with reordering (journal commit blocks travel too) the same ones.
+  it.each(
+    [...EVERY_CONFIG, ...EVERY_CONFIG.map((c) => ({ ...c, reorder: true }))].map(
+      (c) => [`${configLabel(c)}${c.reorder ? ", reordering" : ""}`, c] as const,
+    ),
+  )("%s: exactly the instants of the typed events, with and without a crash", (_, config) => {
+    for (const crash of [null, { atMs: 7_000, kind: "power" as const }]) {
+      const timeline = simulateSession({ config, ops: randomOps(60, 20_000), crash });
+      const fromEvents = [...new Set(sessionEvents(timeline).map((e) => e.tMs))].sort(
+        (a, b) => a - b,
+      );
+      expect([...eventInstants(timeline)]).toEqual(fromEvents);
+    }
+  });
 });
 
 describe("nextInstant and previousInstant", () => {

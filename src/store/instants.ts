@@ -26,6 +26,11 @@ export function eventInstants(timeline: Timeline): Float64Array {
   for (const commit of timeline.journalCommits) {
     times.push(commit.atMs);
     if (commit.flush?.doneAtMs != null) times.push(commit.flush.doneAtMs);
+    // With reordering, the commit block's own journey (docs/model.md §8.14).
+    for (const hop of commit.block?.hops ?? []) {
+      times.push(hop.startMs);
+      if (hop.cutAtMs === null) times.push(hop.endMs);
+    }
   }
   if (timeline.crash) times.push(timeline.crash.atMs);
   const sorted = Float64Array.from(times).sort();

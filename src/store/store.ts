@@ -14,7 +14,7 @@ import { stableLayer } from "../model/failure";
 import type { Crash, FailureKind, OpKind, Timeline } from "../model/timeline";
 import { presentationClock, type PresentationClock } from "../geometry/clock";
 import type { BoxId } from "../geometry/layout";
-import { tokenHops, type TokenHop } from "../geometry/tokens";
+import { blockHops, tokenHops, type TokenHop } from "../geometry/tokens";
 import type { ScenarioDoc } from "../scenario/schema";
 import { eventInstants, nextInstant, previousInstant } from "./instants";
 import {
@@ -37,6 +37,10 @@ interface Derived {
   /** The same writes without the failure: what "if it failed now" and the exposure strip ask. */
   readonly calm: Timeline;
   readonly clock: PresentationClock;
+  /**
+   * Every token's hops: one per op (by index), then, with reordering, one per journal commit
+   * block written (docs/model.md §8.14), in commit order.
+   */
   readonly tokens: readonly (readonly TokenHop[])[];
   /** Every instant where anything happens (src/store/instants.ts): sorted, distinct. */
   readonly instants: Float64Array;
@@ -129,9 +133,13 @@ function derive(doc: SessionDoc): Derived {
   const calm = doc.crash ? simulateSession({ ...doc, crash: null }) : timeline;
   const clock = presentationClock(doc.crash ? eventInstants(calm) : instants);
   const stable: BoxId = stableLayer(doc.config.diskCache);
-  const tokens = timeline.ops.map((op, i) =>
+  const opTokens = timeline.ops.map((op, i) =>
     tokenHops(op, stable, calm.ops[i]?.flush?.doneAtMs ?? null, doc.crash?.atMs ?? null),
   );
+  const journalTokens = timeline.journalCommits.flatMap((c) =>
+    c.block ? [blockHops(c.block.hops)] : [],
+  );
+  const tokens = journalTokens.length > 0 ? [...opTokens, ...journalTokens] : opTokens;
   const ackScreenS = timeline.ops.map((op) =>
     op.ackedAtMs === null ? NaN : clock.toScreen(op.ackedAtMs),
   );

@@ -64,6 +64,8 @@ export function Diagram({ timeline = true }: DiagramProps) {
   const config = useDiagram((s) => s.config);
   const setConfig = useDiagram((s) => s.setConfig);
   const ops = useDiagram((s) => s.timeline.ops);
+  // With reordering, the journal commit blocks that travel too (docs/model.md §8.14).
+  const journal = useDiagram((s) => s.tokens.length - s.timeline.ops.length);
   const failure = useDiagram((s) => (struck(s) ? s.failure : null));
   const surface = useRef<Surface>({ tokens: [], acks: [], readout: null, thumb: null });
   const loop = useRef<Loop | null>(null);
@@ -116,10 +118,10 @@ export function Diagram({ timeline = true }: DiagramProps) {
 
   // New tokens exist only after React commits them: draw them before the browser paints.
   useLayoutEffect(() => {
-    surface.current.tokens.length = ops.length;
+    surface.current.tokens.length = ops.length + journal;
     surface.current.acks.length = ops.length;
     loop.current?.redraw();
-  }, [ops]);
+  }, [ops, journal]);
 
   const view = compact ? COMPACT_VIEW : VIEW;
   const viewBox = `0 0 ${String(view.width)} ${String(view.height)}`;
@@ -175,6 +177,7 @@ export function Diagram({ timeline = true }: DiagramProps) {
             surface={surface}
             struck={failure !== null}
             highlight={highlight && "write" in highlight ? highlight.write : null}
+            journal={journal}
           />
         </svg>
       </div>

@@ -93,6 +93,11 @@ export function speaks(event: SessionEvent, fs: GuestFs): boolean {
       return event.wroteOut.length > 0;
     case "commitFlushed":
       return event.news;
+    case "commitBlockMoved":
+      return false;
+    case "commitBlockArrived":
+      // Only where it matters: on stable storage, possibly ahead of the data it records.
+      return event.durable;
     default:
       return true;
   }
@@ -124,6 +129,10 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
       return `Journal commit (ext3, data=ordered): first writes ${event.wroteOut.map((i) => `#${String(i)}`).join(", ")} out to the virtual disk.`;
     case "commitFlushed":
       return COMMIT_WORDS[event.outcome];
+    case "commitBlockMoved":
+      return "";
+    case "commitBlockArrived":
+      return `The journal commit block is ${inLayer(event.layer)}: the commit is durable, whether or not the data it records is.`;
     case "dataLost": {
       const n = event.syncedAcked;
       const promised =

@@ -13,6 +13,9 @@ export const TOKEN_SHAPE: Readonly<Record<OpKind, string>> = {
   odirect: "M -14 -11 H 14 L 0 14 Z",
 };
 
+/** A journal commit block (with reordering): a flat bar, wider than any write's shape. */
+export const JOURNAL_SHAPE = "M -16 -9 H 16 V 9 H -16 Z";
+
 export const TOKEN_SYMBOL: Readonly<Record<OpKind, string>> = {
   normal: "●",
   osync: "■",

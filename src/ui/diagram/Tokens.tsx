@@ -8,7 +8,7 @@ import { memo, type RefObject } from "react";
 import { OP_KINDS, type OpKind, type OpResult } from "../../model/timeline";
 import { REST_SLOTS, TYPE } from "../../geometry/layout";
 import type { Surface } from "../../anim/loop";
-import { TOKEN_SHAPE } from "../shapes";
+import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../shapes";
 
 interface TokensProps {
   readonly ops: readonly OpResult[];
@@ -18,6 +18,8 @@ interface TokensProps {
   readonly struck: boolean;
   /** A tour step's write to draw attention to. */
   readonly highlight: number | null;
+  /** With reordering, how many journal commit blocks travel too (after the ops' tokens). */
+  readonly journal: number;
 }
 
 /**
@@ -27,7 +29,7 @@ interface TokensProps {
  */
 const CHUNK = 64;
 
-export function Tokens({ ops, surface, struck, highlight }: TokensProps) {
+export function Tokens({ ops, surface, struck, highlight, journal }: TokensProps) {
   // Numbers inside tokens tie them to the ledger's rows, while there are few enough to read.
   const labelled = ops.length <= REST_SLOTS * 2;
   const chunks: { start: number; kinds: string; lost: string }[] = [];
@@ -56,6 +58,13 @@ export function Tokens({ ops, surface, struck, highlight }: TokensProps) {
           />
         ))}
       </g>
+      {journal > 0 ? (
+        <g className="journal-tokens">
+          {Array.from({ length: journal }, (_, k) => (
+            <JournalToken key={k} index={ops.length + k} surface={surface} />
+          ))}
+        </g>
+      ) : null}
       <g className="acks">
         {chunks.map((c) => (
           <AckChunk key={c.start} start={c.start} count={c.kinds.length} surface={surface} />
@@ -160,6 +169,28 @@ function Token({
         </text>
       ) : null}
       {lost ? <path className="lost-mark" d="M -13 -13 L 13 13 M 13 -13 L -13 13" /> : null}
+    </g>
+  );
+}
+
+/**
+ * A journal commit block (docs/model.md §8.14): a flat bar with a "J", unlike any write's shape,
+ * so reordering shows as a J reaching the platters ahead of the data it records.
+ */
+function JournalToken({ index, surface }: MarkProps) {
+  return (
+    <g
+      className="journal-token"
+      data-journal={index}
+      ref={(el) => {
+        register(surface, "tokens", index, el);
+      }}
+    >
+      <path className="halo" d={JOURNAL_SHAPE} />
+      <path className="body" d={JOURNAL_SHAPE} />
+      <text className="token-index" y={5} textAnchor="middle" fontSize={TYPE.token}>
+        J
+      </text>
     </g>
   );
 }
