@@ -82,7 +82,7 @@ export class KvmCacheDiagram extends HTMLElement {
         embed: true,
         ledger: this.hasAttribute("ledger"),
         // The full page is served beside this script (dist/).
-        fullView: new URL("./", import.meta.url).href,
+        fullView: new URL(/* @vite-ignore */ "./", import.meta.url).href,
       },
       play: this.hasAttribute("play"),
     });
