@@ -128,7 +128,7 @@ test("predict, then reveal: the answer is counted, large, and the wiped layers a
   await panel.getByRole("button", { name: "Reveal" }).click();
   // All three O_SYNC writes had returned, and all three are gone: 2 of 3 predicted right.
   await expect(panel.getByRole("status")).toContainText(
-    "3 writes the guest was told were safe are gone.",
+    "3 writes the application was told were safe are gone.",
   );
   await expect(panel.getByRole("status")).toContainText("You got 2 of 3 right.");
   await expect(panel.getByRole("checkbox", { name: "#0 survives" })).toBeDisabled();
@@ -272,7 +272,7 @@ test("in the free view, 'Predict before a failure' asks first, then reveals at t
   await panel.getByRole("button", { name: "Reveal" }).click();
   // Without barriers both had returned by 1 ms; a power loss destroys both.
   await expect(panel.getByRole("status")).toContainText(
-    "1 write the guest was told was safe is gone.",
+    "1 write the application was told was safe is gone.",
   );
   await expect(panel.getByRole("status")).toContainText("You got 1 of 2 right.");
   await expect(ledgerRow(page, 0)).toContainText("✘ lost");

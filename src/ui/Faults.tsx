@@ -8,10 +8,11 @@ import { effectiveFault, hostFlushFault } from "../model/rules";
 import { modelConfig, type SessionConfig } from "../store/session";
 
 /**
- * The reordering the article's Debian 6 guest was exposed to, in one click (docs/model.md
- * §8.14): ext3 without barriers under cache=none, one buffered write; its 5 s journal commit
- * writes the data and then the commit block into the drive's cache, the drive writes the commit
- * first, and the power fails between the two. Times come from the model, not from here.
+ * The reordering the article's Debian 6 guest (ext3, barriers off) is exposed to under
+ * cache=none, in one click (docs/model.md §8.14): one buffered write; its 5 s journal commit
+ * writes the data, waits until the virtual disk completes it (in the drive's cache), then writes
+ * the commit block there; the drive writes the commit first, and the power fails between the
+ * two. Times come from the model, not from here.
  */
 function reorderingDemo(): { doc: SessionDoc; atMs: number } {
   const config: SessionConfig = {
@@ -104,8 +105,8 @@ export default function Faults() {
       </span>
       <p id={`${id}-reorder-line`} className="hint">
         {config.reorder
-          ? "Journal commits travel as blocks of their own, and the drive writes one ahead of data that reached it first (a choice, not a measurement). Without guest barriers a power cut between the two leaves a write inconsistent; with them, the flush before each commit prevents it."
-          : "Every verdict assumes the drive writes blocks in the order it received them."}
+          ? "Journal commits travel as blocks of their own (J), and the drive writes one ahead of data that reached it first (a choice, not a measurement). When no flush reaches the platters before a commit (guest barriers off, cache=unsafe, or either fault above) and the drive cache is volatile, a power cut between commit and data leaves the write inconsistent; here only an ext3 guest shows it. A flush that reaches the platters before each commit prevents it; writethrough and directsync need none."
+          : "Off: journal commits are not modelled as blocks, so no write is judged inconsistent; every verdict assumes the drive writes blocks in the order it received them."}
       </p>
       <button
         type="button"

@@ -44,7 +44,7 @@ export function Summary({ name }: { readonly name: string }) {
         <dt>Lost to the failure</dt>
         <dd data-lost={lost.length} data-lost-acked={lostAcked.length}>
           {failure
-            ? `${String(lost.length)} writes, ${String(lostAcked.length)} of them acknowledged`
+            ? `${String(lost.length)} writes, ${String(lostAcked.length)} of them had returned`
             : "no failure yet"}
         </dd>
       </div>

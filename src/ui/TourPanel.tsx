@@ -128,9 +128,9 @@ interface AnswerProps {
 const writesWord = (n: number) => `${String(n)} write${n === 1 ? "" : "s"}`;
 
 /**
- * The answer, large enough for the back of the room. An O_SYNC write whose call returned was
- * promised stable storage (docs/model.md §3); a buffered or O_DIRECT write's return promised no
- * such thing, so it is counted apart.
+ * The answer, large enough for the back of the room. An O_SYNC write whose call returned, and a
+ * write covered by an fsync (a barrier) that returned, were promised stable storage (docs/model.md
+ * §3); a buffered or O_DIRECT write's own return promised no such thing, so it is counted apart.
  */
 function Answer({ writes, ops, guesses, atMs }: AnswerProps) {
   // In a column that scrolls (presenter mode), bring it into view.
@@ -139,13 +139,17 @@ function Answer({ writes, ops, guesses, atMs }: AnswerProps) {
   }, []);
   const lost = writes.flatMap((w) => (ops[w]?.survives === false ? [ops[w]] : []));
   const acked = (op: OpResult) => op.ackedAtMs !== null && op.ackedAtMs <= atMs;
-  const promised = lost.filter((op) => op.kind === "osync" && acked(op)).length;
-  const otherAcked = lost.filter((op) => op.kind !== "osync" && acked(op)).length;
+  // A barrier covers every write issued before it, or at the same instant (§3).
+  const fsynced = (op: OpResult) =>
+    ops.some((b) => b.kind === "barrier" && b.atMs >= op.atMs && acked(b));
+  const synced = (op: OpResult) => (op.kind === "osync" && acked(op)) || fsynced(op);
+  const promised = lost.filter(synced).length;
+  const otherAcked = lost.filter((op) => !synced(op) && acked(op)).length;
   const right = writes.filter((w) => (guesses.get(w) ?? false) === (ops[w]?.survives === true));
   let headline: string;
   if (lost.length === 0) headline = "Every write survived.";
   else if (promised > 0)
-    headline = `${writesWord(promised)} the guest was told ${promised === 1 ? "was" : "were"} safe ${promised === 1 ? "is" : "are"} gone.`;
+    headline = `${writesWord(promised)} the application was told ${promised === 1 ? "was" : "were"} safe ${promised === 1 ? "is" : "are"} gone.`;
   else headline = `${writesWord(lost.length)} ${lost.length === 1 ? "is" : "are"} gone.`;
   const more =
     promised > 0 && lost.length > promised

@@ -58,9 +58,10 @@ function durableText(op: OpResult, tMs: number): string {
 function survivalText(op: OpResult, failedAtMs: number): string {
   if (op.survives === null) return "—";
   if (op.survives) return "✔ survived";
-  // Worse than lost: the filesystem's journal says the data is there (docs/model.md §8.14).
+  // Worse than lost: the committed metadata (block map, size) includes this write, whose block
+  // holds stale contents (docs/model.md §8.14).
   if (op.inconsistent)
-    return "✘ inconsistent: its journal commit reached stable storage, its data did not";
+    return "✘ inconsistent: its journal commit reached stable storage, its data did not (the file now reads stale contents there)";
   if (op.ackedAtMs === null || op.ackedAtMs > failedAtMs)
     return "✘ lost before it was acknowledged";
   // A buffered write() returning from guest RAM promised nothing about durability.

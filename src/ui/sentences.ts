@@ -132,7 +132,7 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
     case "commitBlockMoved":
       return "";
     case "commitBlockArrived":
-      return `The journal commit block is ${inLayer(event.layer)}: the commit is durable, whether or not the data it records is.`;
+      return `The journal commit block is ${inLayer(event.layer)}: a replay will apply this transaction's metadata, whether or not the data it covers reached stable storage.`;
     case "dataLost": {
       const n = event.syncedAcked;
       const promised =

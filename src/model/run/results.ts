@@ -44,7 +44,7 @@ function settled(hops: readonly LiveHop[], horizonMs: number): Hop[] {
  * The journal commit that records a write's block (§8.14): under ext3 `data=ordered` the one
  * that wrote it out (it waits for the data, then writes its commit block); otherwise the first
  * one started once the virtual disk had completed it (jbd2 records data that is written: the
- * allocation of written-back or direct data, the size and times of the file).
+ * allocation of written-back or direct data, and the file's size; docs/model.md §8.14 on the simplification).
  */
 function commitRecorder(run: Run): (block: Block) => CommitRecord | undefined {
   const { journalCommits } = run;
