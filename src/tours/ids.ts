@@ -7,3 +7,7 @@ export const TOUR_TITLES: Readonly<Record<TourId, string>> = {
   article: "The article's argument",
   beyond: "What the article leaves out",
 };
+
+export function isTourId(value: string): value is TourId {
+  return (TOUR_IDS as readonly string[]).includes(value);
+}

@@ -4,13 +4,9 @@
  */
 import { validateTour, type TourDoc } from "./schema";
 
-import { TOUR_IDS, type TourId } from "./ids";
+import { isTourId, TOUR_IDS, type TourId } from "./ids";
 
-export { TOUR_IDS, TOUR_TITLES, type TourId } from "./ids";
-
-export function isTourId(value: string): value is TourId {
-  return (TOUR_IDS as readonly string[]).includes(value);
-}
+export { isTourId, TOUR_IDS, TOUR_TITLES, type TourId } from "./ids";
 
 /** One dynamic import per tour: Vite splits each file into a chunk of its own. */
 const LOADERS: Readonly<Record<TourId, () => Promise<{ default: unknown }>>> = {

@@ -5,9 +5,7 @@
  * user changed something.
  */
 import type { SessionConfig, SessionDoc } from "../store/session";
-import { TOUR_IDS } from "../tours/ids";
-
-const isTourId = (id: string) => (TOUR_IDS as readonly string[]).includes(id);
+import { isTourId } from "../tours/ids";
 
 /** The query string for `config`, keeping any other parameters of `search`. */
 export function writeUrlConfig(search: string, config: SessionConfig): string {
