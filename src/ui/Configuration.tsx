@@ -11,6 +11,7 @@
 import { lazy, Suspense, useId } from "react";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import type { SessionConfig } from "../store/session";
+import { Check } from "./Check";
 import { useDiagram } from "./useDiagram";
 
 const Faults = lazy(() => import("./Faults"));
@@ -126,18 +127,15 @@ export function Configuration() {
               </span>
             ))}
           </div>
-          <span className="check">
-            <input
-              type="checkbox"
-              id={`${id}-barriers`}
-              checked={config.guestBarriers}
-              onChange={(e) => {
-                setConfig({ guestBarriers: e.currentTarget.checked });
-              }}
-              aria-describedby={`${id}-barriers-line`}
-            />
-            <label htmlFor={`${id}-barriers`}>Guest barriers</label>
-          </span>
+          <Check
+            id={`${id}-barriers`}
+            label="Guest barriers"
+            checked={config.guestBarriers}
+            onChange={(guestBarriers) => {
+              setConfig({ guestBarriers });
+            }}
+            describedBy={`${id}-barriers-line`}
+          />
         </div>
         <p id={`${id}-barriers-line`} className="hint">
           {config.guestBarriers

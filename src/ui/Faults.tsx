@@ -30,6 +30,7 @@ function reorderingDemo(): { doc: SessionDoc; atMs: number } {
   const atMs = commitMs != null && dataMs != null ? (commitMs + dataMs) / 2 : 0;
   return { doc: { config, ops, crash: { atMs, kind: "power" } }, atMs };
 }
+import { Check } from "./Check";
 import { useDiagram } from "./useDiagram";
 
 /** What a fault does here, in a line: only a volatile drive cache can be left full (§4). */
@@ -64,45 +65,36 @@ export default function Faults() {
   return (
     <details className="faults" open={on.length > 0 ? true : undefined}>
       <summary>Faults: {on.length > 0 ? on.join(", ") : "none"}</summary>
-      <span className="check">
-        <input
-          type="checkbox"
-          id={`${id}-drive`}
-          checked={config.diskFlush === "ignored"}
-          onChange={(e) => {
-            setConfig({ diskFlush: e.currentTarget.checked ? "ignored" : "honoured" });
-          }}
-          aria-describedby={`${id}-line`}
-        />
-        <label htmlFor={`${id}-drive`}>Drive ignores flushes</label>
-      </span>
-      <span className="check">
-        <input
-          type="checkbox"
-          id={`${id}-host`}
-          checked={!config.hostBarriers}
-          onChange={(e) => {
-            setConfig({ hostBarriers: !e.currentTarget.checked });
-          }}
-          aria-describedby={`${id}-line`}
-        />
-        <label htmlFor={`${id}-host`}>Host filesystem without barriers</label>
-      </span>
+      <Check
+        id={`${id}-drive`}
+        label="Drive ignores flushes"
+        checked={config.diskFlush === "ignored"}
+        onChange={(ignored) => {
+          setConfig({ diskFlush: ignored ? "ignored" : "honoured" });
+        }}
+        describedBy={`${id}-line`}
+      />
+      <Check
+        id={`${id}-host`}
+        label="Host filesystem without barriers"
+        checked={!config.hostBarriers}
+        onChange={(without) => {
+          setConfig({ hostBarriers: !without });
+        }}
+        describedBy={`${id}-line`}
+      />
       <p id={`${id}-line`} className="hint">
         {faultLine(config)}
       </p>
-      <span className="check">
-        <input
-          type="checkbox"
-          id={`${id}-reorder`}
-          checked={config.reorder}
-          onChange={(e) => {
-            setConfig({ reorder: e.currentTarget.checked });
-          }}
-          aria-describedby={`${id}-reorder-line`}
-        />
-        <label htmlFor={`${id}-reorder`}>Disk reorders writes</label>
-      </span>
+      <Check
+        id={`${id}-reorder`}
+        label="Disk reorders writes"
+        checked={config.reorder}
+        onChange={(reorder) => {
+          setConfig({ reorder });
+        }}
+        describedBy={`${id}-reorder-line`}
+      />
       <p id={`${id}-reorder-line`} className="hint">
         {config.reorder
           ? "Journal commits travel as blocks of their own (J), and the drive writes one ahead of data that reached it first (a choice, not a measurement). When no flush reaches the platters before a commit (guest barriers off, cache=unsafe, or either fault above) and the drive cache is volatile, a power cut between commit and data leaves the write inconsistent; here only an ext3 guest shows it. A flush that reaches the platters before each commit prevents it; writethrough and directsync need none."

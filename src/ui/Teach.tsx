@@ -4,6 +4,7 @@
  */
 import { useId } from "react";
 import { TOUR_IDS, TOUR_TITLES, type TourId } from "../tours/ids";
+import { Check } from "./Check";
 
 interface TeachProps {
   readonly onTour: (id: TourId) => void;
@@ -42,17 +43,12 @@ export default function Teach({
       <button type="button" onClick={onCompare}>
         Compare
       </button>
-      <span className="check">
-        <input
-          type="checkbox"
-          id={`${id}-predict`}
-          checked={predictFirst}
-          onChange={(e) => {
-            onPredictFirst(e.currentTarget.checked);
-          }}
-        />
-        <label htmlFor={`${id}-predict`}>Predict before a failure</label>
-      </span>
+      <Check
+        id={`${id}-predict`}
+        label="Predict before a failure"
+        checked={predictFirst}
+        onChange={onPredictFirst}
+      />
     </div>
   );
 }
