@@ -224,6 +224,36 @@ function gaps(stamps: number[]): { end: number; ms: number }[] {
   return out;
 }
 
+/**
+ * Past CANVAS_FROM tokens the app paints them on one canvas (src/anim/canvas.ts) instead of a node
+ * each: this counts, in the page, what each repaint of that canvas painted (one drawImage per mark
+ * shown; a clearRect starts a repaint) and a signature of where, so motion is seen there too. A
+ * string, run before the app's scripts (a function would be wrapped in tsx's __name).
+ */
+const COUNT_PAINTED_MARKS = `(() => {
+  const record = { repaints: 0, marks: 0, signature: 0 };
+  window.__paintedMarks = record;
+  const proto = CanvasRenderingContext2D.prototype;
+  const drawImage = proto.drawImage;
+  const clearRect = proto.clearRect;
+  const ours = (ctx) => ctx.canvas.classList && ctx.canvas.classList.contains("stack-tokens");
+  proto.drawImage = function (...args) {
+    if (ours(this)) {
+      record.marks++;
+      record.signature = (record.signature * 31 + args[1] * 7 + args[2]) % 1000000007;
+    }
+    return drawImage.apply(this, args);
+  };
+  proto.clearRect = function (...args) {
+    if (ours(this)) {
+      record.repaints++;
+      record.marks = 0;
+      record.signature = 0;
+    }
+    return clearRect.apply(this, args);
+  };
+})();`;
+
 /** How often the page checks whether tokens moved while frames are sampled. */
 const MOTION_POLL_MS = 100;
 
@@ -246,14 +276,18 @@ async function sampleFrames(page: Page, ms: number, trackTokens: boolean): Promi
     async ({ durationMs, track, pollMs }) => {
       const nodes = track ? Array.from(document.querySelectorAll("figure .token[data-op]")) : [];
       const attrs = ["transform", "style", "cx", "cy", "x", "y"];
+      const painted = (
+        window as unknown as { __paintedMarks?: { marks: number; signature: number } }
+      ).__paintedMarks;
+      const onCanvas = track && document.querySelector("figure canvas.stack-tokens") !== null;
       // [from, to] page times between two polls that saw a token change.
       const moved: [number, number][] = [];
       let lastSignature = "";
       let lastPoll = performance.now();
       const timer = setInterval(() => {
-        const signature = nodes
-          .map((el) => attrs.map((a) => el.getAttribute(a) ?? "").join("|"))
-          .join(";");
+        const signature = onCanvas
+          ? `${String(painted?.marks)}:${String(painted?.signature)}`
+          : nodes.map((el) => attrs.map((a) => el.getAttribute(a) ?? "").join("|")).join(";");
         const now = performance.now();
         if (lastSignature !== "" && signature !== lastSignature) moved.push([lastPoll, now]);
         lastSignature = signature;
@@ -296,6 +330,8 @@ async function sampleFrames(page: Page, ms: number, trackTokens: boolean): Promi
 }
 
 interface TokenCount {
+  /** Whether the tokens were painted on the canvas: then the counts are marks painted (below). */
+  canvas: boolean;
   /** `[data-op]` elements anywhere in the document. */
   all: number;
   /** ... inside the diagram's figure. */
@@ -364,7 +400,28 @@ async function countTokens(page: Page, moveMs: number): Promise<TokenCount> {
     }
     const [first, second] = places;
     const moving = nodes.filter((el, i) => el.isConnected && first?.[i] !== second?.[i]).length;
+    // On the canvas: the marks its last repaint painted (a covered token is not painted), and
+    // whether they moved: all of them count as moving when the picture changed over the wait.
+    const painted = (window as unknown as { __paintedMarks?: { marks: number; signature: number } })
+      .__paintedMarks;
+    if (svg?.querySelector("canvas.stack-tokens") && painted) {
+      const before = `${String(painted.marks)}:${String(painted.signature)}`;
+      await new Promise((done) => setTimeout(done, waitMs));
+      const marks = painted.marks;
+      const changed = `${String(marks)}:${String(painted.signature)}` !== before;
+      return {
+        canvas: true,
+        all: document.querySelectorAll(".token[data-op]").length,
+        inSvg: marks,
+        visible: marks,
+        inViewport: marks,
+        moving: changed ? marks : 0,
+        diagramTop: svg.getBoundingClientRect().top,
+        diagramBottom: svg.getBoundingClientRect().bottom,
+      };
+    }
     return {
+      canvas: false,
       all: document.querySelectorAll(".token[data-op]").length,
       inSvg: nodes.length,
       visible,
@@ -570,7 +627,7 @@ function appChecks(label: string, n: number, run: TokenRun): string[] {
   const { afterPlay, atEnd, stats } = run;
   const px = (v: number) => `${v.toFixed(0)} px`;
   if (afterPlay.inSvg === 0) problems.push(`${label}: no tokens in the diagram after Play`);
-  else if (afterPlay.inSvg < n) {
+  else if (!afterPlay.canvas && afterPlay.inSvg < n) {
     problems.push(`${label}: only ${String(afterPlay.inSvg)} of ${String(n)} writes have a token`);
   }
   if (afterPlay.inSvg > 0 && afterPlay.moving === 0) {
@@ -605,6 +662,15 @@ function motionLine(s: FrameStats): string {
 
 function tokensLine(r: TokenRun): string {
   const a = r.afterPlay;
+  if (a.canvas) {
+    return (
+      `tokens on the canvas: ${String(a.visible)} marks painted after Play ` +
+      `(${a.moving > 0 ? "moving" : "still"}), ${String(r.beforePlay.inSvg)} before Play, ` +
+      `${String(r.atEnd.visible)} at the end (${r.atEnd.moving > 0 ? "moving" : "still"}); ` +
+      `a token exactly under another is not painted; ` +
+      `the writes took ${r.writesMs.toFixed(0)} ms to issue and render`
+    );
+  }
   const parts = [
     `${String(a.moving)} moving, ${String(a.visible)} visible, ` +
       `${String(a.inViewport)} in the viewport`,
@@ -718,6 +784,7 @@ async function main(): Promise<number> {
       throw new CannotRun(`Chromium (${executablePath}) would not start: ${message(error)}`);
     }
     const context = await browser.newContext({ viewport: VIEWPORT });
+    await context.addInitScript(COUNT_PAINTED_MARKS);
     const page = await context.newPage();
     page.on("pageerror", (error) => {
       appProblems.push(`page error: ${error.message}`);

@@ -112,3 +112,14 @@ export async function pumpUntil(page: Page, ready: () => Promise<boolean>, steps
   }
   throw new Error(`not ready after ${String(steps)} steps of the page's clock`);
 }
+
+/**
+ * Waits until the panels under the stage show the playhead the drawing shows: they follow the
+ * drawing in a deferred render (src/ui/useDiagram.ts, useDiagramLater), a frame or so later.
+ */
+export async function caughtUp(page: Page): Promise<void> {
+  const now = (await page.locator(".readout .clock").textContent()) ?? "";
+  await expect(page.getByRole("table", { name: "If it failed now" }).locator("caption")).toHaveText(
+    `If it failed now, at ${now}`,
+  );
+}

@@ -3,7 +3,7 @@
  * bar kept in step, and in an embed the message API for the host page (src/embed/frame.ts).
  */
 import { mountDiagram } from "./ui/mount";
-import { syncUrl } from "./ui/urlSync";
+import type { TourStore } from "./store/tour";
 import { readPlay, readView } from "./ui/view";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
@@ -20,18 +20,32 @@ const start = (url: typeof import("./ui/url") | null) => {
     ? url.readUrlScenario(search)
     : { doc: undefined, tMs: null, notices: [] };
   const view = readView(window.location.href);
-  let address: ReturnType<typeof syncUrl> | null = null;
+  let tours: TourStore | null = null;
+  let address: { watchTours: (tours: TourStore) => void } | null = null;
   const { store } = mountDiagram(container, {
     doc,
     tMs: tMs ?? 0,
     notices,
     view,
     play: readPlay(search),
-    onTours: (tours) => {
-      address?.watchTours(tours);
+    onTours: (created) => {
+      tours = created;
+      address?.watchTours(created);
     },
   });
-  address = syncUrl(store, notices.length > 0);
+  // The address bar's writer is not part of the first view: it follows once loaded, at once if
+  // anything changed meanwhile (or a bad parameter must be replaced).
+  const opened = store.getState();
+  void import("./ui/urlSync").then(({ syncUrl }) => {
+    const now = store.getState();
+    const changed =
+      now.config !== opened.config ||
+      now.ops !== opened.ops ||
+      now.failure !== opened.failure ||
+      now.tMs !== opened.tMs;
+    address = syncUrl(store, notices.length > 0 || changed);
+    if (tours) address.watchTours(tours);
+  });
   if (view.embed) {
     void import("./embed/frame").then(({ connectFrame }) => {
       connectFrame(store, search);

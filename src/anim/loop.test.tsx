@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { App } from "../ui/App";
 import { FULL_PAGE } from "../ui/view";
 import { createDiagramStore } from "../store/store";
-import { createLoop } from "./loop";
+import { createLoop, createSurface } from "./loop";
+import type { PaintedAck, PaintedToken } from "./canvas";
 import { REST_SLOTS } from "../geometry/layout";
 import { DEFAULT_CONFIG } from "../store/session";
 
@@ -90,7 +91,7 @@ describe("the loop stops", () => {
       guestFs: "ext4",
       diskCache: "volatile",
     });
-    const loop = createLoop(store, { tokens: [], acks: [], readout: null, thumb: null });
+    const loop = createLoop(store, createSurface());
     store.getState().issue("osync");
     store.getState().setPlaying(true);
     return { store, loop };
@@ -142,7 +143,7 @@ describe("tokens exactly under another", () => {
     for (const kind of ops) store.getState().issue(kind);
     if (strike) store.getState().fail("power");
     const tokens = ops.map(() => document.createElementNS(SVG, "g"));
-    const loop = createLoop(store, { tokens, acks: [], readout: null, thumb: null });
+    const loop = createLoop(store, { ...createSurface(), tokens });
     loop.redraw();
     loop.destroy();
     return tokens.map((el) => ({
@@ -166,5 +167,80 @@ describe("tokens exactly under another", () => {
     const marks = drawn(["osync", ...Array.from({ length: REST_SLOTS }, () => "normal" as const)]);
     expect(marks[0]?.hidden).toBe(false);
     expect(marks[0]?.transform).toBe(marks[REST_SLOTS]?.transform);
+  });
+});
+
+describe("painted on a canvas", () => {
+  const SVG = "http://www.w3.org/2000/svg";
+  /** The same scenario, at the same instant, drawn on SVG nodes and painted on a canvas. */
+  function bothWays(seekMs: number | "an ack", strike: boolean) {
+    const store = createDiagramStore({ ...DEFAULT_CONFIG, mode: "writethrough" });
+    const kinds = ["normal", "osync", "barrier", "odirect"] as const;
+    for (let i = 0; i < 40; i++) {
+      store.getState().seek((i % 7) * 0.9);
+      store.getState().issue(kinds[i % kinds.length] ?? "normal");
+    }
+    // Just after write 4 returned: its ack mark is on its way up.
+    const acked = store.getState().timeline.ops[4]?.ackedAtMs ?? 0;
+    store.getState().seek(seekMs === "an ack" ? acked + 0.001 : seekMs);
+    if (strike) store.getState().fail("power");
+    const state = store.getState();
+    const tokens = state.tokens.map(() => document.createElementNS(SVG, "g"));
+    const acks = state.timeline.ops.map(() => {
+      // As React renders them: hidden until the loop shows one.
+      const el = document.createElementNS(SVG, "g");
+      el.style.visibility = "hidden";
+      return el;
+    });
+    createLoop(store, { ...createSurface(), highlight: 0, tokens, acks }).redraw();
+    const shown = tokens.flatMap((el, i) =>
+      el.style.visibility === "hidden"
+        ? []
+        : [`${String(i)} ${el.getAttribute("transform") ?? ""}`],
+    );
+    const acksShown = acks.flatMap((el) =>
+      el.style.visibility === "hidden" ? [] : [el.getAttribute("transform") ?? ""],
+    );
+    const painted: { tokens: readonly PaintedToken[]; acks: readonly PaintedAck[] }[] = [];
+    const canvas = {
+      paint: (t: readonly PaintedToken[], a: readonly PaintedAck[]) =>
+        painted.push({ tokens: t, acks: a }),
+      destroy: () => undefined,
+    };
+    createLoop(store, { ...createSurface(), highlight: 0, canvas }).redraw();
+    return { state, shown, acksShown, painted };
+  }
+
+  it("paints the marks the SVG layer shows, where it shows them, first write at the bottom", () => {
+    for (const [seekMs, strike] of [
+      [0.5, false],
+      ["an ack", false],
+      [3, false],
+      [3, true],
+      [20, true],
+    ] as const) {
+      const { state, shown, acksShown, painted } = bothWays(seekMs, strike);
+      expect(painted).toHaveLength(1);
+      const frame = painted[0];
+      if (!frame) throw new Error("nothing painted");
+      const at = (p: { x: number; y: number }) => `translate(${p.x.toFixed(2)} ${p.y.toFixed(2)})`;
+      // The same faces: painted in index order, so the SVG's shown nodes, sorted by index.
+      expect(frame.tokens.map((t) => at(t))).toEqual(
+        shown
+          .map((s) => s.split(" "))
+          .sort((a, b) => Number(a[0]) - Number(b[0]))
+          .map((s) => s.slice(1).join(" ")),
+      );
+      expect(frame.acks.map(at)).toEqual(acksShown);
+      // Lost marks only where the model says the write did not survive (struck: the playhead is at the failure).
+      const lostOps = new Set(
+        state.timeline.ops.flatMap((op, i) => (op.survives === false ? [i] : [])),
+      );
+      const lost = frame.tokens.filter((t) => t.lost).length;
+      expect(lost).toBeLessThanOrEqual(lostOps.size);
+      if (strike) expect(lost).toBeGreaterThan(0);
+      if (seekMs === "an ack") expect(frame.acks.length).toBeGreaterThan(0);
+      expect(frame.tokens.some((t) => t.highlighted)).toBe(true);
+    }
   });
 });

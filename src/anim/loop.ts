@@ -7,9 +7,10 @@
  * It runs only while there is something to show: playing, the tab visible, the diagram on
  * screen, and the playhead short of the last event.
  */
-import { isArrow } from "../model/timeline";
+import { isArrow, type OpKind } from "../model/timeline";
 import { restPoint } from "../geometry/layout";
 import { tokenPlace } from "../geometry/tokens";
+import type { PaintedAck, PaintedToken, TokenCanvas } from "./canvas";
 import {
   ACK_TRAVEL_S,
   playbackEndS,
@@ -22,9 +23,18 @@ import {
 export interface Surface {
   readonly tokens: (SVGGElement | null)[];
   readonly acks: (SVGGElement | null)[];
+  /** With many tokens, the canvas they are painted on instead of nodes (./canvas.ts). */
+  canvas: TokenCanvas | null;
+  /** A tour step's write to draw attention to (the canvas paints it; SVG nodes carry it). */
+  highlight: number | null;
   readout: HTMLElement | null;
   /** The timeline's thumb, placed along the track in fractions of its width. */
   thumb: HTMLElement | null;
+}
+
+/** A surface with nothing registered on it yet. */
+export function createSurface(): Surface {
+  return { tokens: [], acks: [], canvas: null, highlight: null, readout: null, thumb: null };
 }
 
 /** The longest frame gap the loop accounts for (a stalled tab must not jump the playhead). */
@@ -80,24 +90,36 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
     // on top, so the walk goes from the last one down.
     const shown = new Set<string>();
     const marksLost = struck(state);
+    const { canvas } = surface;
+    const painted: PaintedToken[] = [];
+    const opCount = state.timeline.ops.length;
     for (let i = state.tokens.length - 1; i >= 0; i--) {
       const hops = state.tokens[i];
       const el = surface.tokens[i];
-      if (!hops || !el) continue;
+      if (!hops || (!el && !canvas)) continue;
+      const place = tokenPlace(hops, i, tMs, state.clock, travel);
+      const transform = place ? `translate(${place.x.toFixed(2)} ${place.y.toFixed(2)})` : "";
+      // The token's face: its kind's shape, and whether it is marked lost (struck(), as React).
+      const op = state.timeline.ops[i];
+      const lost = op?.survives === false && marksLost;
+      const highlighted = i === surface.highlight;
+      const face = `${op?.kind ?? ""}${lost ? "✘" : ""}${highlighted ? "!" : ""}${transform}`;
+      const covered = place !== null && shown.has(face);
+      shown.add(face);
+      if (canvas) {
+        if (place && !covered) {
+          const kind: OpKind | "journal" = i < opCount ? (op?.kind ?? "normal") : "journal";
+          painted.push({ x: place.x, y: place.y, kind, lost, highlighted });
+        }
+        continue;
+      }
+      if (!el) continue;
       // What was written to this very node: a new node (React replaced it) starts afresh.
       let was = written[i];
       if (was?.el !== el) {
         was = { el, transform: "", layer: "", path: "", hidden: false };
         written[i] = was;
       }
-      const place = tokenPlace(hops, i, tMs, state.clock, travel);
-      const transform = place ? `translate(${place.x.toFixed(2)} ${place.y.toFixed(2)})` : "";
-      // The token's face: its kind's shape, and whether it is marked lost (struck(), as React).
-      const op = state.timeline.ops[i];
-      const lost = op?.survives === false && marksLost;
-      const face = `${op?.kind ?? ""}${lost ? "✘" : ""}${transform}`;
-      const covered = place !== null && shown.has(face);
-      shown.add(face);
       const hidden = place === null || covered;
       if (hidden !== was.hidden) {
         el.style.visibility = hidden ? "hidden" : "";
@@ -120,27 +142,33 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
         was.path = path;
       }
     }
+    const acks: PaintedAck[] = [];
     state.timeline.ops.forEach((op, i) => {
       const el = surface.acks[i];
-      if (!el || op.ackedAtMs === null || op.ackedIn === null) return;
+      if ((!el && !canvas) || op.ackedAtMs === null || op.ackedIn === null) return;
       const since = screenS - (state.ackScreenS[i] ?? NaN);
       // After a failure nothing returns to the application any more.
       const show =
         (state.failure === null || tMs < state.failure.atMs) &&
         op.ackedAtMs <= tMs &&
         since <= ACK_TRAVEL_S;
-      if (show) {
-        // The ack rises from where the call returned: the data's layer then, or where a
-        // barrier's flush stopped or completed (the guest block layer, QEMU or stable storage).
-        const fromBox = state.ackFrom[i] ?? op.ackedIn;
+      // The ack rises from where the call returned: the data's layer then, or where a
+      // barrier's flush stopped or completed (the guest block layer, QEMU or stable storage).
+      const fromBox = state.ackFrom[i] ?? op.ackedIn;
+      const at = () => {
         const from = restPoint(fromBox, i);
-        if (el.dataset.layer !== fromBox) el.dataset.layer = fromBox;
         const to = restPoint("guest-app", i);
         const f = travel ? Math.min(1, since / ACK_TRAVEL_S) : 1;
-        el.setAttribute(
-          "transform",
-          `translate(${(from.x + (to.x - from.x) * f).toFixed(2)} ${(from.y + (to.y - from.y) * f - 10).toFixed(2)})`,
-        );
+        return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f - 10 };
+      };
+      if (!el) {
+        if (show) acks.push(at());
+        return;
+      }
+      if (show) {
+        if (el.dataset.layer !== fromBox) el.dataset.layer = fromBox;
+        const { x, y } = at();
+        el.setAttribute("transform", `translate(${x.toFixed(2)} ${y.toFixed(2)})`);
       }
       let was = ackWritten[i];
       if (was?.el !== el) {
@@ -152,6 +180,8 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
         was.hidden = !show;
       }
     });
+    // Painted in the SVG layer's order: the first write at the bottom, the ack marks on top.
+    canvas?.paint(painted.reverse(), acks);
     if (surface.thumb) {
       const endS = state.clock.toScreen(state.endMs);
       const left = `${((endS > 0 ? Math.min(1, screenS / endS) : 0) * 100).toFixed(3)}%`;

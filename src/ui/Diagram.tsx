@@ -12,15 +12,17 @@ import {
   useLayoutEffect,
   useMemo,
   useRef,
+  useState,
   useSyncExternalStore,
 } from "react";
 import { COMPACT_VIEW, VIEW } from "../geometry/layout";
-import { createLoop, type Loop, type Surface } from "../anim/loop";
+import { createLoop, createSurface, type Loop, type Surface } from "../anim/loop";
+import type { TokenCanvas } from "../anim/canvas";
 import type { FailureKind } from "../model/timeline";
 import { Arrows, NeutralLanes } from "./diagram/Arrows";
 import { DoneMarks } from "./diagram/Marks";
 import { Stack } from "./diagram/Stack";
-import { Tokens } from "./diagram/Tokens";
+import { CANVAS_FROM, Tokens } from "./diagram/Tokens";
 import { struck } from "../store/store";
 import { stageFacts } from "./stage";
 import { useDiagram, useDiagramStore } from "./useDiagram";
@@ -54,6 +56,27 @@ function usePhone(): boolean {
   );
 }
 
+type Painter = (canvas: HTMLCanvasElement, view: { width: number; height: number }) => TokenCanvas;
+
+/**
+ * The canvas painter (src/anim/canvas.ts), loaded once a diagram nears CANVAS_FROM tokens: it is
+ * not part of the first view's code. Until it arrives the tokens stay SVG nodes.
+ */
+function useCanvasPainter(wanted: boolean): Painter | null {
+  const [painter, setPainter] = useState<Painter | null>(null);
+  useEffect(() => {
+    if (!wanted || painter) return;
+    let live = true;
+    void import("../anim/canvas").then((m) => {
+      if (live) setPainter(() => m.createTokenCanvas);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, painter]);
+  return painter;
+}
+
 interface DiagramProps {
   /** The timeline under the drawing; presenter mode leaves it out (its keys step through time). */
   readonly timeline?: boolean;
@@ -67,7 +90,7 @@ export function Diagram({ timeline = true }: DiagramProps) {
   // With reordering, the journal commit blocks that travel too (docs/model.md §8.14).
   const journal = useDiagram((s) => s.tokens.length - s.timeline.ops.length);
   const failure = useDiagram((s) => (struck(s) ? s.failure : null));
-  const surface = useRef<Surface>({ tokens: [], acks: [], readout: null, thumb: null });
+  const surface = useRef<Surface>(createSurface());
   const loop = useRef<Loop | null>(null);
   const svg = useRef<SVGSVGElement>(null);
   const facts = useMemo(() => stageFacts(config), [config]);
@@ -116,14 +139,35 @@ export function Diagram({ timeline = true }: DiagramProps) {
     loop.current?.redraw();
   }, []);
 
-  // New tokens exist only after React commits them: draw them before the browser paints.
+  const highlightedWrite = highlight && "write" in highlight ? highlight.write : null;
+  // Past CANVAS_FROM tokens, one canvas instead of a node each (src/anim/canvas.ts).
+  const painter = useCanvasPainter(ops.length + journal > CANVAS_FROM / 2);
+  const painted = painter !== null && ops.length + journal > CANVAS_FROM;
+  // New tokens exist only after React commits them: draw them before the browser paints
+  // (and all of them again when they move from SVG nodes to the canvas).
   useLayoutEffect(() => {
     surface.current.tokens.length = ops.length + journal;
     surface.current.acks.length = ops.length;
+    surface.current.highlight = highlightedWrite;
     loop.current?.redraw();
-  }, [ops, journal]);
+  }, [ops, journal, highlightedWrite, painted]);
 
   const view = compact ? COMPACT_VIEW : VIEW;
+  // Handed to the loop when React mounts the canvas (before the layout effect above draws).
+  const tokenCanvas = useCallback(
+    (el: HTMLCanvasElement) => {
+      if (!painter) return;
+      const canvas = painter(el, view);
+      surface.current.canvas = canvas;
+      // A new canvas (the phone's drawing, say) starts blank: paint the playhead on it.
+      loop.current?.redraw();
+      return () => {
+        canvas.destroy();
+        if (surface.current.canvas === canvas) surface.current.canvas = null;
+      };
+    },
+    [painter, view],
+  );
   const viewBox = `0 0 ${String(view.width)} ${String(view.height)}`;
   return (
     <figure className="diagram">
@@ -171,15 +215,19 @@ export function Diagram({ timeline = true }: DiagramProps) {
         </svg>
         {/* Tokens live in their own layer: moving them repaints this layer only, never the
             dashed arrows and labels underneath (bench:ui measured the difference). */}
-        <svg className="stack-tokens" aria-hidden="true" viewBox={viewBox}>
-          <Tokens
-            ops={ops}
-            surface={surface}
-            struck={failure !== null}
-            highlight={highlight && "write" in highlight ? highlight.write : null}
-            journal={journal}
-          />
-        </svg>
+        {painted ? (
+          <canvas ref={tokenCanvas} className="stack-tokens" aria-hidden="true" />
+        ) : (
+          <svg className="stack-tokens" aria-hidden="true" viewBox={viewBox}>
+            <Tokens
+              ops={ops}
+              surface={surface}
+              struck={failure !== null}
+              highlight={highlightedWrite}
+              journal={journal}
+            />
+          </svg>
+        )}
       </div>
       {compact ? (
         // The label column's words, under the drawing: the arrows that speak, then the others.

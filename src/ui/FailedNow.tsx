@@ -4,11 +4,13 @@
  * writes as they run without the failure, so it also answers "what if it had struck here
  * instead?" after one has struck.
  */
-import { FAILURE_KINDS } from "../model/timeline";
+import { memo } from "react";
+import { FAILURE_KINDS, type OpResult } from "../model/timeline";
+import type { DiskCache } from "../model/config";
 import { lossesAt } from "../model/preview";
 import { formatModelTime } from "../anim/loop";
 import { FAILURE_NAME } from "./vocabulary";
-import { useDiagram } from "./useDiagram";
+import { useDiagramLater } from "./useDiagram";
 
 /** "#0, #2" — or "none". */
 function names(indices: readonly number[]): string {
@@ -16,9 +18,21 @@ function names(indices: readonly number[]): string {
 }
 
 export function FailedNow() {
-  const ops = useDiagram((s) => s.calm.ops);
-  const diskCache = useDiagram((s) => s.config.diskCache);
-  const tMs = useDiagram((s) => s.tMs);
+  const ops = useDiagramLater((s) => s.calm.ops);
+  const diskCache = useDiagramLater((s) => s.config.diskCache);
+  const tMs = useDiagramLater((s) => s.tMs);
+  return <FailedNowTable ops={ops} diskCache={diskCache} tMs={tMs} />;
+}
+
+const FailedNowTable = memo(function FailedNowTable({
+  ops,
+  diskCache,
+  tMs,
+}: {
+  readonly ops: readonly OpResult[];
+  readonly diskCache: DiskCache;
+  readonly tMs: number;
+}) {
   return (
     <table className="failed-now" aria-label="If it failed now">
       <caption>If it failed now, at {formatModelTime(tMs)}</caption>
@@ -52,4 +66,4 @@ export function FailedNow() {
       </tbody>
     </table>
   );
-}
+});

@@ -4,11 +4,12 @@
  * axis; the line between is how long a power cut could still lose an acknowledged write. The
  * latencies are the model's estimates (docs/model.md §5), and the chart says so.
  */
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
+import type { OpResult } from "../model/timeline";
 import { formatDuration } from "../model/matrix";
 import { LATENCY_ROWS, LATENCY_TICKS, latencyRows, latencyX, median } from "../geometry/latency";
-import { TOKEN_SYMBOL } from "./shapes";
-import { useDiagram } from "./useDiagram";
+import { TOKEN_SYMBOL } from "../geometry/shapes";
+import { useDiagramLater } from "./useDiagram";
 
 const WIDTH = 640;
 const LEFT = 60;
@@ -21,7 +22,11 @@ const xOf = (ms: number) => LEFT + latencyX(ms) * (WIDTH - LEFT - RIGHT);
 
 export function Latency() {
   // The writes as they run without the failure: what each configuration costs and promises.
-  const ops = useDiagram((s) => s.calm.ops);
+  const ops = useDiagramLater((s) => s.calm.ops);
+  return <LatencyChart ops={ops} />;
+}
+
+const LatencyChart = memo(function LatencyChart({ ops }: { readonly ops: readonly OpResult[] }) {
   const rows = useMemo(() => latencyRows(ops), [ops]);
   if (rows.length === 0) return null;
   const ack = median(rows.map((r) => r.ackMs));
@@ -91,4 +96,4 @@ export function Latency() {
       </figcaption>
     </figure>
   );
-}
+});

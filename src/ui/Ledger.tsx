@@ -12,9 +12,10 @@ import { memo, useRef, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { AFTER_FAILURE, KIND_NAME } from "./vocabulary";
 import { ledgerCells, type LedgerCells } from "./ledgerText";
-import { TOKEN_SYMBOL } from "./shapes";
+import { TOKEN_SYMBOL } from "../geometry/shapes";
+import type { Crash, OpResult } from "../model/timeline";
 import { struck } from "../store/store";
-import { useDiagram } from "./useDiagram";
+import { useDiagramLater } from "./useDiagram";
 
 /** `ref`: the virtualizer measures each rendered row (rows wrap to different heights). */
 const Row = memo(function Row({
@@ -54,10 +55,24 @@ interface LedgerProps {
 }
 
 export function Ledger({ name = "Operations" }: LedgerProps) {
-  const ops = useDiagram((s) => s.timeline.ops);
-  const tMs = useDiagram((s) => s.tMs);
+  const ops = useDiagramLater((s) => s.timeline.ops);
+  const tMs = useDiagramLater((s) => s.tMs);
   // Before the failure's instant (scrubbed back), the world before it shows.
-  const failure = useDiagram((s) => (struck(s) ? s.failure : null));
+  const failure = useDiagramLater((s) => (struck(s) ? s.failure : null));
+  return <LedgerTable name={name} ops={ops} tMs={tMs} failure={failure} />;
+}
+
+const LedgerTable = memo(function LedgerTable({
+  name,
+  ops,
+  tMs,
+  failure,
+}: {
+  readonly name: string;
+  readonly ops: readonly OpResult[];
+  readonly tMs: number;
+  readonly failure: Crash | null;
+}) {
   const crashed = failure !== null;
   const box = useRef<HTMLDivElement>(null);
   // No React Compiler builds this app: the virtualizer's own re-renders are what keep it current.
@@ -112,7 +127,7 @@ export function Ledger({ name = "Operations" }: LedgerProps) {
       </table>
     </div>
   );
-}
+});
 
 function Spacer({ height, columns }: { readonly height: number; readonly columns: number }) {
   return (

@@ -1,7 +1,7 @@
 /** The key: each arrow's colour, dash pattern and meaning, and each token's shape. */
 import { OP_KINDS } from "../model/timeline";
 import { KIND_NAME } from "./vocabulary";
-import { TOKEN_SHAPE } from "./shapes";
+import { TOKEN_SHAPE } from "../geometry/shapes";
 
 const ARROW_KEY = [
   ["red", "data parked in the host page cache (writeback, unsafe)"],

@@ -6,8 +6,10 @@
  */
 import { formatDuration } from "../model/matrix";
 import { median } from "../geometry/latency";
+import { memo } from "react";
+import type { Crash, OpResult } from "../model/timeline";
 import { struck } from "../store/store";
-import { useDiagram } from "./useDiagram";
+import { useDiagramLater } from "./useDiagram";
 
 const said = (ms: number | null) => (ms === null ? "none" : formatDuration(ms));
 const max = (values: readonly (number | null)[]) => {
@@ -17,9 +19,23 @@ const max = (values: readonly (number | null)[]) => {
 
 export function Summary({ name }: { readonly name: string }) {
   // The run without its failure: how long things take; the failure's toll from the run with it.
-  const calm = useDiagram((s) => s.calm.ops);
-  const ops = useDiagram((s) => s.timeline.ops);
-  const failure = useDiagram((s) => (struck(s) ? s.failure : null));
+  const calm = useDiagramLater((s) => s.calm.ops);
+  const ops = useDiagramLater((s) => s.timeline.ops);
+  const failure = useDiagramLater((s) => (struck(s) ? s.failure : null));
+  return <Numbers name={name} calm={calm} ops={ops} failure={failure} />;
+}
+
+const Numbers = memo(function Numbers({
+  name,
+  calm,
+  ops,
+  failure,
+}: {
+  readonly name: string;
+  readonly calm: readonly OpResult[];
+  readonly ops: readonly OpResult[];
+  readonly failure: Crash | null;
+}) {
   const acks = calm.map((op) => (op.ackedAtMs === null ? null : op.ackedAtMs - op.atMs));
   const durables = calm.map((op) => (op.durableAtMs === null ? null : op.durableAtMs - op.atMs));
   const lost = failure ? ops.filter((op) => op.kind !== "barrier" && op.survives === false) : [];
@@ -50,4 +66,4 @@ export function Summary({ name }: { readonly name: string }) {
       </div>
     </dl>
   );
-}
+});

@@ -10,7 +10,7 @@ import { FailureGate } from "./failureGate";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
 import { FAILURE_NAME, KIND_NAME } from "./vocabulary";
 import { SPEEDS, struck, type Speed } from "../store/store";
-import { TOKEN_SYMBOL } from "./shapes";
+import { TOKEN_SYMBOL } from "../geometry/shapes";
 import { useDiagram } from "./useDiagram";
 
 /** "The speed half of the article": how long ten synced writes take, one after the other. */

@@ -19,6 +19,20 @@ function replaceUrl(search: string) {
   }
 }
 
+interface Scheduler {
+  postTask(task: () => void, options: { priority: "background" }): Promise<unknown>;
+}
+
+/**
+ * Runs `task` once the browser is idle, after rendering: a background task where the browser has
+ * the Prioritized Task Scheduling API (Chromium, Firefox), else a timer.
+ */
+function afterPaint(task: () => void): void {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler) void scheduler.postTask(task, { priority: "background" });
+  else setTimeout(task, 0);
+}
+
 /**
  * Starts syncing; `now` writes at once (a bad parameter is replaced, so a copied link carries
  * what the page shows). `watchTours` adds the tour's store once it exists.
@@ -27,9 +41,14 @@ export function syncUrl(store: DiagramStore, now: boolean) {
   let tours: TourStore | null = null;
   // Changes made while a write is pending are carried by it, since it reads the state when it runs.
   let pending = false;
+  // After the browser has painted what changed: a thousand writes make a long link, and writing
+  // it cost the click a few milliseconds before its first frame (bench:ui, click to paint).
   const write = () => {
     if (pending) return;
     pending = true;
+    afterPaint(writeNow);
+  };
+  const writeNow = () => {
     void import("./urlWrite").then(({ writeUrlScenario }) => {
       pending = false;
       const s = store.getState();

@@ -1,4 +1,4 @@
-import { createContext, useContext } from "react";
+import { createContext, useContext, useDeferredValue } from "react";
 import { useStore } from "zustand";
 import type { DiagramActions, DiagramState, DiagramStore } from "../store/store";
 
@@ -9,6 +9,16 @@ export function useDiagram<T>(selector: (state: DiagramState & DiagramActions) =
   const store = useContext(StoreContext);
   if (!store) throw new Error("useDiagram needs a StoreContext provider");
   return useStore(store, selector);
+}
+
+/**
+ * A slice for a panel that may trail the drawing by one render: after a click, the browser paints
+ * the drawing (the new token, the buttons) first, and the panel follows in a deferred render
+ * (React's useDeferredValue); bench:ui measures click to paint. The component's body must be a
+ * memoized child of what this returns, so the urgent render costs a props comparison.
+ */
+export function useDiagramLater<T>(selector: (state: DiagramState & DiagramActions) => T): T {
+  return useDeferredValue(useDiagram(selector));
 }
 
 export function useDiagramStore(): DiagramStore {

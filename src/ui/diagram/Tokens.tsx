@@ -8,7 +8,13 @@ import { memo, type RefObject } from "react";
 import { OP_KINDS, type OpKind, type OpResult } from "../../model/timeline";
 import { REST_SLOTS, TYPE } from "../../geometry/layout";
 import type { Surface } from "../../anim/loop";
-import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../shapes";
+import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../../geometry/shapes";
+
+/**
+ * Above this many tokens, the diagram paints them on a canvas instead (src/anim/canvas.ts):
+ * bench:ui holds the idle frame rate with 200 SVG tokens playing, not with 1 000 or more.
+ */
+export const CANVAS_FROM = 200;
 
 interface TokensProps {
   readonly ops: readonly OpResult[];

@@ -1,0 +1,218 @@
+/**
+ * The tokens and ack marks painted on one canvas, for when there are too many to keep a node each
+ * (Diagram.tsx decides, at CANVAS_FROM). bench:ui measured why: with 2 000 writes playing, about
+ * 1 000 tokens move apart at once, and the browser's style, layout and paint of that many SVG
+ * nodes held playback to 40–47 fps; a new write at 1 000 also re-laid out ~6 000 nodes.
+ *
+ * It paints exactly what the SVG layer shows (Tokens.tsx and app.css: the same shapes, halo,
+ * outline, lost cross, highlight and ack pill, in the same order, later writes on top), in the
+ * drawing's viewBox units, scaled as the SVG is (`preserveAspectRatio` meet: centred, uniform).
+ * e2e/diagram.spec.ts compares the two pixel by pixel. The loop (./loop.ts) decides what is
+ * shown; this module only paints it, and repaints the last frame when the canvas is resized.
+ */
+import { TYPE } from "../geometry/layout";
+import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../geometry/shapes";
+import type { OpKind } from "../model/timeline";
+
+export interface PaintedToken {
+  readonly x: number;
+  readonly y: number;
+  /** The write's kind, or a journal commit block (docs/model.md §8.14). */
+  readonly kind: OpKind | "journal";
+  readonly lost: boolean;
+  readonly highlighted: boolean;
+}
+
+export interface PaintedAck {
+  readonly x: number;
+  readonly y: number;
+}
+
+export interface TokenCanvas {
+  /** Paints these marks, in this order (the last on top), replacing what was painted. */
+  paint(tokens: readonly PaintedToken[], acks: readonly PaintedAck[]): void;
+  destroy(): void;
+}
+
+interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The ack mark's pill (Tokens.tsx: a 44 × 22 rect with rx 11), as a path. */
+const ACK_PILL = "M -11 -11 H 11 A 11 11 0 0 1 11 11 H -11 A 11 11 0 0 1 -11 -11 Z";
+/** The lost mark's cross (Tokens.tsx). */
+const LOST_CROSS = "M -13 -13 L 13 13 M 13 -13 L -13 13";
+
+/** The colours and font app.css gives the SVG marks, read from the page's own stylesheet. */
+interface Look {
+  readonly ink: string;
+  readonly paper: string;
+  readonly lost: string;
+  readonly focus: string;
+  readonly font: string;
+}
+
+function readLook(el: Element): Look {
+  const style = getComputedStyle(el);
+  const read = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
+  return {
+    ink: read("--ink", "#1b1b1b"),
+    paper: read("--paper", "#fff"),
+    lost: read("--lost", "#c00"),
+    focus: read("--focus", "#1a56db"),
+    font: `bold ${String(TYPE.token)}px ${style.fontFamily || "sans-serif"}`,
+  };
+}
+
+/**
+ * Paints onto `canvas`, whose box covers the drawing's (app.css `.stack-tokens`); `view` is the
+ * drawing's viewBox size. Without a 2D context (a test DOM) it paints nothing.
+ */
+export function createTokenCanvas(canvas: HTMLCanvasElement, view: Size): TokenCanvas {
+  const ctx = canvas.getContext("2d");
+  let look: Look | null = null;
+  let last: { tokens: readonly PaintedToken[]; acks: readonly PaintedAck[] } = {
+    tokens: [],
+    acks: [],
+  };
+  // Device pixels per viewBox unit, and where the viewBox's origin lands, in device pixels.
+  let scale = 1;
+  let originX = 0;
+  let originY = 0;
+  /**
+   * Each face (a kind, lost or not, highlighted or not; the ack pill) is drawn once per scale on
+   * a small canvas of its own, then copied where it goes: stroking a thousand haloed shapes per
+   * frame cost the browser more than the SVG it replaces (bench:ui), copying them does not.
+   */
+  const sprites = new Map<string, HTMLCanvasElement>();
+
+  const fit = () => {
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    const dpr = window.devicePixelRatio || 1;
+    canvas.width = Math.max(1, Math.round(width * dpr));
+    canvas.height = Math.max(1, Math.round(height * dpr));
+    const s = Math.min(width / view.width, height / view.height);
+    scale = s * dpr;
+    originX = ((width - view.width * s) / 2) * dpr;
+    originY = ((height - view.height * s) / 2) * dpr;
+    look = readLook(canvas);
+    sprites.clear();
+  };
+
+  type Draw = (c: CanvasRenderingContext2D, look: Look) => void;
+  /**
+   * A face drawn on a square reaching SPRITE_REACH viewBox units around its centre, the centre
+   * placed `phaseX`, `phaseY` quarters of a pixel past the square's middle pixel.
+   */
+  const sprite = (key: string, phaseX: number, phaseY: number, draw: Draw) => {
+    const id = `${key} ${String(phaseX)} ${String(phaseY)}`;
+    let made = sprites.get(id);
+    if (made) return made;
+    made = document.createElement("canvas");
+    const side = Math.ceil(2 * SPRITE_REACH * scale);
+    made.width = side;
+    made.height = side;
+    const c = made.getContext("2d");
+    if (c && look) {
+      const middle = Math.floor(side / 2);
+      c.setTransform(scale, 0, 0, scale, middle + phaseX / PHASES, middle + phaseY / PHASES);
+      c.lineJoin = "round";
+      draw(c, look);
+    }
+    sprites.set(id, made);
+    return made;
+  };
+
+  const paint = (tokens: readonly PaintedToken[], acks: readonly PaintedAck[]) => {
+    last = { tokens, acks };
+    if (!ctx) return;
+    if (!look) fit();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    // Copied to whole device pixels (a copy at a fraction of one is resampled, and blurs), from
+    // the sprite drawn at the nearest quarter pixel: as sharp as the SVG, and where it draws.
+    const put = (key: string, x: number, y: number, draw: Draw) => {
+      const px = originX + x * scale;
+      const py = originY + y * scale;
+      const ix = Math.floor(px);
+      const iy = Math.floor(py);
+      const phaseX = Math.round((px - ix) * PHASES);
+      const phaseY = Math.round((py - iy) * PHASES);
+      const image = sprite(key, phaseX, phaseY, draw);
+      const middle = Math.floor(image.width / 2);
+      ctx.drawImage(image, ix - middle, iy - middle);
+    };
+    for (const t of tokens) {
+      const key = `${t.kind}${t.lost ? " lost" : ""}${t.highlighted ? " highlighted" : ""}`;
+      put(key, t.x, t.y, (c, l) => {
+        drawToken(c, l, t);
+      });
+    }
+    for (const a of acks) put("ack", a.x, a.y, drawAck);
+  };
+
+  // A new size (a resized window, a phone turned) clears the canvas: repaint what was there.
+  const observer =
+    typeof ResizeObserver === "undefined"
+      ? null
+      : new ResizeObserver(() => {
+          fit();
+          paint(last.tokens, last.acks);
+        });
+  observer?.observe(canvas);
+
+  return {
+    paint,
+    destroy() {
+      observer?.disconnect();
+    },
+  };
+}
+
+/** Sub-pixel positions a sprite is drawn at, per axis (a quarter pixel apart). */
+const PHASES = 4;
+
+/** How far any face reaches from its centre (the ack pill: 22 and its outline), in viewBox units. */
+const SPRITE_REACH = 24;
+
+/** A token as Tokens.tsx and app.css draw it: halo, white body with an ink outline, its marks. */
+function drawToken(c: CanvasRenderingContext2D, look: Look, t: PaintedToken): void {
+  const path = new Path2D(t.kind === "journal" ? JOURNAL_SHAPE : TOKEN_SHAPE[t.kind]);
+  // The halo, so a token reads over any arrow; a tour's highlighted write has a blue one.
+  c.strokeStyle = t.highlighted ? look.focus : look.paper;
+  c.lineWidth = t.highlighted ? 7 : 8;
+  c.stroke(path);
+  c.fillStyle = look.paper;
+  c.fill(path);
+  c.strokeStyle = look.ink;
+  c.lineWidth = 2.5;
+  c.stroke(path);
+  if (t.kind === "journal") {
+    c.fillStyle = look.ink;
+    c.font = look.font;
+    c.textAlign = "center";
+    c.fillText("J", 0, 5);
+  }
+  if (t.lost) {
+    c.strokeStyle = look.lost;
+    c.lineWidth = 4;
+    c.lineCap = "round";
+    c.stroke(new Path2D(LOST_CROSS));
+  }
+}
+
+/** The ack mark as Tokens.tsx and app.css draw it: an ink pill with "ack" in white. */
+function drawAck(c: CanvasRenderingContext2D, look: Look): void {
+  const pill = new Path2D(ACK_PILL);
+  c.fillStyle = look.ink;
+  c.fill(pill);
+  c.strokeStyle = look.paper;
+  c.lineWidth = 2;
+  c.stroke(pill);
+  c.fillStyle = look.paper;
+  c.font = look.font;
+  c.textAlign = "center";
+  c.fillText("ack", 0, 5);
+}
