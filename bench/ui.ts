@@ -10,7 +10,9 @@
  *    (1280×800, no tracing: tracing roughly halves the frame rate) and samples
  *    requestAnimationFrame timestamps in the page for a few seconds: first on the page as it
  *    opens (paused), then after N writes and Play, for N = 200, 1000 and 2000; then the compare
- *    view (`?compare=writethrough`) with 200 writes on each side.
+ *    view (`?compare=writethrough`) with 200 writes on each side. Past 200 tokens the app paints
+ *    them on a canvas (src/anim/canvas.ts): the page then counts what each repaint painted (an
+ *    init script counts the canvas's drawImage calls) instead of reading token nodes.
  * 3. Click to paint: with 999 writes issued, real (CDP) clicks on "O_SYNC write", each timed by
  *    the browser's Event Timing API (the measure behind Interaction to Next Paint: from the
  *    input's timestamp to the next frame presented after its handlers, 8 ms steps, nothing under
