@@ -28,6 +28,14 @@ test("Compare opens a second diagram that gets every write, on the same clock, a
   const theirs = page.getByRole("table", { name: /\(compared\)$/ });
   await expect(own.getByRole("row")).toHaveCount(3);
   await expect(theirs.getByRole("row")).toHaveCount(3);
+  // Two latency charts, each named for its diagram.
+  await expect(page.getByRole("region", { name: "Latency chart", exact: true })).toHaveCount(1);
+  await expect(
+    page.getByRole("region", { name: "Latency chart under cache=writethrough (compared)" }),
+  ).toHaveCount(1);
+  await expect(
+    page.getByRole("img", { name: /^Latency under cache=writethrough \(compared\), on a log/ }),
+  ).toHaveCount(1);
 
   // One clock: as it plays, both readouts show the same model time, and each side's token is
   // where its own configuration puts it at that time.

@@ -15,10 +15,11 @@ interface BelowStageProps {
    * latency chart and its ledger, named after its mode.
    */
   readonly only: "all" | "ledger" | "compared";
-  readonly name?: string;
+  /** Which diagram the compared one is, said in its tables' names: "under cache=… (compared)". */
+  readonly compared?: string;
 }
 
-export default function BelowStage({ only, name }: BelowStageProps) {
+export default function BelowStage({ only, compared = "(compared)" }: BelowStageProps) {
   if (only === "ledger") {
     return (
       <>
@@ -30,8 +31,8 @@ export default function BelowStage({ only, name }: BelowStageProps) {
   if (only === "compared") {
     return (
       <>
-        <Latency />
-        <Ledger name={name} />
+        <Latency name={`Latency chart ${compared}`} />
+        <Ledger name={`Operations ${compared}`} />
       </>
     );
   }

@@ -123,7 +123,7 @@ function ComparedLedger() {
   const mode = useDiagram((s) => s.config.mode);
   return (
     <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
-      <BelowStage only="compared" name={`Operations under cache=${mode} (compared)`} />
+      <BelowStage only="compared" compared={`under cache=${mode} (compared)`} />
     </Suspense>
   );
 }

@@ -20,13 +20,20 @@ const TOP = 6;
 
 const xOf = (ms: number) => LEFT + latencyX(ms) * (WIDTH - LEFT - RIGHT);
 
-export function Latency() {
+/** `name`: the chart's, where two are on one page (the compare view). */
+export function Latency({ name = "Latency chart" }: { readonly name?: string }) {
   // The writes as they run without the failure: what each configuration costs and promises.
   const ops = useDiagramLater((s) => s.calm.ops);
-  return <LatencyChart ops={ops} />;
+  return <LatencyChart name={name} ops={ops} />;
 }
 
-const LatencyChart = memo(function LatencyChart({ ops }: { readonly ops: readonly OpResult[] }) {
+const LatencyChart = memo(function LatencyChart({
+  name,
+  ops,
+}: {
+  readonly name: string;
+  readonly ops: readonly OpResult[];
+}) {
   const rows = useMemo(() => latencyRows(ops), [ops]);
   if (rows.length === 0) return null;
   const ack = median(rows.map((r) => r.ackMs));
@@ -37,10 +44,10 @@ const LatencyChart = memo(function LatencyChart({ ops }: { readonly ops: readonl
   return (
     <figure className="latency">
       {/* On a phone the chart scrolls sideways (its words stay legible): keyboard users can too. */}
-      <div className="latency-scroll" role="region" aria-label="Latency chart" tabIndex={0}>
+      <div className="latency-scroll" role="region" aria-label={name} tabIndex={0}>
         <svg
           role="img"
-          aria-label={`Latency, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows.length)} ${rows.length === 1 ? "write" : "writes"}, time from issue to acknowledgement, median ${said(ack)}, and to durable, median ${said(durable)}.`}
+          aria-label={`${name.replace(/^Latency chart/, "Latency")}, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows.length)} ${rows.length === 1 ? "write" : "writes"}, time from issue to acknowledgement, median ${said(ack)}, and to durable, median ${said(durable)}.`}
           data-median-ack-ms={ack ?? undefined}
           data-median-durable-ms={durable ?? undefined}
           viewBox={`0 0 ${String(WIDTH)} ${String(height)}`}
