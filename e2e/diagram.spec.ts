@@ -2,9 +2,18 @@
  * The diagram driven by the real model in the real browser: every cache mode × guest barrier
  * setting, power loss, the URL, bad input, the keyboard alone, reduced motion and axe.
  */
+import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { caughtUp, cutPowerOnceAcked, ledgerRow, openPaused, pathsOf, playUntil } from "./helpers";
+import {
+  caughtUp,
+  cutPowerOnceAcked,
+  ledgerRow,
+  openPaused,
+  pathsOf,
+  playUntil,
+  pumpUntil,
+} from "./helpers";
 
 /** docs/model.md §3's O_SYNC table: the arrows travelled before the ack, and where it is acked. */
 const OSYNC = [
@@ -440,3 +449,50 @@ for (const viewport of [
     });
   }
 }
+
+test("past 200 writes an exported frame still carries every painted token, as vector marks", async ({
+  context,
+}) => {
+  /** The visible tokens of the frame exported from `search`: op number, kind, lost, place. */
+  const exported = async (search: string, layer: "svg" | "canvas") => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await openPaused(page, search);
+    await expect(page.locator(`${layer}.stack-tokens`)).toHaveCount(1);
+    // The export buttons load after the first view, revealed on React's timer (the test's clock).
+    const exports = page.getByRole("group", { name: "Export" });
+    await pumpUntil(page, () => exports.isVisible());
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      exports.getByRole("button", { name: "Download SVG" }).click(),
+    ]);
+    const text = readFileSync(await download.path(), "utf8");
+    await page.close();
+    // Nothing of the frame is refused by the page's Content-Security-Policy on the way.
+    expect(errors).toEqual([]);
+    // Read where no such policy applies (a parsed document inherits the page's).
+    const reader = await context.newPage();
+    const tokens = await reader.evaluate((svg) => {
+      const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
+      return [...doc.querySelectorAll(".token[data-op]")]
+        .filter((t) => !(t.getAttribute("style") ?? "").includes("hidden"))
+        .map(
+          (t) =>
+            `#${t.getAttribute("data-op") ?? ""} ${t.getAttribute("data-kind") ?? ""}` +
+            `${t.getAttribute("data-lost") ? " lost" : ""} ${t.getAttribute("transform") ?? ""}`,
+        )
+        .sort();
+    }, text);
+    await reader.close();
+    return tokens;
+  };
+  const at = "?mode=writeback&barriers=off&crash=power@3.1&t=3.1";
+  const drawn = await exported(`${at}&ops=${TWO_HUNDRED}`, "svg");
+  const painted = await exported(`${at}&ops=${TWO_HUNDRED},normal@100000`, "canvas");
+  expect(drawn.length).toBeGreaterThan(10);
+  expect(drawn.some((t) => t.includes(" lost "))).toBe(true);
+  expect(painted).toEqual(drawn);
+});

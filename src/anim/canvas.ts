@@ -15,6 +15,8 @@ import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../geometry/shapes";
 import type { OpKind } from "../model/timeline";
 
 export interface PaintedToken {
+  /** The op's index, or with reordering (past the ops) the journal commit block's. */
+  readonly index: number;
   readonly x: number;
   readonly y: number;
   /** The write's kind, or a journal commit block (docs/model.md §8.14). */
@@ -27,6 +29,12 @@ export interface PaintedAck {
   readonly x: number;
   readonly y: number;
 }
+
+/** The marks each canvas painted last, for the exports (Share.tsx): read by `paintedMarkup`. */
+const lastPainted = new WeakMap<
+  HTMLCanvasElement,
+  { tokens: readonly PaintedToken[]; acks: readonly PaintedAck[] }
+>();
 
 export interface TokenCanvas {
   /** Paints these marks, in this order (the last on top), replacing what was painted. */
@@ -127,6 +135,7 @@ export function createTokenCanvas(canvas: HTMLCanvasElement, view: Size): TokenC
 
   const paint = (tokens: readonly PaintedToken[], acks: readonly PaintedAck[]) => {
     last = { tokens, acks };
+    lastPainted.set(canvas, last);
     if (!ctx) return;
     if (!look) fit();
     ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -215,4 +224,41 @@ function drawAck(c: CanvasRenderingContext2D, look: Look): void {
   c.font = look.font;
   c.textAlign = "center";
   c.fillText("ack", 0, 5);
+}
+
+/**
+ * What `canvas` shows now, as the SVG token layer would draw it (Tokens.tsx: the same elements,
+ * classes and attributes, so the page's styles apply): a picture exported from the page stays
+ * vector past CANVAS_FROM tokens. Null if nothing was painted on it.
+ */
+export function paintedMarkup(canvas: HTMLCanvasElement): string | null {
+  const frame = lastPainted.get(canvas);
+  if (!frame) return null;
+  const at = (x: number, y: number) => `translate(${x.toFixed(2)} ${y.toFixed(2)})`;
+  const font = String(TYPE.token);
+  const tokens = frame.tokens.map((t) => {
+    const journal = t.kind === "journal";
+    const d = journal ? JOURNAL_SHAPE : TOKEN_SHAPE[t.kind];
+    const attributes = journal
+      ? `class="journal-token" data-journal="${String(t.index)}"`
+      : `class="token" data-op="${String(t.index)}" data-kind="${t.kind}"` +
+        (t.lost ? ' data-lost="true"' : "") +
+        (t.highlighted ? ' data-highlight="true"' : "");
+    return (
+      `<g ${attributes} transform="${at(t.x, t.y)}">` +
+      `<path class="halo" d="${d}"/><path class="body" d="${d}"/>` +
+      (journal
+        ? `<text class="token-index" y="5" text-anchor="middle" font-size="${font}">J</text>`
+        : "") +
+      (t.lost ? `<path class="lost-mark" d="${LOST_CROSS}"/>` : "") +
+      "</g>"
+    );
+  });
+  const acks = frame.acks.map(
+    (a) =>
+      `<g class="ack" data-ack="true" transform="${at(a.x, a.y)}">` +
+      `<rect x="-22" y="-11" width="44" height="22" rx="11"/>` +
+      `<text y="5" text-anchor="middle" font-size="${font}">ack</text></g>`,
+  );
+  return [...tokens, ...acks].join("");
 }

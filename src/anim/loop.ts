@@ -109,7 +109,7 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
       if (canvas) {
         if (place && !covered) {
           const kind: OpKind | "journal" = i < opCount ? (op?.kind ?? "normal") : "journal";
-          painted.push({ x: place.x, y: place.y, kind, lost, highlighted });
+          painted.push({ index: i, x: place.x, y: place.y, kind, lost, highlighted });
         }
         continue;
       }

@@ -23,6 +23,7 @@ import {
 import { useDiagram, useDiagramStore } from "./useDiagram";
 import ImportVm from "./ImportVm";
 import ShareDialog from "./ShareDialog";
+import { paintedMarkup } from "../anim/canvas";
 
 /** Characters per footer line under an exported frame (13-unit type across the drawing). */
 const FOOTER_WIDTH = 95;
@@ -86,7 +87,10 @@ export function Share() {
   const exportFrame = async (format: "svg" | "png", root: Element | null) => {
     const stack = root?.querySelector<SVGSVGElement>("svg.stack") ?? null;
     if (!stack) return;
-    const tokens = root?.querySelector<SVGSVGElement>("svg.stack-tokens") ?? null;
+    const painted = root?.querySelector<HTMLCanvasElement>("canvas.stack-tokens");
+    const tokens = painted
+      ? paintedMarkup(painted)
+      : (root?.querySelector<SVGSVGElement>("svg.stack-tokens") ?? null);
     const footer = context(root).lines.flatMap((line) => wrap(line, FOOTER_WIDTH));
     const svg = frameSvg(stack, tokens, footer);
     try {

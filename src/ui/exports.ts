@@ -98,43 +98,42 @@ export function wrap(text: string, width: number): string[] {
 const SVG_NS = "http://www.w3.org/2000/svg";
 const FOOTER_LINE = 18;
 
+/** Text as XML character data. */
+function xmlText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /**
- * The diagram as drawn now, as one standalone SVG document: the stack, the tokens' layer over it,
- * the page's style rules, and the footer lines under the drawing.
+ * The diagram as drawn now, as one standalone SVG document: the stack, the tokens' layer over it
+ * (its SVG, or past CANVAS_FROM tokens the markup of what the canvas painted: src/anim/canvas.ts),
+ * the page's style rules, and the footer lines under the drawing. Written as text from the live
+ * nodes, never cloned into the page: a clone's `style` attribute (the loop hides covered tokens
+ * with one) would be applied anew, which the page's Content-Security-Policy refuses.
  */
 export function frameSvg(
   stack: SVGSVGElement,
-  tokens: SVGSVGElement | null,
+  tokens: SVGSVGElement | string | null,
   footer: readonly string[],
 ): string {
   const box = stack.viewBox.baseVal;
   const height = box.height + 12 + footer.length * FOOTER_LINE;
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("xmlns", SVG_NS);
-  svg.setAttribute("class", "stack");
-  svg.setAttribute("viewBox", `0 0 ${String(box.width)} ${String(height)}`);
-  svg.setAttribute("width", String(box.width * 2));
-  svg.setAttribute("height", String(height * 2));
-  const style = document.createElementNS(SVG_NS, "style");
-  style.textContent = pageCss();
-  const background = document.createElementNS(SVG_NS, "rect");
-  background.setAttribute("width", "100%");
-  background.setAttribute("height", "100%");
-  background.setAttribute("fill", "#fff");
-  svg.append(style, background);
-  for (const child of [...stack.childNodes, ...(tokens?.childNodes ?? [])]) {
-    svg.append(child.cloneNode(true));
-  }
-  footer.forEach((text, i) => {
-    const t = document.createElementNS(SVG_NS, "text");
-    t.setAttribute("x", "8");
-    t.setAttribute("y", String(box.height + 12 + (i + 0.7) * FOOTER_LINE));
-    t.setAttribute("font-size", "13");
-    t.setAttribute("fill", "#1b1b1b");
-    t.textContent = text;
-    svg.append(t);
-  });
-  return new XMLSerializer().serializeToString(svg);
+  const serializer = new XMLSerializer();
+  const nodes = (parent: Node | null) =>
+    [...(parent?.childNodes ?? [])].map((child) => serializer.serializeToString(child)).join("");
+  return [
+    `<svg xmlns="${SVG_NS}" class="stack" viewBox="0 0 ${String(box.width)} ${String(height)}"`,
+    ` width="${String(box.width * 2)}" height="${String(height * 2)}">`,
+    `<style>${xmlText(pageCss())}</style>`,
+    `<rect width="100%" height="100%" fill="#fff"/>`,
+    nodes(stack),
+    typeof tokens === "string" ? tokens : nodes(tokens),
+    ...footer.map(
+      (text, i) =>
+        `<text x="8" y="${String(box.height + 12 + (i + 0.7) * FOOTER_LINE)}" font-size="13"` +
+        ` fill="#1b1b1b">${xmlText(text)}</text>`,
+    ),
+    "</svg>",
+  ].join("");
 }
 
 /** The page's own style rules (same origin), so the exported drawing looks as it does here. */
