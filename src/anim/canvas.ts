@@ -57,6 +57,7 @@ interface Look {
   readonly ink: string;
   readonly paper: string;
   readonly lost: string;
+  readonly journal: string;
   readonly focus: string;
   readonly font: string;
 }
@@ -68,6 +69,7 @@ function readLook(el: Element): Look {
     ink: read("--ink", "#1b1b1b"),
     paper: read("--paper", "#fff"),
     lost: read("--lost", "#c00"),
+    journal: read("--journal", "#e6e6e6"),
     focus: read("--focus", "#1a56db"),
     font: `bold ${String(TYPE.token)}px ${style.fontFamily || "sans-serif"}`,
   };
@@ -193,7 +195,8 @@ function drawToken(c: CanvasRenderingContext2D, look: Look, t: PaintedToken): vo
   c.strokeStyle = t.highlighted ? look.focus : look.paper;
   c.lineWidth = t.highlighted ? 7 : 8;
   c.stroke(path);
-  c.fillStyle = look.paper;
+  // A journal commit block has a gray body (app.css), a write a white one.
+  c.fillStyle = t.kind === "journal" ? look.journal : look.paper;
   c.fill(path);
   c.strokeStyle = look.ink;
   c.lineWidth = 2.5;

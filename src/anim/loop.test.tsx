@@ -244,3 +244,33 @@ describe("painted on a canvas", () => {
     }
   });
 });
+
+describe("journal commit blocks", () => {
+  const SVG = "http://www.w3.org/2000/svg";
+  /** Where each journal block is drawn at `atMs`, with the store's writes as they are. */
+  function journalPlaces(store: ReturnType<typeof createDiagramStore>, atMs: number) {
+    store.getState().seek(atMs);
+    const state = store.getState();
+    const tokens = state.tokens.map(() => document.createElementNS(SVG, "g"));
+    const loop = createLoop(store, { ...createSurface(), tokens });
+    loop.redraw();
+    loop.destroy();
+    return tokens.slice(state.timeline.ops.length).map((el) => el.getAttribute("transform"));
+  }
+
+  it("stay where they are when a write is issued later", () => {
+    const store = createDiagramStore({
+      ...DEFAULT_CONFIG,
+      guestFs: "ext3",
+      guestBarriers: false,
+      reorder: true,
+    });
+    for (let i = 0; i < 5; i++) store.getState().issue("normal");
+    const before = journalPlaces(store, 5_100);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((t) => t !== null)).toBe(true);
+    store.getState().seek(60_000);
+    store.getState().issue("normal");
+    expect(journalPlaces(store, 5_100).slice(0, before.length)).toEqual(before);
+  });
+});

@@ -97,7 +97,9 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
       const hops = state.tokens[i];
       const el = surface.tokens[i];
       if (!hops || (!el && !canvas)) continue;
-      const place = tokenPlace(hops, i, tMs, state.clock, travel);
+      // A journal block's place counts among the journal blocks, so a new write never moves it.
+      const slot = i < opCount ? i : i - opCount;
+      const place = tokenPlace(hops, slot, tMs, state.clock, travel);
       const transform = place ? `translate(${place.x.toFixed(2)} ${place.y.toFixed(2)})` : "";
       // The token's face: its kind's shape, and whether it is marked lost (struck(), as React).
       const op = state.timeline.ops[i];
