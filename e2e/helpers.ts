@@ -85,20 +85,26 @@ export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): 
 }
 
 /**
- * Waits for what loads after the first view (the ledger and the tables below the stage): React
- * reveals it on a timer of its own, and the page's clock is the test's. Playback stays paused,
- * so model time does not move.
+ * Waits for what loads after the first view (the timeline, the ledger and the tables below the
+ * stage): React reveals it on a timer of its own, and the page's clock is the test's. Playback
+ * stays paused, so model time does not move.
  */
 export async function revealBelowStage(page: Page): Promise<void> {
+  // The timeline under the drawing is a lazy part of its own: its placeholder is an empty
+  // div.timeline, the real one holds the slider named "Time".
+  const timelinePending = async () =>
+    (await page.locator("div.timeline").count()) >
+    (await page.getByRole("slider", { name: "Time" }).count());
   await expect
     .poll(
       async () => {
         await page.clock.runFor(50);
-        return page.getByRole("table", { name: "Operations", exact: true }).count();
+        const ledger = await page.getByRole("table", { name: "Operations", exact: true }).count();
+        return ledger === 1 && !(await timelinePending());
       },
       { timeout: 15_000 },
     )
-    .toBe(1);
+    .toBe(true);
 }
 
 /**

@@ -221,7 +221,9 @@ describe("tokenPlace", () => {
   });
 
   describe("mid-hop", () => {
-    const green = hops.find((h) => h.route === "green");
+    // The last green hop, onto the platters (the flush takes data in the host page cache into
+    // the drive's cache first, and on from there at once).
+    const green = hops.findLast((h) => h.route === "green");
     if (!green) throw new Error("expected a green hop");
     // Half way in screen time: progress is measured on screen, not in model time.
     const midMs = clock.toModel((clock.toScreen(green.startMs) + clock.toScreen(green.endMs)) / 2);

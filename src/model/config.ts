@@ -84,7 +84,7 @@ export interface Timing {
   readonly platterWriteMs: number;
   /**
    * How long a volatile disk cache holds a block before destaging it on its own. Vendors do not
-   * specify it; docs/model.md §3 says "tens to hundreds of ms": an ESTIMATE.
+   * specify it; docs/model.md §5 says "tens to hundreds of ms": an ESTIMATE.
    */
   readonly destageDelayMs: number;
   /** `vm.dirty_expire_centisecs` = 3000: a dirty page is written back once it is 30 s old. */

@@ -521,6 +521,30 @@ describe("edges found in review", () => {
     }
   });
 
+  it("writeback: a guest flush takes the data into the drive's cache, then to the platters; a host crash there spares it (as none)", () => {
+    // A buffered write, then fsync a millisecond later: fdatasync on the host writes the page
+    // into the drive's cache (~0.13 ms), then flushes the cache onto the platters (docs/model.md §2, §4).
+    const ops = [
+      { atMs: 0, kind: "normal" as const },
+      { atMs: 1, kind: "barrier" as const },
+    ];
+    const setup = { mode: "writeback" as const, barriers: true };
+    const op = opOf(run(setup, ops));
+    expect(op.hops.filter((h) => h.route === "green").map((h) => `${h.from}>${h.to}`)).toEqual([
+      "host-page-cache>disk-cache",
+      "disk-cache>platters",
+    ]);
+    for (const mode of ["writeback", "none"] as const) {
+      const fate = (kind: "host" | "power") =>
+        opOf(run({ mode, barriers: true }, ops, { atMs: 5, kind })).survives;
+      // In the drive's cache while the platter write runs: the drive stays powered (§4).
+      expect(fate("host"), mode).toBe(true);
+      expect(fate("power"), mode).toBe(false);
+    }
+    // Before it reaches the drive, a host crash still takes it with the host's page cache.
+    expect(opOf(run(setup, ops, { atMs: 1.05, kind: "host" })).survives).toBe(false);
+  });
+
   it("directsync: while the disk flushes its cache, a host crash spares the data", () => {
     const op = opOf(run({ mode: "directsync", barriers: true }, ["osync"]));
     expect(op.hops.filter((h) => h.route === "blue").map((h) => h.to)).toEqual([

@@ -12,7 +12,9 @@
  *   virtual-disk ─red─▶ host-page-cache ─host-writeback─▶ disk-cache ─destage─▶ platters
  *   virtual-disk ─gray─▶ disk-cache                                    (cache.direct)
  *   virtual-disk ─blue─▶ platters                                      (no guest-visible cache)
- *   host-page-cache | disk-cache ─green─▶ platters                     (a passed flush)
+ *   host-page-cache ─green─▶ disk-cache ─green─▶ platters              (a passed flush)
+ *   (fdatasync writes the host's dirty pages into the drive's cache, if it has one, then flushes
+ *   the cache; a block already in the drive's cache takes the second hop only)
  *
  * Where each part lives:
  *   ./legs.ts           the red, gray and blue legs, faults included (a pure rule, its own table)

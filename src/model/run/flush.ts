@@ -62,6 +62,18 @@ function passFlush(run: Run, tMs: number): number {
       untilMs = settle(Math.max(readyMs, hop.endMs));
       block.carriedUntilMs = untilMs;
       run.exposed.delete(block);
+    } else if (
+      block.layer === "host-page-cache" &&
+      stableLayer !== "disk-cache" &&
+      readyMs > tMs &&
+      run.config.diskCache === "volatile"
+    ) {
+      // fdatasync writes the page into the drive's cache first, then the cache flush takes it
+      // to the platters: from then on it is in the drive, which a host crash spares (§4).
+      untilMs = settle(readyMs);
+      block.carriedUntilMs = untilMs;
+      run.exposed.delete(block);
+      startHop(run, block, "disk-cache", "green", tMs, readyMs);
     } else {
       untilMs = settle(readyMs);
       // The platters are booked for it already (`settle`).
