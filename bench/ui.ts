@@ -767,7 +767,7 @@ async function main(): Promise<number> {
     const ratio = app.gzip / bare.gzip;
     console.log(
       `bundle: app initial JS ${kib(app.gzip)} KiB gzip, bare React 19 ${kib(bare.gzip)} KiB ` +
-        `→ ${ratio.toFixed(2)}× (target ≤ ${TARGET_RATIO.toFixed(2)}×: ` +
+        `→ ${ratio.toFixed(3)}× (target ≤ ${TARGET_RATIO.toFixed(2)}×: ` +
         `${ratio <= TARGET_RATIO ? "met" : "NOT met"})`,
     );
     const appFiles = app.files
