@@ -6,49 +6,35 @@
  */
 import type { Timeline } from "../model/timeline";
 
-/** Sorted and distinct. Numbers go straight into a typed array: this runs on every new write. */
+/** Sorted and distinct. */
 export function eventInstants(timeline: Timeline): Float64Array {
-  let times = new Float64Array(16 * (timeline.ops.length + timeline.journalCommits.length) + 1);
-  let n = 0;
-  const add = (t: number) => {
-    if (n === times.length) {
-      const grown = new Float64Array(2 * n);
-      grown.set(times);
-      times = grown;
-    }
-    times[n++] = t;
-  };
+  const times: number[] = [];
   for (const op of timeline.ops) {
-    add(op.atMs);
+    times.push(op.atMs);
     for (const hop of op.hops) {
-      add(hop.startMs);
+      times.push(hop.startMs);
       // A crash stops the world: a hop it cut short never arrives.
-      if (hop.cutAtMs === null) add(hop.endMs);
+      if (hop.cutAtMs === null) times.push(hop.endMs);
     }
-    if (op.ackedAtMs !== null && op.ackedIn !== null) add(op.ackedAtMs);
+    if (op.ackedAtMs !== null && op.ackedIn !== null) times.push(op.ackedAtMs);
     if (op.flush) {
-      add(op.flush.issuedAtMs);
-      if (op.flush.doneAtMs !== null) add(op.flush.doneAtMs);
+      times.push(op.flush.issuedAtMs);
+      if (op.flush.doneAtMs !== null) times.push(op.flush.doneAtMs);
     }
-    if (op.kind !== "barrier" && op.durableAtMs !== null) add(op.durableAtMs);
+    if (op.kind !== "barrier" && op.durableAtMs !== null) times.push(op.durableAtMs);
   }
   for (const commit of timeline.journalCommits) {
-    add(commit.atMs);
-    if (commit.flush?.doneAtMs != null) add(commit.flush.doneAtMs);
+    times.push(commit.atMs);
+    if (commit.flush?.doneAtMs != null) times.push(commit.flush.doneAtMs);
     // With reordering, the commit block's own journey (docs/model.md §8.14).
     for (const hop of commit.block?.hops ?? []) {
-      add(hop.startMs);
-      if (hop.cutAtMs === null) add(hop.endMs);
+      times.push(hop.startMs);
+      if (hop.cutAtMs === null) times.push(hop.endMs);
     }
   }
-  if (timeline.crash) add(timeline.crash.atMs);
-  const sorted = times.subarray(0, n).sort();
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const t = sorted[i] ?? 0;
-    if (distinct === 0 || t !== sorted[distinct - 1]) sorted[distinct++] = t;
-  }
-  return sorted.slice(0, distinct);
+  if (timeline.crash) times.push(timeline.crash.atMs);
+  const sorted = Float64Array.from(times).sort();
+  return sorted.filter((t, i) => i === 0 || t !== sorted[i - 1]);
 }
 
 /** The first instant strictly after `tMs`, or undefined. */
