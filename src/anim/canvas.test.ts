@@ -32,7 +32,7 @@ describe("paintedMarkup", () => {
         { index: 7, x: 30, y: 40, kind: "barrier", lost: false, highlighted: true },
         { index: 9, x: 50, y: 60, kind: "journal", lost: false, highlighted: false },
       ],
-      [{ x: 70, y: 80 }],
+      [{ index: 3, x: 70, y: 80 }],
     );
     const svg = parsed(paintedMarkup(el) ?? "");
     const tokens = [...svg.querySelectorAll(".token")];
@@ -50,6 +50,7 @@ describe("paintedMarkup", () => {
     expect(journal?.textContent).toBe("J");
     const acks = [...svg.querySelectorAll(".ack")];
     expect(acks.map((a) => a.getAttribute("transform"))).toEqual(["translate(70.00 80.00)"]);
+    expect(acks.map((a) => a.getAttribute("data-op"))).toEqual(["3"]);
     canvas.destroy();
   });
 });

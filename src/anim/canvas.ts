@@ -2,13 +2,15 @@
  * The tokens and ack marks painted on one canvas, for when there are too many to keep a node each
  * (Diagram.tsx decides, at CANVAS_FROM). bench:ui measured why: with 2 000 writes playing, about
  * 1 000 tokens move apart at once, and the browser's style, layout and paint of that many SVG
- * nodes held playback to 40–47 fps; a new write at 1 000 also re-laid out ~6 000 nodes.
+ * nodes held playback to 40–47 fps; at 1 000 writes the page held about 7 000 nodes (6 952
+ * counted), which every new write made the browser lay out again.
  *
- * It paints exactly what the SVG layer shows (Tokens.tsx and app.css: the same shapes, halo,
- * outline, lost cross, highlight and ack pill, in the same order, later writes on top), in the
- * drawing's viewBox units, scaled as the SVG is (`preserveAspectRatio` meet: centred, uniform).
- * e2e/diagram.spec.ts compares the two pixel by pixel. The loop (./loop.ts) decides what is
- * shown; this module only paints it, and repaints the last frame when the canvas is resized.
+ * It paints what the SVG layer shows (Tokens.tsx and app.css: the same shapes, halo, outline,
+ * lost cross, highlight and ack pill, in the same order, later writes on top), in the drawing's
+ * viewBox units, scaled as the SVG is (`preserveAspectRatio` meet: centred, uniform).
+ * e2e/diagram.spec.ts compares the two pixel by pixel, within a small tolerance. The loop
+ * (./loop.ts) decides what is shown; this module only paints it, and repaints the last frame when
+ * the canvas is resized.
  */
 import { TYPE } from "../geometry/layout";
 import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../geometry/shapes";
@@ -26,6 +28,8 @@ export interface PaintedToken {
 }
 
 export interface PaintedAck {
+  /** The op whose call returned. */
+  readonly index: number;
   readonly x: number;
   readonly y: number;
 }
@@ -259,7 +263,7 @@ export function paintedMarkup(canvas: HTMLCanvasElement): string | null {
   });
   const acks = frame.acks.map(
     (a) =>
-      `<g class="ack" data-ack="true" transform="${at(a.x, a.y)}">` +
+      `<g class="ack" data-ack="true" data-op="${String(a.index)}" transform="${at(a.x, a.y)}">` +
       `<rect x="-22" y="-11" width="44" height="22" rx="11"/>` +
       `<text y="5" text-anchor="middle" font-size="${font}">ack</text></g>`,
   );

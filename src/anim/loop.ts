@@ -164,7 +164,7 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
         return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f - 10 };
       };
       if (!el) {
-        if (show) acks.push(at());
+        if (show) acks.push({ index: i, ...at() });
         return;
       }
       if (show) {

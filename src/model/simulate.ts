@@ -13,7 +13,7 @@
  *   virtual-disk ─gray─▶ disk-cache                                    (cache.direct)
  *   virtual-disk ─blue─▶ platters                                      (no guest-visible cache)
  *   host-page-cache ─green─▶ disk-cache ─green─▶ platters              (a passed flush)
- *   (fdatasync writes the host's dirty pages into the drive's cache, if it has one, then flushes
+ *   (fdatasync writes the host's dirty pages into the drive's cache, if it is volatile, then flushes
  *   the cache; a block already in the drive's cache takes the second hop only)
  *
  * Where each part lives:

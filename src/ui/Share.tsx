@@ -24,6 +24,7 @@ import { useDiagram, useDiagramStore } from "./useDiagram";
 import ImportVm from "./ImportVm";
 import ShareDialog from "./ShareDialog";
 import { paintedMarkup } from "../anim/canvas";
+import { addressWritten } from "./urlSync";
 
 /** Characters per footer line under an exported frame (13-unit type across the drawing). */
 const FOOTER_WIDTH = 95;
@@ -40,6 +41,8 @@ export function Share() {
 
   const copyLink = async () => {
     try {
+      // The address bar is rewritten at background priority after a change: wait for it.
+      await addressWritten();
       const href = window.location.href;
       await navigator.clipboard.writeText(href);
       const warning = longLinkWarning(href);

@@ -24,13 +24,21 @@ interface Scheduler {
 }
 
 /**
- * Runs `task` once the browser is idle, after rendering: a background task where the browser has
- * the Prioritized Task Scheduling API (Chromium, Firefox), else a timer.
+ * Runs `task` at background priority where the browser has the Prioritized Task Scheduling API
+ * (Chromium, Firefox): usually after the next paint. Elsewhere, on a timer.
  */
 function afterPaint(task: () => void): void {
   const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
   if (scheduler) void scheduler.postTask(task, { priority: "background" });
   else setTimeout(task, 0);
+}
+
+/** The address bar's latest write, settled once the link shows what the page shows. */
+let written: Promise<void> = Promise.resolve();
+
+/** Resolves once the address bar holds the page's current link ("Copy link" waits for it). */
+export function addressWritten(): Promise<void> {
+  return written;
 }
 
 /**
@@ -41,27 +49,39 @@ export function syncUrl(store: DiagramStore, now: boolean) {
   let tours: TourStore | null = null;
   // Changes made while a write is pending are carried by it, since it reads the state when it runs.
   let pending = false;
-  // After the browser has painted what changed: a thousand writes make a long link, and writing
-  // it cost the click a few milliseconds before its first frame (bench:ui, click to paint).
+  // At background priority: a thousand writes make a long link, and writing it cost the click a
+  // few milliseconds before its first frame (bench:ui, click to paint).
   const write = () => {
     if (pending) return;
     pending = true;
-    afterPaint(writeNow);
-  };
-  const writeNow = () => {
-    void import("./urlWrite").then(({ writeUrlScenario }) => {
-      pending = false;
-      const s = store.getState();
-      const open = tours?.getState();
-      replaceUrl(
-        writeUrlScenario(
-          window.location.search,
-          { config: s.config, ops: s.ops, crash: s.failure },
-          s.tMs,
-          open?.tour ? { id: open.tour.id, step: open.step } : null,
-        ),
-      );
+    written = new Promise((done) => {
+      afterPaint(() => {
+        writeNow(done);
+      });
     });
+  };
+  const writeNow = (done: () => void) => {
+    void import("./urlWrite")
+      .then(
+        ({ writeUrlScenario }) => {
+          pending = false;
+          const s = store.getState();
+          const open = tours?.getState();
+          replaceUrl(
+            writeUrlScenario(
+              window.location.search,
+              { config: s.config, ops: s.ops, crash: s.failure },
+              s.tMs,
+              open?.tour ? { id: open.tour.id, step: open.step } : null,
+            ),
+          );
+        },
+        () => {
+          // The writer could not load (offline): the next change tries again.
+          pending = false;
+        },
+      )
+      .finally(done);
   };
   if (now) write();
   store.subscribe((state, prev) => {

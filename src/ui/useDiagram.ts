@@ -12,9 +12,9 @@ export function useDiagram<T>(selector: (state: DiagramState & DiagramActions) =
 }
 
 /**
- * A slice for a panel that may trail the drawing by one render: after a click, the browser paints
- * the drawing (the new token, the buttons) first, and the panel follows in a deferred render
- * (React's useDeferredValue); bench:ui measures click to paint. The component's body must be a
+ * A slice for a panel that may lag the drawing a little: after a click, the browser typically
+ * paints the drawing (the new token, the buttons) first, and the panel re-renders in the
+ * background (React's useDeferredValue); bench:ui measures click to paint. The component's body must be a
  * memoized child of what this returns, so the urgent render costs a props comparison.
  */
 export function useDiagramLater<T>(selector: (state: DiagramState & DiagramActions) => T): T {

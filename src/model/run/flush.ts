@@ -69,7 +69,8 @@ function passFlush(run: Run, tMs: number): number {
       run.config.diskCache === "volatile"
     ) {
       // fdatasync writes the page into the drive's cache first, then the cache flush takes it
-      // to the platters: from then on it is in the drive, which a host crash spares (§4).
+      // to the platters: from then on it is in the drive, which a host crash spares (§3, §4;
+      // every page is in the drive by the same time, §8.15).
       untilMs = settle(readyMs);
       block.carriedUntilMs = untilMs;
       run.exposed.delete(block);
