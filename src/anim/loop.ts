@@ -8,7 +8,7 @@
  * screen, and the playhead short of the last event.
  */
 import { isArrow, type OpKind } from "../model/timeline";
-import { restPoint } from "../geometry/layout";
+import { restPoint, type BoxId } from "../geometry/layout";
 import { tokenPlace } from "../geometry/tokens";
 import type { PaintedAck, PaintedToken, TokenCanvas } from "./canvas";
 import {
@@ -45,6 +45,14 @@ export function formatModelTime(tMs: number): string {
   if (tMs < 1) return `${(tMs * 1000).toFixed(0)} µs`;
   if (tMs < 1000) return `${tMs.toFixed(3)} ms`;
   return `${(tMs / 1000).toFixed(6)} s`;
+}
+
+/** Where op `slot`'s ack mark is, `since` screen seconds after its call returned from `from`. */
+function ackPlace(from: BoxId, slot: number, since: number, travel: boolean) {
+  const a = restPoint(from, slot);
+  const b = restPoint("guest-app", slot);
+  const f = travel ? Math.min(1, since / ACK_TRAVEL_S) : 1;
+  return { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f - 10 };
 }
 
 export interface Loop {
@@ -157,20 +165,14 @@ export function createLoop(store: DiagramStore, surface: Surface): Loop {
       // The ack rises from where the call returned: the data's layer then, or where a
       // barrier's flush stopped or completed (the guest block layer, QEMU or stable storage).
       const fromBox = state.ackFrom[i] ?? op.ackedIn;
-      const at = () => {
-        const from = restPoint(fromBox, i);
-        const to = restPoint("guest-app", i);
-        const f = travel ? Math.min(1, since / ACK_TRAVEL_S) : 1;
-        return { x: from.x + (to.x - from.x) * f, y: from.y + (to.y - from.y) * f - 10 };
-      };
+      const place = show ? ackPlace(fromBox, i, since, travel) : null;
       if (!el) {
-        if (show) acks.push({ index: i, ...at() });
+        if (place) acks.push({ index: i, ...place });
         return;
       }
-      if (show) {
+      if (place) {
         if (el.dataset.layer !== fromBox) el.dataset.layer = fromBox;
-        const { x, y } = at();
-        el.setAttribute("transform", `translate(${x.toFixed(2)} ${y.toFixed(2)})`);
+        el.setAttribute("transform", `translate(${place.x.toFixed(2)} ${place.y.toFixed(2)})`);
       }
       let was = ackWritten[i];
       if (was?.el !== el) {
