@@ -80,7 +80,7 @@ export default defineConfig({
           groups: [
             {
               name: "model",
-              test: /\/src\/(model\/(config|failure|rules|simulate|timeline|position)|store\/session)\.ts$|\/node_modules\/zustand\/esm\/vanilla\.mjs$/,
+              test: /\/src\/(model\/(config|failure|rules|simulate|timeline|position)|scenario\/session)\.ts$|\/node_modules\/zustand\/esm\/vanilla\.mjs$/,
             },
           ],
         },

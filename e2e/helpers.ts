@@ -121,7 +121,7 @@ export async function pumpUntil(page: Page, ready: () => Promise<boolean>, steps
 
 /**
  * Waits until the panels under the stage show the playhead the drawing shows: they follow the
- * drawing in a deferred render (src/ui/useDiagram.ts, useDiagramLater), a frame or so later.
+ * drawing in a deferred render (src/ui/app/useDiagram.ts, useDiagramLater), a frame or so later.
  */
 export async function caughtUp(page: Page): Promise<void> {
   const now = (await page.locator(".readout .clock").textContent()) ?? "";

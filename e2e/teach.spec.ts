@@ -9,7 +9,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { validateTour, type Claim, type TourDoc } from "../src/tours/schema";
-import { inLayer } from "../src/ui/vocabulary";
+import { inLayer } from "../src/text/vocabulary";
 import { ledgerRow, openPaused, pumpUntil } from "./helpers";
 
 function tour(id: string): TourDoc {

@@ -4,7 +4,7 @@
  */
 import { mountDiagram } from "./ui/mount";
 import type { TourStore } from "./store/tour";
-import { readPlay, readView } from "./ui/view";
+import { readPlay, readView } from "./link/view";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
 
@@ -15,7 +15,7 @@ if (container === null) {
 
 const search = window.location.search;
 
-const start = (url: typeof import("./ui/url") | null) => {
+const start = (url: typeof import("./link/url") | null) => {
   const { doc, tMs, notices } = url
     ? url.readUrlScenario(search)
     : { doc: undefined, tMs: null, notices: [] };
@@ -36,7 +36,7 @@ const start = (url: typeof import("./ui/url") | null) => {
   // The address bar's writer is not part of the first view: it follows once loaded, at once if
   // anything changed meanwhile (or a bad parameter must be replaced).
   const opened = store.getState();
-  void import("./ui/urlSync").then(({ syncUrl }) => {
+  void import("./link/urlSync").then(({ syncUrl }) => {
     const now = store.getState();
     const changed =
       now.config !== opened.config ||
@@ -55,5 +55,5 @@ const start = (url: typeof import("./ui/url") | null) => {
 
 // A page opened without parameters needs no URL reader: it is fetched only for a link that has
 // some (one more request before the first view, for those links only).
-if (search.length > 1) void import("./ui/url").then(start);
+if (search.length > 1) void import("./link/url").then(start);
 else start(null);

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The canvas's marks as SVG markup (what an exported frame carries past CANVAS_FROM tokens): the
- * token layer's own elements and attributes (src/ui/diagram/Tokens.tsx), so the page's styles
+ * token layer's own elements and attributes (src/ui/stage/Tokens.tsx), so the page's styles
  * and the exports' readers treat both alike.
  */
 import { describe, expect, it } from "vitest";

@@ -6,13 +6,13 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { Profiler } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { App } from "../ui/App";
-import { FULL_PAGE } from "../ui/view";
+import { App } from "../ui/app/App";
+import { FULL_PAGE } from "../link/view";
 import { createDiagramStore } from "../store/store";
 import { createLoop, createSurface } from "./loop";
 import type { PaintedAck, PaintedToken } from "./canvas";
 import { REST_SLOTS } from "../geometry/layout";
-import { DEFAULT_CONFIG } from "../store/session";
+import { DEFAULT_CONFIG } from "../scenario/session";
 
 const FRAME_MS = 16;
 
@@ -52,7 +52,7 @@ describe("steady playback", () => {
     await screen.findByRole("button", { name: "Copy link" });
     // The event line's words too: settle every module loaded after the first view.
     await act(async () => {
-      await import("../ui/sentences");
+      await import("../text/sentences");
       await new Promise((resolve) => setTimeout(resolve, 0));
     });
     fireEvent.click(screen.getByRole("button", { name: "O_SYNC write" }));

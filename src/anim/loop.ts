@@ -11,6 +11,7 @@ import { isArrow, type OpKind } from "../model/timeline";
 import { restPoint, type BoxId } from "../geometry/layout";
 import { tokenPlace } from "../geometry/tokens";
 import type { PaintedAck, PaintedToken, TokenCanvas } from "./canvas";
+import { formatModelTime } from "../text/format";
 import {
   ACK_TRAVEL_S,
   playbackEndS,
@@ -39,13 +40,6 @@ export function createSurface(): Surface {
 
 /** The longest frame gap the loop accounts for (a stalled tab must not jump the playhead). */
 const MAX_FRAME_MS = 100;
-
-/** Model time with microseconds always visible (steps 1 µs apart must read differently). */
-export function formatModelTime(tMs: number): string {
-  if (tMs < 1) return `${(tMs * 1000).toFixed(0)} µs`;
-  if (tMs < 1000) return `${tMs.toFixed(3)} ms`;
-  return `${(tMs / 1000).toFixed(6)} s`;
-}
 
 /** Where op `slot`'s ack mark is, `since` screen seconds after its call returned from `from`. */
 function ackPlace(from: BoxId, slot: number, since: number, travel: boolean) {

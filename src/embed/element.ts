@@ -7,10 +7,10 @@
  */
 import css from "../ui/app.css?inline";
 import { parseScenario } from "../scenario/schema";
-import { fromScenarioDoc } from "../store/session";
+import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
-import { FULL_PAGE } from "../ui/view";
-import { readUrlScenario } from "../ui/url";
+import { FULL_PAGE } from "../link/view";
+import { readUrlScenario } from "../link/url";
 import { watchDiagram } from "./events";
 import { NAMESPACE } from "./protocol";
 

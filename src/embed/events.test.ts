@@ -2,7 +2,7 @@
  * What a host hears: driven through a real store and the real model, as a host page would.
  */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG } from "../store/session";
+import { DEFAULT_CONFIG } from "../scenario/session";
 import { createDiagramStore } from "../store/store";
 import type { DiagramEvent } from "./protocol";
 import { watchDiagram } from "./events";

@@ -4,7 +4,7 @@
  * passes the instant, the writes a failure destroyed once the playhead reaches it, and the state
  * after each change of the document, of playing, or whenever playback rests.
  */
-import { toScenarioDoc } from "../store/session";
+import { toScenarioDoc } from "../scenario/session";
 import { struck, type DiagramState, type DiagramStore } from "../store/store";
 import type { DiagramEvent } from "./protocol";
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import type { Crash, Op } from "../model/timeline";
 import { sessionEvents, type SessionEvent } from "./events";
-import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "./session";
+import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "../scenario/session";
 
 const WRITEBACK: SessionConfig = {
   ...DEFAULT_CONFIG,

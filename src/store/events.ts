@@ -2,7 +2,7 @@
  * The discrete events of a timeline, in time order, as typed data: what the event line, the
  * timeline and (later) host pages listen to, and the instants at which playback commits time to
  * the store (so the ledger and the narration update at events, never per frame). Their words are
- * made in the UI, from one vocabulary (src/ui/vocabulary.ts).
+ * made in the UI, from one vocabulary (src/text/vocabulary.ts).
  */
 import { FLUSH_TRAVELS } from "../model/rules";
 import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind, Timeline } from "../model/timeline";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { randomOps } from "../model/testing";
 import { sessionEvents } from "./events";
 import { eventInstants, nextInstant, previousInstant } from "./instants";
-import { simulateSession } from "./session";
+import { simulateSession } from "../scenario/session";
 import { configLabel, EVERY_CONFIG } from "./testing";
 
 describe("eventInstants", () => {

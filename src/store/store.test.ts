@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
 import { validateScenario, type ScenarioDoc } from "../scenario/schema";
-import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "./session";
+import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "../scenario/session";
 import { ACK_TRAVEL_S, createDiagramStore, playbackEndS, struck } from "./store";
 
 const NONE: SessionConfig = {

@@ -24,7 +24,7 @@ import {
   toScenarioDoc,
   type SessionConfig,
   type SessionDoc,
-} from "./session";
+} from "../scenario/session";
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 export type Speed = (typeof SPEEDS)[number];

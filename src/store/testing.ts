@@ -1,6 +1,6 @@
 /** Builders shared by the tests of the store and the UI: every configuration, and its name. */
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
-import type { SessionConfig } from "./session";
+import type { SessionConfig } from "../scenario/session";
 
 /** Every mode × guest barriers × disk cache × guest filesystem (60 configurations), no faults. */
 export const EVERY_CONFIG: readonly SessionConfig[] = CACHE_MODES.flatMap((mode) =>

@@ -6,11 +6,11 @@
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { toScenarioDoc, type SessionDoc } from "../store/session";
+import { toScenarioDoc, type SessionDoc } from "../scenario/session";
 import { createDiagramStore, type DiagramStore } from "../store/store";
 import type { TourStore } from "../store/tour";
-import { App } from "./App";
-import { FULL_PAGE, type View } from "./view";
+import { App } from "./app/App";
+import { FULL_PAGE, type View } from "../link/view";
 
 export interface MountOptions {
   /** What to show; an empty session under the default configuration when absent. */

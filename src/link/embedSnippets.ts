@@ -1,0 +1,40 @@
+/**
+ * What the Share dialog offers to paste into docs (docs/embedding.md): the link to this moment,
+ * an iframe of the embed view (plain HTML, and a variant for MDX, which is JSX), and the
+ * element with its script. Pure: made from the page's address and its scenario.
+ */
+import type { SessionDoc } from "../scenario/session";
+import { writeUrlScenario } from "./urlWrite";
+
+export interface Snippets {
+  readonly link: string;
+  readonly iframe: string;
+  readonly mdx: string;
+  readonly element: string;
+}
+
+/** The page's own address (`href`), for the scenario `doc` at `tMs`. */
+export function embedSnippets(href: string, doc: SessionDoc, tMs: number): Snippets {
+  const page = new URL(href);
+  page.hash = "";
+  // The link: the full page as it is (a tour stays open); the embeds: the scenario alone.
+  const link = new URL(page);
+  link.search = writeUrlScenario(page.search, doc, tMs);
+  const embed = new URL(page);
+  embed.search = writeUrlScenario("?embed=1", doc, tMs);
+  const base = new URL("./", page).href;
+  const c = doc.config;
+  const title = `KVM cache modes: cache=${c.mode}, ${c.guestFs} guest with barriers ${c.guestBarriers ? "on" : "off"}`;
+  const attrs = (src: string) =>
+    `  src="${src}"\n  title="${title}"\n  width="100%"\n  height="900"\n  loading="lazy"`;
+  const elementAttrs = new URL(writeUrlScenario("", doc, tMs), base).searchParams;
+  const attributes = [...elementAttrs]
+    .map(([name, value]) => ` ${name}="${value.replace(/"/g, "&quot;")}"`)
+    .join("");
+  return {
+    link: link.href,
+    iframe: `<iframe\n${attrs(embed.href)}\n></iframe>`,
+    mdx: `<iframe\n${attrs(embed.href)}\n  style={{ border: 0 }}\n/>`,
+    element: `<script type="module" src="${base}kvm-cache-diagram.js"></script>\n<kvm-cache-diagram${attributes}></kvm-cache-diagram>`,
+  };
+}

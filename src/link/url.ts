@@ -1,0 +1,208 @@
+/**
+ * The whole scenario in the URL, so a link opens any moment:
+ * `?mode=none&barriers=off&fs=ext3&disk=volatile&ops=osync@0,normal@12.5&crash=power@0.08&t=0.05`.
+ * Read at load through the scenario validator (one validator for every boundary); written back in
+ * place as the user acts by src/link/urlWrite.ts, loaded after the first view. A bad parameter never blanks the page: it yields a notice naming it
+ * (and the default used instead), and the rest still loads.
+ */
+import { validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { DEFAULT_CONFIG, type SessionConfig, type SessionDoc } from "../scenario/session";
+import { readable } from "../scenario/readable";
+
+const PARAM_OF_FIELD = {
+  "config.mode": "mode",
+  "config.guestBarriers": "barriers",
+  "config.guestFs": "fs",
+  "config.diskCache": "disk",
+  "config.diskFlush": "flush",
+  "config.hostBarriers": "hostbarriers",
+  "config.reorder": "reorder",
+} as const;
+
+type Field = keyof typeof PARAM_OF_FIELD;
+
+export interface UrlConfig {
+  readonly config: SessionConfig;
+  readonly notices: readonly string[];
+}
+
+/** A parameter's value, forgiving letter case (QEMU's names are all lower case). */
+function param(params: URLSearchParams, name: string): string | null {
+  return params.get(name)?.toLowerCase() ?? null;
+}
+
+/** on/off (true/false, 1/0) as a boolean; anything else as it is, for the validator to name. */
+function onOff(raw: string | null, absent: boolean): unknown {
+  if (raw === null) return absent;
+  if (raw === "on" || raw === "true" || raw === "1") return true;
+  if (raw === "off" || raw === "false" || raw === "0") return false;
+  return raw;
+}
+
+export function readUrlConfig(search: string): UrlConfig {
+  const params = new URLSearchParams(search);
+  const fields: Record<Field, unknown> = {
+    // `cache` is QEMU's own spelling (-drive cache=none): accept it too.
+    "config.mode": param(params, "mode") ?? param(params, "cache") ?? DEFAULT_CONFIG.mode,
+    "config.guestBarriers": onOff(param(params, "barriers"), DEFAULT_CONFIG.guestBarriers),
+    "config.guestFs": param(params, "fs") ?? DEFAULT_CONFIG.guestFs,
+    "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
+    "config.diskFlush": param(params, "flush") ?? DEFAULT_CONFIG.diskFlush,
+    "config.hostBarriers": onOff(param(params, "hostbarriers"), DEFAULT_CONFIG.hostBarriers),
+    "config.reorder": onOff(param(params, "reorder"), DEFAULT_CONFIG.reorder),
+  };
+  const defaults: Record<Field, unknown> = {
+    "config.mode": DEFAULT_CONFIG.mode,
+    "config.guestBarriers": DEFAULT_CONFIG.guestBarriers,
+    "config.guestFs": DEFAULT_CONFIG.guestFs,
+    "config.diskCache": DEFAULT_CONFIG.diskCache,
+    "config.diskFlush": DEFAULT_CONFIG.diskFlush,
+    "config.hostBarriers": DEFAULT_CONFIG.hostBarriers,
+    "config.reorder": DEFAULT_CONFIG.reorder,
+  };
+  const notices: string[] = [];
+  // Each pass reports the first bad field; replace it by its default and validate again.
+  for (let pass = 0; pass <= Object.keys(PARAM_OF_FIELD).length; pass++) {
+    const result = validateScenario({
+      version: 1,
+      config: {
+        mode: fields["config.mode"],
+        guestBarriers: fields["config.guestBarriers"],
+        guestFs: fields["config.guestFs"],
+        diskCache: fields["config.diskCache"],
+        diskFlush: fields["config.diskFlush"],
+        hostBarriers: fields["config.hostBarriers"],
+        reorder: fields["config.reorder"],
+      },
+      ops: [],
+    });
+    if (result.ok) {
+      const { mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers, reorder } =
+        result.scenario.config;
+      return {
+        config: {
+          mode,
+          guestBarriers,
+          guestFs: guestFs ?? DEFAULT_CONFIG.guestFs,
+          diskCache: diskCache ?? DEFAULT_CONFIG.diskCache,
+          diskFlush: diskFlush ?? DEFAULT_CONFIG.diskFlush,
+          hostBarriers: hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
+          reorder: reorder ?? DEFAULT_CONFIG.reorder,
+        },
+        notices,
+      };
+    }
+    const field = (Object.keys(PARAM_OF_FIELD) as Field[]).find((f) =>
+      result.error.startsWith(`${f}:`),
+    );
+    if (!field) break;
+    const param = PARAM_OF_FIELD[field];
+    const value = defaults[field];
+    const fallback = typeof value === "boolean" ? (value ? "on" : "off") : String(value);
+    const reason = result.error
+      .slice(field.length + 1)
+      .trim()
+      .replace("true or false", "on or off");
+    notices.push(
+      `The URL parameter “${param}” is not valid (${reason}); using ${fallback} instead.`,
+    );
+    fields[field] = defaults[field];
+  }
+  return { config: DEFAULT_CONFIG, notices };
+}
+
+/**
+ * A link carries at most this many writes: more would make the page slow to open (each is a
+ * token, a ledger row and its events) and the link unwieldy to share. Scenario files take more.
+ */
+export const MAX_URL_OPS = 2_000;
+
+export interface UrlScenario {
+  readonly doc: SessionDoc;
+  /** The playhead, in model ms; null when the link names none. */
+  readonly tMs: number | null;
+  readonly notices: readonly string[];
+}
+
+/** `osync@0,normal@12.5` → the ops, or the reason it is not that. */
+function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } {
+  const items = raw === "" ? [] : raw.split(",");
+  if (items.length > MAX_URL_OPS) {
+    return {
+      error: `at most ${String(MAX_URL_OPS)} writes in a link, got ${String(items.length)}`,
+    };
+  }
+  const ops = items.map((item) => {
+    const [kind, at, ...rest] = item.split("@");
+    return { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at };
+  });
+  const result = validateScenario({
+    version: 1,
+    config: { mode: "none", guestBarriers: true },
+    ops,
+  });
+  if (!result.ok) {
+    const at = /^ops\[(\d+)\]/.exec(result.error);
+    const item = at ? items[Number(at[1])] : undefined;
+    return {
+      error:
+        item === undefined
+          ? result.error
+          : `write ${String(Number(at?.[1]) + 1)} (“${readable(item)}”) is not kind@ms, kind one of normal, osync, barrier, odirect`,
+    };
+  }
+  return { ops: result.scenario.ops };
+}
+
+/** `power@25` → the failure, or the reason it is not one. */
+function parseCrash(raw: string): { crash: NonNullable<ScenarioDoc["crash"]> } | { error: string } {
+  const [kind, at, ...rest] = raw.split("@");
+  const result = validateScenario({
+    version: 1,
+    config: { mode: "none", guestBarriers: true },
+    ops: [],
+    crash: { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at },
+  });
+  if (!result.ok || !result.scenario.crash) {
+    return { error: `“${readable(raw)}” is not kind@ms, kind one of guest, qemu, host, power` };
+  }
+  return { crash: result.scenario.crash };
+}
+
+/** The scenario a link describes: its configuration, writes, failure and playhead. */
+export function readUrlScenario(search: string): UrlScenario {
+  const { config, notices: configNotices } = readUrlConfig(search);
+  const params = new URLSearchParams(search);
+  const notices = [...configNotices];
+  let ops: SessionDoc["ops"] = [];
+  const rawOps = params.get("ops");
+  if (rawOps !== null) {
+    const parsed = parseOps(rawOps);
+    if ("error" in parsed)
+      notices.push(
+        `The URL parameter “ops” is not valid (${parsed.error}); no writes were loaded.`,
+      );
+    else ops = parsed.ops.map((op) => ({ atMs: op.at, kind: op.kind }));
+  }
+  let crash: SessionDoc["crash"] = null;
+  const rawCrash = params.get("crash");
+  if (rawCrash !== null) {
+    const parsed = parseCrash(rawCrash);
+    if ("error" in parsed)
+      notices.push(
+        `The URL parameter “crash” is not valid (${parsed.error}); no failure was loaded.`,
+      );
+    else crash = { atMs: parsed.crash.at, kind: parsed.crash.kind };
+  }
+  let tMs: number | null = null;
+  const rawT = params.get("t");
+  if (rawT !== null) {
+    const t = rawT.trim() === "" ? NaN : Number(rawT);
+    if (Number.isFinite(t) && t >= 0) tMs = t;
+    else
+      notices.push(
+        `The URL parameter “t” is not valid (expected a time in ms from 0, got “${readable(rawT)}”); starting at 0.`,
+      );
+  }
+  return { doc: { config, ops, crash }, tMs, notices };
+}

@@ -1,0 +1,94 @@
+/** Writing the URL back: every configuration round-trips, and other parameters are kept. */
+import { describe, expect, it } from "vitest";
+import { CACHE_MODES, DISK_CACHES, DISK_FLUSHES } from "../model/config";
+import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
+import { readUrlConfig } from "./url";
+import { longLinkWarning, SAFE_LINK_LENGTH, writeUrlConfig } from "./urlWrite";
+
+describe("writeUrlConfig", () => {
+  const configs: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
+    [true, false].flatMap((guestBarriers) =>
+      (["ext3", "ext4"] as const).flatMap((guestFs) =>
+        DISK_CACHES.flatMap((diskCache) =>
+          DISK_FLUSHES.flatMap((diskFlush) =>
+            [true, false].flatMap((hostBarriers) =>
+              [true, false].map((reorder) => ({
+                mode,
+                guestBarriers,
+                guestFs,
+                diskCache,
+                diskFlush,
+                hostBarriers,
+                reorder,
+              })),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+
+  it("round-trips every configuration through readUrlConfig", () => {
+    for (const config of configs) {
+      expect(readUrlConfig(writeUrlConfig("", config))).toEqual({ config, notices: [] });
+    }
+  });
+
+  it("names a fault only when it is present", () => {
+    expect(writeUrlConfig("", DEFAULT_CONFIG)).not.toMatch(/flush|hostbarriers/);
+    const search = writeUrlConfig("", {
+      ...DEFAULT_CONFIG,
+      diskFlush: "ignored",
+      hostBarriers: false,
+    });
+    expect(search).toMatch(/&flush=ignored&hostbarriers=off$/);
+    expect(writeUrlConfig("", { ...DEFAULT_CONFIG, reorder: true })).toMatch(/&reorder=on$/);
+  });
+
+  it("writes the URL's own vocabulary", () => {
+    expect(
+      writeUrlConfig("", {
+        mode: "none",
+        guestBarriers: false,
+        guestFs: "ext4",
+        diskCache: "volatile",
+        diskFlush: "honoured",
+        hostBarriers: true,
+        reorder: false,
+      }),
+    ).toBe("?mode=none&barriers=off&fs=ext4&disk=volatile");
+  });
+
+  it("keeps unrelated parameters and replaces its own in place", () => {
+    const config: SessionConfig = {
+      mode: "writethrough",
+      guestBarriers: true,
+      guestFs: "ext4",
+      diskCache: "off",
+      diskFlush: "honoured",
+      hostBarriers: true,
+      reorder: false,
+    };
+    const search = writeUrlConfig("?embed=1&mode=unsafe&lang=en", config);
+    const params = new URLSearchParams(search);
+    expect(params.get("embed")).toBe("1");
+    expect(params.get("lang")).toBe("en");
+    expect(params.getAll("mode")).toEqual(["writethrough"]);
+    expect(search.startsWith("?")).toBe(true);
+    expect(readUrlConfig(search).config).toEqual(config);
+  });
+
+  it("replaces a bad parameter by a good one", () => {
+    const search = writeUrlConfig("?barriers=maybe", DEFAULT_CONFIG);
+    expect(readUrlConfig(search)).toEqual({ config: DEFAULT_CONFIG, notices: [] });
+  });
+});
+
+describe("longLinkWarning", () => {
+  it("says nothing about an ordinary link, and warns past what servers commonly accept", () => {
+    expect(longLinkWarning("https://example.org/?mode=none&ops=osync@0")).toBeNull();
+    const long = `https://example.org/?ops=${"osync@12.5,".repeat(SAFE_LINK_LENGTH / 10)}`;
+    expect(longLinkWarning(long)).toMatch(/KiB long: some web servers refuse links over 8 KiB/);
+    expect(longLinkWarning(long)).toMatch(/Export scenario/);
+  });
+});

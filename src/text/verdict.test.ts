@@ -1,0 +1,202 @@
+/**
+ * The verdict is the model's, in words: for every configuration its "safe/unsafe" is the safety
+ * matrix's O_SYNC cell, its durations are the matrix's windows, and every duration is labelled as
+ * an estimate or a Linux default (docs/model.md §3, §5).
+ */
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { matrixRow } from "../model/matrix";
+import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
+import { configLabel, EVERY_CONFIG } from "../store/testing";
+import { VerdictView } from "../ui/stage/Verdict";
+import { verdict } from "./verdict";
+
+const ALL = EVERY_CONFIG;
+const cases = ALL.map((c) => [configLabel(c), c] as const);
+
+const row = (c: SessionConfig, kind: "normal" | "osync" | "barrier") =>
+  matrixRow(c.mode, c.guestBarriers, kind, c.diskCache, c.guestFs);
+
+describe("verdict, for every mode × barriers × disk cache × filesystem", () => {
+  it.each(cases)("%s: synced is the matrix's O_SYNC cell (and its fsync cell)", (_, config) => {
+    const v = verdict(config);
+    const osync = row(config, "osync");
+    expect(v.synced).toBe(osync.safeOnPowerLoss ? "safe" : "unsafe");
+    expect(row(config, "barrier").safeOnPowerLoss).toBe(osync.safeOnPowerLoss);
+  });
+
+  it.each(cases)("%s: the windows are the matrix's", (_, config) => {
+    const v = verdict(config);
+    const osync = row(config, "osync");
+    const normal = row(config, "normal");
+    expect(v.bufferedWindowMs).toBeCloseTo(normal.durableAfterMs - normal.ackedAfterMs, 6);
+    if (v.synced === "safe") expect(v.syncedWindowMs).toBe(0);
+    else {
+      expect(v.syncedWindowMs).toBeGreaterThanOrEqual(osync.durableAfterMs - osync.ackedAfterMs);
+      expect(v.syncedWindowMs).toBeGreaterThan(0);
+    }
+  });
+
+  it.each(cases)("%s: says it with ✔/✘ and words, and labels every duration", (_, config) => {
+    const v = verdict(config);
+    if (v.synced === "safe") {
+      expect(v.syncedText).toMatch(/^✔ Synced writes \(O_SYNC, fsync\) survive a power cut/);
+      expect(v.databaseText).toBeNull();
+      expect(v.syncedReason).toBeNull();
+    } else {
+      expect(v.syncedText).toMatch(/^✘ Synced writes \(O_SYNC, fsync\) can be lost/);
+      // Seconds from Linux's timers, or the drive's destage delay, which is labelled an assumption.
+      expect(v.syncedText).toMatch(
+        /(for up to about \d+ s after the call returns \(Linux's default timers\)|no vendor says how long; the model assumes about [\d.]+ s\))\.$/,
+      );
+      expect(v.syncedReason).toMatch(
+        /they wait in (the host page cache|the drive's volatile write cache)\.$/,
+      );
+      expect(v.databaseText).toMatch(/^Unsafe for a database/);
+    }
+    expect(v.bufferedText).toMatch(/^Buffered write\(\) data that nobody syncs is at risk/);
+    expect(v.bufferedText).toMatch(
+      /for up to about \d+ s here \(Linux's default timers, worst case\)/,
+    );
+    // Where syncing does not save it either, it says so.
+    expect(v.bufferedText.endsWith("syncing it does not help here.")).toBe(v.synced === "unsafe");
+    expect(v.windowText).toContain("guest RAM");
+    expect(v.windowText.startsWith(`${config.guestFs}:`)).toBe(true);
+    for (const text of [
+      v.syncedText,
+      v.syncedReason ?? ".",
+      v.bufferedText,
+      v.windowText,
+      v.databaseText ?? ".",
+    ]) {
+      expect(text).not.toMatch(/ {2}/);
+      expect(text.endsWith("."), text).toBe(true);
+    }
+  });
+
+  it.each(cases)("%s: a buffered write is never safe", (_, config) => {
+    expect(row(config, "normal").safeOnPowerLoss).toBe(false);
+    expect(verdict(config).bufferedWindowMs).toBeGreaterThan(1000);
+  });
+});
+
+describe("verdict, spot checks", () => {
+  const base: SessionConfig = {
+    ...DEFAULT_CONFIG,
+    mode: "writeback",
+    guestBarriers: true,
+    guestFs: "ext4",
+    diskCache: "volatile",
+  };
+
+  it("writeback without barriers: synced data unsafe for ~35 s, unsafe for a database", () => {
+    const v = verdict({ ...base, guestBarriers: false });
+    expect(v.synced).toBe("unsafe");
+    expect(v.syncedText).toContain("about 35 s after the call returns (Linux's default timers)");
+    expect(v.syncedReason).toBe("The guest sends no flush, so they wait in the host page cache.");
+    expect(v.databaseText).toContain("database");
+    expect(v.databaseText).toContain("inconsistent");
+  });
+
+  it("writeback with barriers: synced data safe", () => {
+    const v = verdict(base);
+    expect(v.synced).toBe("safe");
+    expect(v.databaseText).toBeNull();
+  });
+
+  it("unsafe with barriers: the flush is answered without fdatasync", () => {
+    const v = verdict({ ...base, mode: "unsafe" });
+    expect(v.synced).toBe("unsafe");
+    expect(v.syncedReason).toContain("without calling fdatasync");
+  });
+
+  it("none without barriers: safe on a drive whose cache is off or battery-backed", () => {
+    for (const diskCache of ["off", "battery"] as const) {
+      const v = verdict({ ...base, mode: "none", guestBarriers: false, diskCache });
+      expect(v.synced).toBe("safe");
+      expect(v.databaseText).toBeNull();
+    }
+  });
+
+  it("none without barriers on a volatile drive cache: unsafe, a short estimated window", () => {
+    const v = verdict({ ...base, mode: "none", guestBarriers: false });
+    expect(v.synced).toBe("unsafe");
+    expect(v.syncedWindowMs).toBeLessThan(1000);
+    expect(v.syncedText).toContain("no vendor says how long; the model assumes");
+    expect(v.syncedReason).toContain("the drive's volatile write cache");
+    expect(v.databaseText).toContain("database");
+  });
+
+  it("writethrough and directsync: synced data safe whatever the guest does", () => {
+    for (const mode of ["writethrough", "directsync"] as const)
+      for (const guestBarriers of [true, false])
+        expect(verdict({ ...base, mode, guestBarriers }).synced).toBe("safe");
+  });
+
+  it.each(["none", "writethrough", "directsync"] as const)(
+    "%s: buffered data waits about 5 s under ext3, about 35 s under ext4",
+    (mode) => {
+      for (const guestBarriers of [true, false]) {
+        const ext3 = verdict({ ...base, mode, guestBarriers, guestFs: "ext3" });
+        const ext4 = verdict({ ...base, mode, guestBarriers, guestFs: "ext4" });
+        expect(ext3.bufferedWindowMs).toBeGreaterThanOrEqual(5000);
+        expect(ext3.bufferedWindowMs).toBeLessThan(5500);
+        expect(ext4.bufferedWindowMs).toBeGreaterThanOrEqual(35_000);
+        expect(ext4.bufferedWindowMs).toBeLessThan(35_500);
+        expect(ext3.bufferedText).toContain("up to about 5 s");
+        expect(ext4.bufferedText).toContain("up to about 35 s");
+        expect(ext3.windowText).toContain("next journal commit (every 5 s, data=ordered)");
+        expect(ext4.windowText).toContain("30–35 s after it was dirtied");
+      }
+    },
+  );
+
+  it("writeback: buffered data then waits in the host page cache for a flush or the host's flusher", () => {
+    const flushed = verdict({ ...base, guestFs: "ext4" });
+    expect(flushed.bufferedText).toContain("up to about 40 s");
+    expect(flushed.windowText).toContain("host page cache, until the next journal commit's flush");
+    const unflushed = verdict({ ...base, guestBarriers: false, guestFs: "ext3" });
+    expect(unflushed.bufferedText).toContain("up to about 40 s");
+    expect(unflushed.windowText).toContain("host page cache, until the host's flusher");
+    const ext3Flushed = verdict({ ...base, guestFs: "ext3" });
+    expect(ext3Flushed.windowText).not.toContain("host page cache");
+  });
+
+  it("lists the assumptions every “safe” rests on", () => {
+    const text = verdict(base).assumptions.join("\n");
+    for (const needle of [
+      "raw image fully written at creation",
+      "qcow2",
+      "every mode but writethrough and directsync",
+      "nobarrier",
+      "barrier=0",
+      "honours flushes",
+      "consumer drives",
+      "RAID firmware",
+      "30 s",
+      "every 5 s",
+      "Estimates",
+    ])
+      expect(text).toContain(needle);
+  });
+});
+
+describe("Verdict component", () => {
+  const render = (config: SessionConfig) =>
+    renderToStaticMarkup(createElement(VerdictView, { config }));
+
+  it("renders a region named Verdict with the O_SYNC verdict, in symbols and words", () => {
+    for (const config of ALL) {
+      const html = render(config);
+      const v = verdict(config);
+      expect(html).toMatch(/^<section[^>]*aria-label="Verdict"/);
+      expect(html).toContain(`data-verdict="${v.synced}"`);
+      expect(html).toContain(`class="verdict-${v.synced}"`);
+      expect(html).toContain(v.synced === "safe" ? "✔" : "✘");
+      expect(html).toContain("<details");
+      expect(html).toContain("<summary>Why, and what this assumes</summary>");
+      expect(html).not.toMatch(/<h[1-6]/);
+    }
+  });
+});

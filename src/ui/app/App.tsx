@@ -1,0 +1,299 @@
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import type { DiagramStore } from "../../store/store";
+import type { TourStore } from "../../store/tour";
+import { Configuration, ModeStrip } from "../controls/Configuration";
+import { Diagram } from "../stage/Diagram";
+import { EventLine } from "../stage/EventLine";
+import { Notices } from "./Notices";
+import { Toolbar } from "../controls/Toolbar";
+import { StoreContext } from "./useDiagram";
+import { TourContext } from "./useTour";
+import type { TourId } from "../../tours/ids";
+import type { FailureKind } from "../../model/timeline";
+import type { SessionConfig } from "../../scenario/session";
+import { FailureGate } from "../controls/failureGate";
+import type { View } from "../../link/view";
+
+// Not part of the first view: loaded after it, or when the reader opens it.
+const BelowStage = lazy(() => import("../panels/BelowStage"));
+const SafetyMatrix = lazy(() => import("../panels/SafetyMatrix"));
+const FullViewLink = lazy(() => import("../share/FullViewLink"));
+// Beside the stage, but its words are long: it arrives a moment after the drawing, in a box
+// already sized for it so nothing moves.
+const Share = lazy(() => import("../share/Share").then((m) => ({ default: m.Share })));
+const Verdict = lazy(() => import("../stage/Verdict").then((m) => ({ default: m.Verdict })));
+// For a classroom: the tour launcher, the open tour and presenter mode's keys.
+const Teach = lazy(() => import("../teach/Teach"));
+const TourPanel = lazy(() => import("../teach/TourPanel"));
+const Presenter = lazy(() => import("../teach/Presenter"));
+const ConfigurationLine = lazy(() => import("../controls/ConfigurationLine"));
+// Two configurations side by side, on the same writes and clock.
+const Compare = lazy(() => import("../compare/Compare"));
+// The page's own numbers come with the comparison's code (one chunk).
+const Summary = lazy(() => import("../compare/Compare").then((m) => ({ default: m.Summary })));
+
+interface AppProps {
+  readonly store: DiagramStore;
+  readonly view: View;
+  /** About what the page was opened with (a bad URL parameter): stale from the first change on. */
+  readonly initialNotices: readonly string[];
+  /** Told when the tour store is created (the first time a tour opens). */
+  readonly onTours?: ((tours: TourStore) => void) | undefined;
+}
+
+/**
+ * The page: the stage first (the cache-mode strip directly above the diagram; beside it the
+ * guest and disk, the buttons, the event line and the verdict), then the key, the ledger, what
+ * the configuration means and the safety matrix. Embedded (docs/embedding.md): the stage with a
+ * one-line configuration, the ledger only if asked, and a link to the full view. In presenter
+ * mode (README, "Teach with it"): the drawing as large as the screen's height allows, and beside
+ * it the keys, the tour, the configuration in one line and the event line; nothing scrolls.
+ */
+export function App({ store, view, initialNotices, onTours }: AppProps) {
+  const [matrixOpen, setMatrixOpen] = useState(false);
+  const [notices, setNotices] = useState(initialNotices);
+
+  useEffect(
+    () =>
+      store.subscribe((state, prev) => {
+        if (
+          state.config !== prev.config ||
+          state.ops !== prev.ops ||
+          state.failure !== prev.failure
+        )
+          setNotices([]);
+      }),
+    [store],
+  );
+
+  const { embed } = view;
+  const [present, setPresent] = useState(view.present && !embed);
+  const exitPresenter = useCallback(() => {
+    setPresent(false);
+  }, []);
+  // The tour's code and store arrive with the first tour opened (a link's, or a click).
+  const [tours, setTours] = useState<TourStore | null>(null);
+  const created = useRef<TourStore | null>(null);
+  /** Opens a tour, creating the tour's store the first time (its code loads then). */
+  const withTours = useCallback(
+    (
+      open: (tours: TourStore, module: typeof import("../../store/tour")) => Promise<void> | void,
+    ) => {
+      void import("../../store/tour").then(async (module) => {
+        if (!created.current) {
+          created.current = module.createTourStore(store);
+          onTours?.(created.current);
+        }
+        await open(created.current, module);
+        setTours(created.current);
+      });
+    },
+    [store, onTours],
+  );
+  const openTour = useCallback(
+    (id: TourId, step = 0, wrong: readonly string[] = []) => {
+      withTours(async (t) => {
+        const { loadTour } = await import("../../tours/index");
+        t.getState().open(await loadTour(id), step);
+        // After the step's scenario replaced the document (which clears older notices).
+        if (wrong.length > 0) setNotices(wrong);
+      });
+    },
+    [withTours],
+  );
+  // The compared configuration, while comparing (a link's, or the button's).
+  const [comparing, setComparing] = useState<SessionConfig | null>(null);
+  const openCompare = useCallback(
+    (search: string | null) => {
+      void Promise.all([import("../compare/Compare"), import("../../link/url")]).then(
+        ([compare, url]) => {
+          const read = compare.comparedConfig(search, store.getState().config, url.readUrlConfig);
+          if (read.notices.length > 0) setNotices((shown) => [...shown, ...read.notices]);
+          setComparing(read.config);
+        },
+      );
+    },
+    [store],
+  );
+  useEffect(() => {
+    if (view.compare !== null) openCompare(view.compare);
+  }, [view.compare, openCompare]);
+  // "Predict before a failure": the failure buttons ask first.
+  const [predictFirst, setPredictFirst] = useState(false);
+  const predict = useCallback(
+    (kind: FailureKind) => {
+      withTours((t, { predictionTour }) => {
+        const s = store.getState();
+        t.getState().open(predictionTour(s.toScenario(), kind, s.playhead.tMs));
+      });
+    },
+    [store, withTours],
+  );
+  // A link's tour, read (and its bad values named) once the tours' code is here.
+  useEffect(() => {
+    const link = view.tour;
+    if (!link) return;
+    void import("../../tours/index").then(({ readTourLink }) => {
+      const { tour, notices: wrong } = readTourLink(link.id, link.step);
+      if (tour) openTour(tour.id, tour.step, wrong);
+      else setNotices((shown) => [...shown, ...wrong]);
+    });
+  }, [view.tour, openTour]);
+  const tourOpen = useStoreOrFalse(tours);
+  // Presenter mode and embeds show the stage with the configuration as one line.
+  const compact = embed || present;
+  return (
+    <StoreContext.Provider value={store}>
+      <TourContext.Provider value={tours}>
+        <FailureGate.Provider value={predictFirst && !embed ? predict : null}>
+          <main
+            className={
+              [embed ? "embed" : present ? "present" : "", comparing ? "comparing" : ""]
+                .join(" ")
+                .trim() || undefined
+            }
+          >
+            {compact ? null : (
+              <header className="topbar">
+                <h1>KVM cache modes</h1>
+                <p className="lede">
+                  Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under
+                  each QEMU cache mode, and what a failure destroys.
+                </p>
+              </header>
+            )}
+            <Notices notices={notices} />
+            <section className="session" aria-label="Simulation">
+              <div className="workspace">
+                <div className="stage">
+                  {comparing ? (
+                    <div className="compare-grid">
+                      <section aria-label="This configuration">
+                        {present ? null : <ModeStrip />}
+                        <Diagram timeline={!present} />
+                        <Suspense fallback={null}>
+                          <Summary name="This run" />
+                        </Suspense>
+                      </section>
+                      <Suspense fallback={<section className="compared" />}>
+                        <Compare
+                          config={comparing}
+                          drawing={<Diagram timeline={false} />}
+                          onClose={() => {
+                            setComparing(null);
+                          }}
+                        />
+                      </Suspense>
+                    </div>
+                  ) : (
+                    <>
+                      {present ? null : <ModeStrip />}
+                      <Diagram timeline={!present} />
+                    </>
+                  )}
+                </div>
+                <div className="side">
+                  {present ? (
+                    <Suspense fallback={<div className="presenter-bar" />}>
+                      <Presenter onExit={exitPresenter} />
+                    </Suspense>
+                  ) : null}
+                  {tourOpen ? (
+                    <Suspense fallback={<section className="tour" aria-label="Tour" />}>
+                      <TourPanel />
+                    </Suspense>
+                  ) : null}
+                  {compact ? (
+                    <Suspense fallback={<p className="configuration-line" />}>
+                      <ConfigurationLine withMode={present} />
+                    </Suspense>
+                  ) : (
+                    <Configuration />
+                  )}
+                  {/* In presenter mode the event line keeps a fixed place, above the buttons. */}
+                  {present ? <EventLine /> : null}
+                  {present && tourOpen ? null : <Toolbar />}
+                  {present ? null : <EventLine />}
+                  {present ? null : (
+                    <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
+                      <Verdict />
+                    </Suspense>
+                  )}
+                  {compact ? null : (
+                    <Suspense fallback={null}>
+                      <Share />
+                      <Teach
+                        onTour={openTour}
+                        onCompare={() => {
+                          openCompare(null);
+                        }}
+                        predictFirst={predictFirst}
+                        onPredictFirst={setPredictFirst}
+                        onPresent={() => {
+                          setPresent(true);
+                        }}
+                      />
+                    </Suspense>
+                  )}
+                </div>
+              </div>
+              {view.ledger && !present ? (
+                <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
+                  <BelowStage only={embed ? "ledger" : "all"} />
+                </Suspense>
+              ) : null}
+            </section>
+            {embed ? (
+              view.fullView === null ? null : (
+                <Suspense fallback={<p className="embed-footer" />}>
+                  <FullViewLink base={view.fullView} />
+                </Suspense>
+              )
+            ) : present ? null : (
+              <>
+                <details
+                  className="matrix-panel"
+                  onToggle={(e) => {
+                    setMatrixOpen(e.currentTarget.open);
+                  }}
+                >
+                  <summary>
+                    <h2>Safety matrix: every mode at a glance</h2>
+                  </summary>
+                  {matrixOpen ? (
+                    <Suspense fallback={<p>Computing the matrix…</p>}>
+                      <SafetyMatrix />
+                    </Suspense>
+                  ) : null}
+                </details>
+                <p className="source">
+                  After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat
+                  Enterprise Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in
+                  the project.
+                </p>
+              </>
+            )}
+          </main>
+        </FailureGate.Provider>
+      </TourContext.Provider>
+    </StoreContext.Provider>
+  );
+}
+
+/** Whether a tour is open in `tours` (none while the store does not exist yet). */
+function useStoreOrFalse(tours: TourStore | null): boolean {
+  return useSyncExternalStore(
+    tours ? tours.subscribe : noSubscription,
+    () => tours?.getState().tour != null,
+  );
+}
+
+const noSubscription = () => () => undefined;

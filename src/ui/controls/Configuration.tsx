@@ -1,0 +1,160 @@
+/**
+ * What the user configures, kept next to the diagram: the QEMU cache mode (a strip directly
+ * above the stack), the guest (filesystem, barriers, and the article's two guests in one click
+ * each) and the physical disk's write cache. The long descriptions and QEMU's `cache.*` switches
+ * sit behind a disclosure below the stage (About.tsx).
+ *
+ * Contract (e2e tests rely on it): a radio group "Cache mode" with radios named exactly after
+ * the modes; a radio group "Guest filesystem" with "ext3" and "ext4"; a checkbox "Guest
+ * barriers"; a radio group "Disk write cache" with volatile, off, battery.
+ */
+import { lazy, Suspense, useId } from "react";
+import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../../model/config";
+import type { SessionConfig } from "../../scenario/session";
+import { Check } from "./Check";
+import { useDiagram } from "../app/useDiagram";
+
+const Faults = lazy(() => import("./Faults"));
+
+/** The article's two guests (docs/model.md §3, §5b), one click each. */
+const GUESTS = [
+  {
+    name: "Debian 6 guest: ext3, no barriers",
+    config: { guestFs: "ext3", guestBarriers: false },
+  },
+  { name: "ext4 guest: barriers on", config: { guestFs: "ext4", guestBarriers: true } },
+] as const satisfies readonly { name: string; config: Partial<SessionConfig> }[];
+
+interface ChoicesProps<T extends string> {
+  readonly legend: string;
+  readonly values: readonly T[];
+  readonly checked: T;
+  readonly onChange: (value: T) => void;
+  readonly className?: string;
+}
+
+/** A named radio group whose radios are named exactly by their values, drawn as a segmented strip. */
+function Choices<T extends string>({
+  legend,
+  values,
+  checked,
+  onChange,
+  className,
+}: ChoicesProps<T>) {
+  const id = useId();
+  return (
+    <fieldset className={`choices ${className ?? ""}`}>
+      <legend>{legend}</legend>
+      <div role="radiogroup" aria-label={legend} className="segments">
+        {values.map((value) => (
+          <span key={value} className="segment">
+            <input
+              type="radio"
+              id={`${id}-${value}`}
+              name={id}
+              value={value}
+              checked={checked === value}
+              onChange={() => {
+                onChange(value);
+              }}
+            />
+            <label htmlFor={`${id}-${value}`}>{value}</label>
+          </span>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** The cache mode, as a strip directly above the diagram (on a phone too). */
+export function ModeStrip() {
+  const mode = useDiagram((s) => s.config.mode);
+  const setConfig = useDiagram((s) => s.setConfig);
+  return (
+    <Choices
+      legend="Cache mode"
+      values={CACHE_MODES}
+      checked={mode}
+      className="mode-strip"
+      onChange={(next) => {
+        setConfig({ mode: next });
+      }}
+    />
+  );
+}
+
+/** The guest and the disk, beside the diagram. */
+export function Configuration() {
+  const config = useDiagram((s) => s.config);
+  const setConfig = useDiagram((s) => s.setConfig);
+  const id = useId();
+  return (
+    <div className="configuration">
+      <fieldset className="guest">
+        <legend>Guest</legend>
+        <div className="buttons presets" role="group" aria-label="The article's guests">
+          {GUESTS.map((g) => (
+            <button
+              key={g.name}
+              type="button"
+              aria-pressed={
+                config.guestFs === g.config.guestFs &&
+                config.guestBarriers === g.config.guestBarriers
+              }
+              onClick={() => {
+                setConfig(g.config);
+              }}
+            >
+              {g.name}
+            </button>
+          ))}
+        </div>
+        <div className="guest-row">
+          <div role="radiogroup" aria-label="Guest filesystem" className="segments">
+            {GUEST_FILESYSTEMS.map((fs) => (
+              <span key={fs} className="segment">
+                <input
+                  type="radio"
+                  id={`${id}-${fs}`}
+                  name={`${id}-fs`}
+                  value={fs}
+                  checked={config.guestFs === fs}
+                  onChange={() => {
+                    setConfig({ guestFs: fs });
+                  }}
+                />
+                <label htmlFor={`${id}-${fs}`}>{fs}</label>
+              </span>
+            ))}
+          </div>
+          <Check
+            id={`${id}-barriers`}
+            label="Guest barriers"
+            checked={config.guestBarriers}
+            onChange={(guestBarriers) => {
+              setConfig({ guestBarriers });
+            }}
+            describedBy={`${id}-barriers-line`}
+          />
+        </div>
+        <p id={`${id}-barriers-line`} className="hint">
+          {config.guestBarriers
+            ? "fsync, O_SYNC and journal commits send flushes when the virtual disk reports a write cache (ext4's default; ext3 with barrier=1)."
+            : "Flushes never leave the guest (ext3 as Debian 6 shipped it; ext4 with barrier=0)."}
+        </p>
+      </fieldset>
+      <Choices
+        legend="Disk write cache"
+        values={DISK_CACHES}
+        checked={config.diskCache}
+        onChange={(diskCache) => {
+          setConfig({ diskCache });
+        }}
+      />
+      {/* Folded and rarely opened: its code loads after the first view, in a box of its size. */}
+      <Suspense fallback={<div className="faults faults-placeholder" />}>
+        <Faults />
+      </Suspense>
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+/**
+ * What the user does: issue writes, play and pause, change speed, strike the stack with a
+ * failure, start again. Contract (e2e tests rely on it): buttons "Normal write", "O_SYNC write",
+ * "Barrier", "O_DIRECT write", "Power loss", "Power loss at the worst moment", "Undo failure",
+ * "Play"/"Pause", and a "Speed" select. A failure is a point in time: before it (scrubbed back)
+ * the buttons work, and striking again moves it.
+ */
+import { useContext, useEffect, useRef } from "react";
+import { FailureGate } from "./failureGate";
+import { FAILURE_KINDS, OP_KINDS } from "../../model/timeline";
+import { FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
+import { SPEEDS, struck, type Speed } from "../../store/store";
+import { TOKEN_SYMBOL } from "../../geometry/shapes";
+import { useDiagram } from "../app/useDiagram";
+
+/** "The speed half of the article": how long ten synced writes take, one after the other. */
+const BURST = 10;
+
+export function Toolbar() {
+  const playing = useDiagram((s) => s.playing);
+  const speed = useDiagram((s) => s.speed);
+  const failed = useDiagram(struck);
+  const hasFailure = useDiagram((s) => s.failure !== null);
+  const undoFailure = useDiagram((s) => s.undoFailure);
+  const hasOps = useDiagram((s) => s.ops.length > 0);
+  const issue = useDiagram((s) => s.issue);
+  const burst = useDiagram((s) => s.burst);
+  const fail = useDiagram((s) => s.fail);
+  const failAtWorst = useDiagram((s) => s.failAtWorst);
+  const reset = useDiagram((s) => s.reset);
+  const setPlaying = useDiagram((s) => s.setPlaying);
+  const setSpeed = useDiagram((s) => s.setSpeed);
+  const step = useDiagram((s) => s.step);
+  const gate = useContext(FailureGate);
+  const atStart = useDiagram((s) => s.tMs <= 0);
+  const atEnd = useDiagram((s) => s.tMs >= s.endMs);
+  // The buttons pressed disable themselves: focus moves on instead of falling to the page,
+  // once the re-render has enabled its target.
+  const firstWrite = useRef<HTMLButtonElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<HTMLButtonElement | null>(null);
+  useEffect(() => {
+    focusNext.current?.focus();
+    focusNext.current = null;
+  });
+
+  return (
+    <div className="toolbar">
+      <div className="buttons" role="group" aria-label="Issue a write">
+        {OP_KINDS.map((kind, i) => (
+          <button
+            key={kind}
+            ref={i === 0 ? firstWrite : undefined}
+            type="button"
+            disabled={failed}
+            onClick={() => {
+              issue(kind);
+            }}
+          >
+            <span aria-hidden="true" className={`symbol symbol-${kind}`}>
+              {TOKEN_SYMBOL[kind]}
+            </span>{" "}
+            {KIND_NAME[kind]}
+          </button>
+        ))}
+        <button
+          type="button"
+          disabled={failed}
+          title="Ten O_SYNC writes from one thread: each is issued when the previous one returned"
+          onClick={() => {
+            burst("osync", BURST);
+          }}
+        >
+          Burst: {BURST} O_SYNC writes
+        </button>
+      </div>
+      <div className="buttons" role="group" aria-label="Playback">
+        <button
+          type="button"
+          className="play"
+          disabled={failed}
+          onClick={() => {
+            setPlaying(!playing);
+          }}
+        >
+          <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {playing ? "Pause" : "Play"}
+        </button>
+        <button
+          type="button"
+          disabled={!hasOps || atStart}
+          onClick={() => {
+            step(-1);
+          }}
+        >
+          <span aria-hidden="true">◀</span> Step back
+        </button>
+        <button
+          type="button"
+          disabled={!hasOps || atEnd}
+          onClick={() => {
+            step(1);
+          }}
+        >
+          Step forward <span aria-hidden="true">▶</span>
+        </button>
+        <label>
+          Speed{" "}
+          <select
+            aria-label="Speed"
+            value={String(speed)}
+            onChange={(e) => {
+              setSpeed(Number(e.currentTarget.value) as Speed);
+            }}
+          >
+            {SPEEDS.map((s) => (
+              <option key={s} value={String(s)}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          ref={resetButton}
+          type="button"
+          onClick={() => {
+            focusNext.current = firstWrite.current;
+            reset();
+          }}
+          disabled={!hasOps}
+        >
+          Reset
+        </button>
+      </div>
+      <div className="buttons" role="group" aria-label="Failures">
+        {FAILURE_KINDS.toReversed().map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="danger"
+            disabled={failed || !hasOps}
+            onClick={() => {
+              if (gate) {
+                gate(kind);
+                return;
+              }
+              focusNext.current = resetButton.current;
+              fail(kind);
+            }}
+          >
+            {kind === "power" ? <span aria-hidden="true">⚡ </span> : null}
+            {FAILURE_NAME[kind]}
+          </button>
+        ))}
+        <button
+          type="button"
+          className="danger"
+          disabled={failed || !hasOps}
+          title="Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable"
+          onClick={() => {
+            focusNext.current = resetButton.current;
+            void failAtWorst("power");
+          }}
+        >
+          <span aria-hidden="true">⚡ </span>Power loss at the worst moment
+        </button>
+        <button
+          type="button"
+          disabled={!hasFailure}
+          onClick={() => {
+            focusNext.current = firstWrite.current;
+            undoFailure();
+          }}
+        >
+          Undo failure
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * Everything below the stage, loaded after the first view: the key, what each failure would
+ * destroy now, the latency chart, the ledger, and what the configuration means. The stage (mode strip, diagram, buttons, event line, verdict) renders
+ * without waiting for it.
+ */
+import { AboutConfiguration } from "./About";
+import { FailedNow } from "./FailedNow";
+import { Latency } from "./Latency";
+import { Ledger } from "./Ledger";
+import { Legend } from "../stage/Legend";
+
+interface BelowStageProps {
+  /**
+   * An embed asked for its ledger (`ledger=1`) shows only that; the compared diagram shows its
+   * latency chart and its ledger, named after its mode.
+   */
+  readonly only: "all" | "ledger" | "compared";
+  /** Which diagram the compared one is, said in its tables' names: "under cache=… (compared)". */
+  readonly compared?: string;
+}
+
+export default function BelowStage({ only, compared = "(compared)" }: BelowStageProps) {
+  if (only === "ledger") {
+    return (
+      <>
+        <h2>Operations</h2>
+        <Ledger />
+      </>
+    );
+  }
+  if (only === "compared") {
+    return (
+      <>
+        <Latency name={`Latency chart ${compared}`} />
+        <Ledger name={`Operations ${compared}`} />
+      </>
+    );
+  }
+  return (
+    <>
+      <Legend />
+      <FailedNow />
+      <Latency />
+      <h2>Operations</h2>
+      <Ledger />
+      <AboutConfiguration />
+    </>
+  );
+}

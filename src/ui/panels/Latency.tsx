@@ -1,0 +1,106 @@
+/**
+ * The latency chart (issue 8, "the speed half of the article"): for each of the latest writes,
+ * how long after it was issued the call returned (●) and its data was durable (◆), on one log
+ * axis; the line between is how long a power cut could still lose an acknowledged write. The
+ * latencies are the model's estimates (docs/model.md §5), and the chart says so.
+ */
+import { memo, useMemo } from "react";
+import type { OpResult } from "../../model/timeline";
+import { formatDuration } from "../../model/matrix";
+import { LATENCY_ROWS, LATENCY_TICKS, latencyRows, latencyX, median } from "../../geometry/latency";
+import { TOKEN_SYMBOL } from "../../geometry/shapes";
+import { useDiagramLater } from "../app/useDiagram";
+
+const WIDTH = 640;
+const LEFT = 60;
+const RIGHT = 16;
+const ROW_H = 12;
+const AXIS_H = 30;
+const TOP = 6;
+
+const xOf = (ms: number) => LEFT + latencyX(ms) * (WIDTH - LEFT - RIGHT);
+
+/** `name`: the chart's, where two are on one page (the compare view). */
+export function Latency({ name = "Latency chart" }: { readonly name?: string }) {
+  // The writes as they run without the failure: what each configuration costs and promises.
+  const ops = useDiagramLater((s) => s.calm.ops);
+  return <LatencyChart name={name} ops={ops} />;
+}
+
+const LatencyChart = memo(function LatencyChart({
+  name,
+  ops,
+}: {
+  readonly name: string;
+  readonly ops: readonly OpResult[];
+}) {
+  const rows = useMemo(() => latencyRows(ops), [ops]);
+  if (rows.length === 0) return null;
+  const ack = median(rows.map((r) => r.ackMs));
+  const durable = median(rows.map((r) => r.durableMs));
+  const height = TOP + rows.length * ROW_H + AXIS_H;
+  const said = (ms: number | null) => (ms === null ? "none" : formatDuration(ms));
+  const axisY = TOP + rows.length * ROW_H + 4;
+  return (
+    <figure className="latency">
+      {/* On a phone the chart scrolls sideways (its words stay legible): keyboard users can too. */}
+      <div className="latency-scroll" role="region" aria-label={name} tabIndex={0}>
+        <svg
+          role="img"
+          aria-label={`${name.replace(/^Latency chart/, "Latency")}, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows.length)} ${rows.length === 1 ? "write" : "writes"}, time from issue to acknowledgement, median ${said(ack)}, and to durable, median ${said(durable)}.`}
+          data-median-ack-ms={ack ?? undefined}
+          data-median-durable-ms={durable ?? undefined}
+          viewBox={`0 0 ${String(WIDTH)} ${String(height)}`}
+        >
+          {LATENCY_TICKS.map((t) => (
+            <g key={t.ms} className="tick">
+              <line x1={xOf(t.ms)} x2={xOf(t.ms)} y1={TOP} y2={axisY} />
+              <text x={xOf(t.ms)} y={axisY + 14} textAnchor="middle">
+                {t.label}
+              </text>
+            </g>
+          ))}
+          {rows.map((r, i) => {
+            const y = TOP + i * ROW_H + ROW_H / 2;
+            const from = r.ackMs === null ? null : xOf(r.ackMs);
+            const to = r.durableMs === null ? WIDTH - RIGHT : xOf(r.durableMs);
+            return (
+              <g key={r.index} className="row">
+                <text x={LEFT - 6} y={y + 4} textAnchor="end">
+                  {`${TOKEN_SYMBOL[r.kind]} #${String(r.index)}`}
+                </text>
+                {from !== null ? (
+                  <>
+                    <line
+                      className={r.durableMs === null ? "window never" : "window"}
+                      x1={from}
+                      x2={to}
+                      y1={y}
+                      y2={y}
+                    />
+                    <circle className="acked" cx={from} cy={y} r="3.5" />
+                  </>
+                ) : null}
+                {r.durableMs !== null ? (
+                  <path
+                    className="durable"
+                    d={`M ${String(to)} ${String(y - 4.5)} l 4.5 4.5 l -4.5 4.5 l -4.5 -4.5 z`}
+                  />
+                ) : null}
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <figcaption>
+        <span aria-hidden="true">●</span> acknowledged (the call returned){" "}
+        <span aria-hidden="true">◆</span> durable; the line between is how long a power cut could
+        still lose the write (dashed: not durable in this run). Time from each write's issue, log
+        scale, as the writes run without a failure; the latencies are the model's estimates.
+        {ops.length > LATENCY_ROWS
+          ? ` The last ${String(LATENCY_ROWS)} of ${String(ops.length)} writes.`
+          : ""}
+      </figcaption>
+    </figure>
+  );
+});

@@ -1,0 +1,69 @@
+/**
+ * One diagram's run in numbers, for the compare view: how long the calls took to return (median,
+ * max), how long the data took to reach stable storage, and after a failure how many writes it
+ * destroyed and how many of those had been acknowledged. Times are the model's estimates
+ * (docs/model.md §5), and say so.
+ */
+import { formatDuration } from "../../model/matrix";
+import { median } from "../../geometry/latency";
+import { memo } from "react";
+import type { Crash, OpResult } from "../../model/timeline";
+import { struck } from "../../store/store";
+import { useDiagramLater } from "../app/useDiagram";
+
+const said = (ms: number | null) => (ms === null ? "none" : formatDuration(ms));
+const max = (values: readonly (number | null)[]) => {
+  const known = values.filter((v): v is number => v !== null);
+  return known.length === 0 ? null : Math.max(...known);
+};
+
+export function Summary({ name }: { readonly name: string }) {
+  // The run without its failure: how long things take; the failure's toll from the run with it.
+  const calm = useDiagramLater((s) => s.calm.ops);
+  const ops = useDiagramLater((s) => s.timeline.ops);
+  const failure = useDiagramLater((s) => (struck(s) ? s.failure : null));
+  return <Numbers name={name} calm={calm} ops={ops} failure={failure} />;
+}
+
+const Numbers = memo(function Numbers({
+  name,
+  calm,
+  ops,
+  failure,
+}: {
+  readonly name: string;
+  readonly calm: readonly OpResult[];
+  readonly ops: readonly OpResult[];
+  readonly failure: Crash | null;
+}) {
+  const acks = calm.map((op) => (op.ackedAtMs === null ? null : op.ackedAtMs - op.atMs));
+  const durables = calm.map((op) => (op.durableAtMs === null ? null : op.durableAtMs - op.atMs));
+  const lost = failure ? ops.filter((op) => op.kind !== "barrier" && op.survives === false) : [];
+  const lostAcked = lost.filter(
+    (op) => op.ackedAtMs !== null && op.ackedAtMs <= (failure?.atMs ?? 0),
+  );
+  return (
+    <dl className="summary" aria-label={name}>
+      <div>
+        <dt>Call returns (estimate)</dt>
+        <dd>
+          median {said(median(acks))}, max {said(max(acks))}
+        </dd>
+      </div>
+      <div>
+        <dt>Durable after (estimate)</dt>
+        <dd>
+          median {said(median(durables))}, max {said(max(durables))}
+        </dd>
+      </div>
+      <div>
+        <dt>Lost to the failure</dt>
+        <dd data-lost={lost.length} data-lost-acked={lostAcked.length}>
+          {failure
+            ? `${String(lost.length)} writes, ${String(lostAcked.length)} of them had returned`
+            : "no failure yet"}
+        </dd>
+      </div>
+    </dl>
+  );
+});

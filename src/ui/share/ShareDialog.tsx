@@ -1,0 +1,80 @@
+/**
+ * "Share": the link to this moment and what to paste into docs (docs/embedding.md), each with a
+ * copy button. A native modal <dialog>: focus moves into it and Escape closes it.
+ */
+import { useId, useMemo, useRef, useState } from "react";
+import { embedSnippets, type Snippets } from "../../link/embedSnippets";
+import { useDiagram } from "../app/useDiagram";
+
+const PARTS: readonly { key: keyof Snippets; label: string; copy: string }[] = [
+  { key: "link", label: "Link to this moment", copy: "Copy the link" },
+  { key: "iframe", label: "Iframe (HTML, MkDocs, mdBook)", copy: "Copy the iframe snippet" },
+  { key: "mdx", label: "Iframe for MDX (Docusaurus)", copy: "Copy the MDX snippet" },
+  { key: "element", label: "Element (one script tag)", copy: "Copy the element snippet" },
+];
+
+export default function ShareDialog() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState("");
+  const config = useDiagram((s) => s.config);
+  const ops = useDiagram((s) => s.ops);
+  const crash = useDiagram((s) => s.failure);
+  const tMs = useDiagram((s) => s.tMs);
+  const snippets = useMemo(
+    () => (open ? embedSnippets(window.location.href, { config, ops, crash }, tMs) : null),
+    [open, config, ops, crash, tMs],
+  );
+
+  const copy = async (text: string, what: string) => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setStatus(`${what} copied.`);
+    } catch {
+      setStatus("The browser refused the clipboard: select the text and copy it.");
+    }
+  };
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={() => {
+          setOpen(true);
+          setStatus("");
+          dialog.current?.showModal();
+        }}
+      >
+        Share
+      </button>
+      <dialog
+        ref={dialog}
+        className="share-dialog"
+        aria-labelledby={titleId}
+        onClose={() => {
+          setOpen(false);
+        }}
+      >
+        <h2 id={titleId}>Share this moment</h2>
+        {snippets
+          ? PARTS.map(({ key, label, copy: copyName }) => (
+              <div key={key} className="snippet">
+                <label>
+                  {label}
+                  <textarea readOnly rows={key === "link" ? 2 : 5} value={snippets[key]} />
+                </label>
+                <button type="button" onClick={() => void copy(snippets[key], label)}>
+                  {copyName}
+                </button>
+              </div>
+            ))
+          : null}
+        <p role="status">{status}</p>
+        <form method="dialog">
+          <button type="submit">Close</button>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,258 @@
+/**
+ * The storage stack, drawn as SVG: React renders the structure (stack, arrows, marks, tokens),
+ * src/geometry computes where everything goes, and the animation loop (src/anim) moves the
+ * tokens by writing their transforms directly — one owner per DOM node (design notes).
+ */
+import {
+  useCallback,
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { COMPACT_VIEW, VIEW } from "../../geometry/layout";
+import { createLoop, createSurface, type Loop, type Surface } from "../../anim/loop";
+import type { TokenCanvas } from "../../anim/canvas";
+import type { FailureKind } from "../../model/timeline";
+import { Arrows, NeutralLanes } from "./Arrows";
+import { DoneMarks } from "./Marks";
+import { Stack } from "./Stack";
+import { CANVAS_FROM, Tokens } from "./Tokens";
+import { struck } from "../../store/store";
+import { stageFacts } from "../../store/stage";
+import { useDiagram, useDiagramStore } from "../app/useDiagram";
+import { useTour } from "../app/useTour";
+
+const FAILED_WORDS: Readonly<Record<FailureKind, string>> = {
+  power: "power lost",
+  host: "host crashed",
+  qemu: "QEMU killed",
+  guest: "guest crashed",
+};
+
+const MARKERS = ["red", "gray", "blue", "green", "neutral"] as const;
+
+// Arrives a moment after the drawing, into a placeholder of its own height (nothing moves).
+const Timeline = lazy(() => import("../time/Timeline").then((m) => ({ default: m.Timeline })));
+
+/** The phone's width, where the drawing drops its label column (app.css uses the same 30rem). */
+const PHONE = "(max-width: 30rem)";
+
+function usePhone(): boolean {
+  return useSyncExternalStore(
+    (notify) => {
+      const query = window.matchMedia(PHONE);
+      query.addEventListener("change", notify);
+      return () => {
+        query.removeEventListener("change", notify);
+      };
+    },
+    () => window.matchMedia(PHONE).matches,
+  );
+}
+
+type Painter = (canvas: HTMLCanvasElement, view: { width: number; height: number }) => TokenCanvas;
+
+/**
+ * The canvas painter (src/anim/canvas.ts), loaded once a diagram nears CANVAS_FROM tokens: it is
+ * not part of the first view's code. Until it arrives the tokens stay SVG nodes.
+ */
+function useCanvasPainter(wanted: boolean): Painter | null {
+  const [painter, setPainter] = useState<Painter | null>(null);
+  useEffect(() => {
+    if (!wanted || painter) return;
+    let live = true;
+    void import("../../anim/canvas").then((m) => {
+      if (live) setPainter(() => m.createTokenCanvas);
+    });
+    return () => {
+      live = false;
+    };
+  }, [wanted, painter]);
+  return painter;
+}
+
+interface DiagramProps {
+  /** The timeline under the drawing; presenter mode leaves it out (its keys step through time). */
+  readonly timeline?: boolean;
+}
+
+export function Diagram({ timeline = true }: DiagramProps) {
+  const store = useDiagramStore();
+  const config = useDiagram((s) => s.config);
+  const setConfig = useDiagram((s) => s.setConfig);
+  const ops = useDiagram((s) => s.timeline.ops);
+  // With reordering, the journal commit blocks that travel too (docs/model.md §8.14).
+  const journal = useDiagram((s) => s.tokens.length - s.timeline.ops.length);
+  const failure = useDiagram((s) => (struck(s) ? s.failure : null));
+  const surface = useRef<Surface>(createSurface());
+  const loop = useRef<Loop | null>(null);
+  const svg = useRef<SVGSVGElement>(null);
+  const facts = useMemo(() => stageFacts(config), [config]);
+  // What the tour's step points at, if a tour is open.
+  const highlight = useTour(
+    (t) => (t.tour ? t.tour.steps[t.step]?.highlight : undefined),
+    undefined,
+  );
+  const compact = usePhone();
+  // Unique per diagram, so two on one page (compare view, embeds) never share a marker.
+  const uid = useId().replace(/[^a-zA-Z0-9_-]/g, "");
+  // Stable, so the memoized drawing (lanes, arrows) is not redrawn for each new write.
+  const markerId = useCallback((name: string) => `${uid}-head-${name}`, [uid]);
+
+  useEffect(() => {
+    const created = createLoop(store, surface.current);
+    loop.current = created;
+    const onVisibility = () => {
+      created.setVisible(document.visibilityState === "visible");
+    };
+    document.addEventListener("visibilitychange", onVisibility);
+    const motion = window.matchMedia("(prefers-reduced-motion: reduce)");
+    const onMotion = () => {
+      created.setReducedMotion(motion.matches);
+    };
+    onMotion();
+    motion.addEventListener("change", onMotion);
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) created.setOnScreen(entry.isIntersecting);
+    });
+    if (svg.current) observer.observe(svg.current);
+    created.redraw();
+    return () => {
+      observer.disconnect();
+      motion.removeEventListener("change", onMotion);
+      document.removeEventListener("visibilitychange", onVisibility);
+      created.destroy();
+      loop.current = null;
+    };
+  }, [store]);
+
+  // Stable, so React hands the node over once, not on every render (each redraw places every token).
+  const thumb = useCallback((el: HTMLDivElement | null) => {
+    surface.current.thumb = el;
+    // Place the thumb at once; the loop keeps it placed from then on.
+    loop.current?.redraw();
+  }, []);
+
+  const highlightedWrite = highlight && "write" in highlight ? highlight.write : null;
+  // Past CANVAS_FROM tokens, one canvas instead of a node each (src/anim/canvas.ts).
+  const painter = useCanvasPainter(ops.length + journal > CANVAS_FROM / 2);
+  const painted = painter !== null && ops.length + journal > CANVAS_FROM;
+  // New tokens exist only after React commits them: draw them before the browser paints
+  // (and all of them again when they move from SVG nodes to the canvas).
+  useLayoutEffect(() => {
+    surface.current.tokens.length = ops.length + journal;
+    surface.current.acks.length = ops.length;
+    surface.current.highlight = highlightedWrite;
+    loop.current?.redraw();
+  }, [ops, journal, highlightedWrite, painted]);
+
+  const view = compact ? COMPACT_VIEW : VIEW;
+  // Handed to the loop when React mounts the canvas (before the layout effect above draws).
+  const tokenCanvas = useCallback(
+    (el: HTMLCanvasElement) => {
+      if (!painter) return;
+      const canvas = painter(el, view);
+      surface.current.canvas = canvas;
+      // A new canvas (the phone's drawing, say) starts blank: paint the playhead on it.
+      loop.current?.redraw();
+      return () => {
+        canvas.destroy();
+        if (surface.current.canvas === canvas) surface.current.canvas = null;
+      };
+    },
+    [painter, view],
+  );
+  const viewBox = `0 0 ${String(view.width)} ${String(view.height)}`;
+  return (
+    <figure className="diagram">
+      <div className="stack-wrap">
+        <svg
+          ref={svg}
+          role="group"
+          aria-label={`Storage stack of a KVM guest under cache=${config.mode}, ${config.guestFs} guest with barriers ${config.guestBarriers ? "on" : "off"}, disk write cache ${config.diskCache}: guest application, guest page cache, guest filesystem, virtual disk, QEMU, host page cache, disk write cache and platters, with the red, gray, blue and green arrows.`}
+          viewBox={viewBox}
+          className="stack"
+        >
+          <defs>
+            {MARKERS.map((name) => (
+              <marker
+                key={name}
+                id={markerId(name)}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerUnits="userSpaceOnUse"
+                markerWidth="13"
+                markerHeight="13"
+                orient="auto-start-reverse"
+              >
+                <path d="M 0 0 L 10 5 L 0 10 z" className={`head head-${name}`} />
+              </marker>
+            ))}
+          </defs>
+          <NeutralLanes fs={config.guestFs} markerId={markerId} />
+          <Stack
+            config={config}
+            facts={facts}
+            onConfig={setConfig}
+            compact={compact}
+            wipedBy={failure?.kind ?? null}
+            highlight={highlight && "layer" in highlight ? highlight.layer : null}
+          />
+          <Arrows
+            facts={facts}
+            markerId={markerId}
+            labels={!compact}
+            highlight={highlight && "arrow" in highlight ? highlight.arrow : null}
+          />
+          <DoneMarks done={facts.done} stable={facts.stable} />
+        </svg>
+        {/* Tokens live in their own layer: moving them repaints this layer only, never the
+            dashed arrows and labels underneath (bench:ui measured the difference). */}
+        {painted ? (
+          <canvas ref={tokenCanvas} className="stack-tokens" aria-hidden="true" />
+        ) : (
+          <svg className="stack-tokens" aria-hidden="true" viewBox={viewBox}>
+            <Tokens
+              ops={ops}
+              surface={surface}
+              struck={failure !== null}
+              highlight={highlightedWrite}
+              journal={journal}
+            />
+          </svg>
+        )}
+      </div>
+      {compact ? (
+        // The label column's words, under the drawing: the arrows that speak, then the others.
+        <p className="lane-key">
+          {(["red", "gray", "blue", "green"] as const)
+            .filter((a) => facts.active[a] || (a === "green" && facts.stop !== null))
+            .map((a) => (
+              <span key={a} className={`lane-key-${a}`}>
+                {facts.labels[a]}
+              </span>
+            ))}
+        </p>
+      ) : null}
+      {timeline ? (
+        <Suspense fallback={<div className="timeline" />}>
+          <Timeline thumb={thumb} />
+        </Suspense>
+      ) : null}
+      <figcaption className="readout">
+        Model time:{" "}
+        <span className="clock" ref={(el) => void (surface.current.readout = el)}>
+          0 µs
+        </span>
+        {failure ? <strong className="failed"> — {FAILED_WORDS[failure.kind]}</strong> : null}
+      </figcaption>
+    </figure>
+  );
+}
