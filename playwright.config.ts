@@ -2,10 +2,11 @@ import { defineConfig, devices } from "@playwright/test";
 import { chromiumLaunchOptions } from "./scripts/chromium";
 
 // Same port as `preview` in vite.config.ts (strictPort there, so a stray server fails loudly).
-const PORT = 4173;
+// E2E_PORT moves both servers, so two checkouts can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const BASE_URL = `http://127.0.0.1:${String(PORT)}/`;
 /** The host pages' origin (e2e/hosts): another port, so another origin, on the same machine. */
-const HOST_PORT = 4174;
+const HOST_PORT = PORT + 1;
 export const HOST_URL = `http://127.0.0.1:${String(HOST_PORT)}/`;
 
 export default defineConfig({

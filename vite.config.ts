@@ -41,8 +41,8 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-// Keep in sync with PORT in playwright.config.ts.
-const PREVIEW_PORT = 4173;
+// Keep in sync with PORT in playwright.config.ts (E2E_PORT moves both).
+const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   // Relative asset URLs: the built site works from any sub-path (or straight from dist/).
