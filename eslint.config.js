@@ -6,6 +6,51 @@ import { defineConfig, globalIgnores } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
+/** Our top-level folders under src/: a layer may import only those it lists. */
+const LAYERS = [
+  "model",
+  "scenario",
+  "geometry",
+  "tours",
+  "import",
+  "store",
+  "text",
+  "link",
+  "cli",
+  "anim",
+  "ui",
+  "embed",
+];
+
+/**
+ * One `no-restricted-imports` block per layer: a relative import whose path names a folder the
+ * layer may not use fails lint (and so `npm test`).
+ * @param {Record<string, string[]>} allowed
+ */
+function layerRules(allowed) {
+  return Object.entries(allowed).flatMap(([layer, below]) => {
+    const banned = LAYERS.filter((name) => name !== layer && !below.includes(name));
+    // A file d folders below src/ reaches another layer through exactly d "../" segments.
+    return [1, 2, 3].map((depth) => ({
+      files: [`src/${layer}/${"*/".repeat(depth - 1)}*.{ts,tsx}`],
+      ignores: ["src/**/*.test.{ts,tsx}"],
+      rules: {
+        "no-restricted-imports": [
+          "error",
+          {
+            patterns: [
+              {
+                regex: `^(?:\\.\\./){${String(depth)}}(?:${banned.join("|")})(?:/|$)`,
+                message: `src/${layer}/ may import only ${below.length ? below.join(", ") : "nothing else of ours"} (docs/architecture.md).`,
+              },
+            ],
+          },
+        ],
+      },
+    }));
+  });
+}
+
 export default defineConfig(
   globalIgnores(["**/dist/", "node_modules/", "playwright-report/", "test-results/", "coverage/"]),
 
@@ -45,6 +90,24 @@ export default defineConfig(
     files: ["src/cli/**", "bench/**", "e2e/**", "scripts/**", "*.config.ts"],
     languageOptions: { globals: { ...globals.node } },
   },
+
+  // The layers (docs/architecture.md): each folder may import only from the folders below it, so
+  // the arrows of the architecture point one way. Tests are exempt: a test may render the
+  // component that shows its module's output.
+  ...layerRules({
+    model: [],
+    scenario: ["model"],
+    geometry: ["model"],
+    tours: ["model", "scenario"],
+    import: ["model", "scenario"],
+    store: ["model", "scenario", "geometry", "tours"],
+    text: ["model", "scenario", "geometry", "store", "tours"],
+    link: ["model", "scenario", "store", "tours", "text"],
+    cli: ["model", "scenario", "text", "import"],
+    anim: ["model", "scenario", "geometry", "store", "text"],
+    ui: ["model", "scenario", "geometry", "store", "text", "link", "anim", "tours", "import"],
+    embed: ["model", "scenario", "store", "text", "link", "ui"],
+  }),
 
   // Must stay last: turns off rules that conflict with Prettier.
   prettier,
