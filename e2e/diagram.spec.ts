@@ -299,6 +299,32 @@ test("a host crash spares the disk's volatile cache; power loss does not (docs/m
   await expect(page.getByRole("button", { name: "Play" })).toBeDisabled();
 });
 
+test("each failure marks the boxes it wipes; a QEMU kill wipes QEMU's box with the virtual disk (docs/model.md §4)", async ({
+  page,
+}) => {
+  const wipedAfter = async (failure: string, after: string) => {
+    await openPaused(page, "?mode=writeback&barriers=on&disk=volatile");
+    await page.getByRole("button", { name: "O_DIRECT write" }).click();
+    await page.getByRole("button", { name: failure, exact: true }).click();
+    await expect(page.getByRole("columnheader", { name: after })).toBeVisible();
+    return page
+      .locator('svg .box[data-wiped="true"]')
+      .evaluateAll((boxes) => boxes.map((b) => b.getAttribute("data-layer")));
+  };
+  expect(await wipedAfter("Guest crash", "After the guest crash")).toEqual([
+    "guest-app",
+    "guest-page-cache",
+    "guest-block-layer",
+  ]);
+  expect(await wipedAfter("QEMU killed", "After QEMU was killed")).toEqual([
+    "guest-app",
+    "guest-page-cache",
+    "guest-block-layer",
+    "virtual-disk",
+    "qemu",
+  ]);
+});
+
 test("stepping forward and back walks the write through its events", async ({ page }) => {
   await openPaused(page, "?mode=none&barriers=on");
   await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();

@@ -133,8 +133,9 @@ test("predict, then reveal: the answer is counted, large, and the wiped layers a
   await expect(panel.getByRole("status")).toContainText("You got 2 of 3 right.");
   await expect(panel.getByRole("checkbox", { name: "#0 survives" })).toBeDisabled();
   const wiped = page.locator('svg .box[data-wiped="true"]');
-  // Guest application, guest page cache, guest filesystem, virtual disk, host page cache, disk cache.
-  await expect(wiped).toHaveCount(6);
+  // Guest application, guest page cache, guest filesystem, virtual disk, QEMU, host page cache,
+  // disk cache.
+  await expect(wiped).toHaveCount(7);
   await expect(page.locator('svg .box[data-layer="platters"]')).not.toHaveAttribute(
     "data-wiped",
     "true",

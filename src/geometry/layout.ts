@@ -36,6 +36,22 @@ export const TYPE = { title: 20, label: 16, detail: 14, token: 14, frame: 14 } a
 export type BoxId = LayerId | "guest-block-layer" | "qemu";
 
 /**
+ * The layer whose fate each box shares (docs/model.md §1, §4): the guest filesystem's box is
+ * guest RAM, and QEMU's box holds the requests in flight of the virtual disk, so a QEMU kill
+ * wipes it. The one box→layer map: the stage's volatile marks and a failure's wiped marks ask here.
+ */
+export const LAYER_OF_BOX: Readonly<Record<BoxId, LayerId>> = {
+  "guest-app": "guest-app",
+  "guest-page-cache": "guest-page-cache",
+  "guest-block-layer": "guest-page-cache",
+  "virtual-disk": "virtual-disk",
+  qemu: "virtual-disk",
+  "host-page-cache": "host-page-cache",
+  "disk-cache": "disk-cache",
+  platters: "platters",
+};
+
+/**
  * Where a flush ends (docs/model.md §2–§4): on stable storage when it passes; in QEMU when
  * cache=unsafe ignores it; in the guest filesystem when the guest sends none (no barriers) or
  * needs none (no write cache); in the drive's volatile cache under a fault (§4). The one place that decides it: the tokens and the stage ask here.

@@ -8,9 +8,9 @@ import { MODE_SWITCHES } from "../model/config";
 import { stableLayer, wipes } from "../model/failure";
 import { FLUSH_TRAVELS, flushOutcome, hostFlushFault, writeArrow } from "../model/rules";
 import { simulate } from "../model/simulate";
-import type { Arrow, FlushOutcome, LayerId } from "../model/timeline";
+import type { Arrow, FlushOutcome } from "../model/timeline";
 import { arrowReach, type Reach } from "../geometry/arrows";
-import { flushEnd, type BoxId } from "../geometry/layout";
+import { flushEnd, LAYER_OF_BOX, type BoxId } from "../geometry/layout";
 import { modelConfig, type SessionConfig } from "../scenario/session";
 
 export interface StageFacts {
@@ -30,19 +30,7 @@ export interface StageFacts {
   readonly volatile: Readonly<Record<BoxId, boolean>>;
 }
 
-/** The layer whose fate a box shares: the guest filesystem is guest RAM, QEMU holds requests in flight. */
-const LAYER_OF: Readonly<Record<BoxId, LayerId>> = {
-  "guest-app": "guest-app",
-  "guest-page-cache": "guest-page-cache",
-  "guest-block-layer": "guest-page-cache",
-  "virtual-disk": "virtual-disk",
-  qemu: "virtual-disk",
-  "host-page-cache": "host-page-cache",
-  "disk-cache": "disk-cache",
-  platters: "platters",
-};
-
-const BOX_IDS = Object.keys(LAYER_OF) as BoxId[];
+const BOX_IDS = Object.keys(LAYER_OF_BOX) as BoxId[];
 
 /** Where and why a flush stops when it does not pass: refused, or not needed (no write cache). */
 function stopOf(flush: FlushOutcome, stable: BoxId): StageFacts["stop"] {
@@ -99,7 +87,7 @@ export function stageFacts(config: SessionConfig): StageFacts {
       ops: [{ atMs: 0, kind: "osync" }],
     }).ops[0]?.ackedIn ?? stable;
   const volatile = Object.fromEntries(
-    BOX_IDS.map((id) => [id, wipes("power", LAYER_OF[id], config.diskCache)]),
+    BOX_IDS.map((id) => [id, wipes("power", LAYER_OF_BOX[id], config.diskCache)]),
   ) as Record<BoxId, boolean>;
   return {
     active,

@@ -6,8 +6,16 @@
 import { memo, type KeyboardEvent } from "react";
 import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
 import { wipes } from "../../model/failure";
-import { LAYERS, type FailureKind, type LayerId } from "../../model/timeline";
-import { BOXES, FRAMES, TAG_X, TYPE, type Box, type BoxId } from "../../geometry/layout";
+import type { FailureKind, LayerId } from "../../model/timeline";
+import {
+  BOXES,
+  FRAMES,
+  LAYER_OF_BOX,
+  TAG_X,
+  TYPE,
+  type Box,
+  type BoxId,
+} from "../../geometry/layout";
 import type { SessionConfig } from "../../scenario/session";
 import type { StageFacts } from "../../store/stage";
 
@@ -100,8 +108,6 @@ interface StackProps {
   readonly highlight: LayerId | null;
 }
 
-const isLayer = (id: BoxId): id is LayerId => (LAYERS as readonly BoxId[]).includes(id);
-
 export const Stack = memo(function Stack({
   config,
   facts,
@@ -126,9 +132,7 @@ export const Stack = memo(function Stack({
       })}
       {Object.values(BOXES).map((b) => {
         const volatile = facts.volatile[b.id];
-        // The guest filesystem's box stands for guest RAM too: wiped with the guest page cache.
-        const layer = b.id === "guest-block-layer" ? "guest-page-cache" : b.id;
-        const wiped = wipedBy !== null && isLayer(layer) && wipes(wipedBy, layer, config.diskCache);
+        const wiped = wipedBy !== null && wipes(wipedBy, LAYER_OF_BOX[b.id], config.diskCache);
         const common = {
           "data-layer": b.id,
           "data-volatile": String(volatile),
