@@ -379,7 +379,9 @@ test("power loss at the worst moment loses the acknowledged O_SYNC write under n
   await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
   const event = page.getByRole("status").filter({ hasText: "Power lost" });
   await expect(event).toContainText(/^Power lost\. Lost: #0\./);
-  await expect(event).toContainText("One was an acknowledged O_SYNC write.");
+  await expect(event).toContainText(
+    "One had been promised durable (an O_SYNC write or an fsync had returned).",
+  );
   await expect(event).toContainText("(At the worst moment so far.)");
   // The token is back where the worst moment found it: in the disk's volatile cache.
   await expect(page.locator('.token[data-op="0"]')).toHaveAttribute("data-layer", "disk-cache");

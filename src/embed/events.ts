@@ -4,6 +4,7 @@
  * passes the instant, the writes a failure destroyed once the playhead reaches it, and the state
  * after each change of the document, of playing, or whenever playback rests.
  */
+import { failureTally } from "../model/tally";
 import { toScenarioDoc } from "../scenario/session";
 import { struck, type DiagramState, type DiagramStore } from "../store/store";
 import type { DiagramEvent } from "./protocol";
@@ -46,15 +47,13 @@ export function eventsBetween(state: DiagramState, prev: DiagramState): DiagramE
   // The failure reached (struck now, moved, or the same writes run again under it).
   const { failure } = state;
   if (failure && struck(state) && (!struck(prev) || state.timeline !== prev.timeline)) {
-    const lost = state.timeline.ops.filter((op) => op.survives === false);
+    const { lost, returned } = failureTally(state.timeline);
     events.push({
       name: "lost",
       failure: failure.kind,
       atMs: failure.atMs,
-      writes: lost.map((op) => op.index),
-      acked: lost
-        .filter((op) => op.ackedAtMs !== null && op.ackedAtMs <= failure.atMs)
-        .map((op) => op.index),
+      writes: lost,
+      acked: returned,
     });
   }
   const rested = !state.playing && (state.tMs !== prev.tMs || prev.playing);

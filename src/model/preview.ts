@@ -6,28 +6,20 @@
 import type { DiskCache } from "./config";
 import { wipes } from "./failure";
 import { positionAt } from "./position";
+import { tally, type Tally } from "./tally";
 import type { FailureKind, OpResult } from "./timeline";
 
-export interface Losses {
-  /** The ops whose data this failure at that instant would destroy. */
-  readonly lost: readonly number[];
-  /** Of those, the ones whose call had already returned. */
-  readonly lostAcked: readonly number[];
-}
-
+/** What `failure` at `tMs` would destroy, counted as the failure itself would be (./tally.ts). */
 export function lossesAt(
   ops: readonly OpResult[],
   diskCache: DiskCache,
   failure: FailureKind,
   tMs: number,
-): Losses {
+): Tally {
   const lost: number[] = [];
-  const lostAcked: number[] = [];
   for (const op of ops) {
     const where = positionAt(op, tMs);
-    if (!where || !wipes(failure, where.layer, diskCache)) continue;
-    lost.push(op.index);
-    if (op.ackedAtMs !== null && op.ackedAtMs <= tMs) lostAcked.push(op.index);
+    if (where && wipes(failure, where.layer, diskCache)) lost.push(op.index);
   }
-  return { lost, lostAcked };
+  return tally(ops, lost, tMs);
 }

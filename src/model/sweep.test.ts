@@ -36,7 +36,7 @@ describe("sweepEach", () => {
         instantsMs.forEach((tMs, i) => {
           const preview = lossesAt(timeline.ops, "volatile", kind, tMs);
           expect(lost[k]?.[i], `${mode}, ${kind} at ${String(tMs)} ms`).toBe(
-            preview.lostAcked.length,
+            preview.returned.length,
           );
         });
       });

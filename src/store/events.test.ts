@@ -65,7 +65,7 @@ describe("sessionEvents", () => {
       failure: "power",
       lost: [0, 1],
       survived: [],
-      syncedAcked: 1,
+      promised: 1,
     });
     expect(events.every((e) => e.tMs <= 1)).toBe(true);
   });

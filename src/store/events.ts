@@ -5,6 +5,7 @@
  * made in the UI, from one vocabulary (src/text/vocabulary.ts).
  */
 import { FLUSH_TRAVELS } from "../model/rules";
+import { failureTally } from "../model/tally";
 import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind, Timeline } from "../model/timeline";
 
 interface OpEvent {
@@ -63,8 +64,11 @@ export type SessionEvent =
       readonly failure: FailureKind;
       readonly lost: readonly number[];
       readonly survived: readonly number[];
-      /** Of the lost, O_SYNC writes whose call had returned: the article's point. */
-      readonly syncedAcked: number;
+      /**
+       * Of the lost, how many the guest had been promised were on stable storage (an O_SYNC write
+       * that returned, or a write covered by an fsync that returned): the article's point.
+       */
+      readonly promised: number;
     };
 
 export function sessionEvents(timeline: Timeline): SessionEvent[] {
@@ -123,15 +127,14 @@ export function sessionEvents(timeline: Timeline): SessionEvent[] {
   }
   const { crash } = timeline;
   if (crash) {
-    const lost = timeline.ops.filter((o) => o.survives === false);
+    const { lost, promised } = failureTally(timeline);
     events.push({
       type: "dataLost",
       tMs: crash.atMs,
       failure: crash.kind,
-      lost: lost.map((o) => o.index),
+      lost,
       survived: timeline.ops.filter((o) => o.survives === true).map((o) => o.index),
-      // A buffered write() returning from guest RAM promised nothing about durability.
-      syncedAcked: lost.filter((o) => o.kind === "osync" && o.ackedAtMs !== null).length,
+      promised: promised.length,
     });
   }
   // Stable: at one instant, events keep the order above (issued, moved, acknowledged, durable,

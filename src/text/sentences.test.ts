@@ -190,7 +190,7 @@ describe("sessionEvents", () => {
       expect(text).not.toContain("Survived");
     });
 
-    it("names at most four writes and counts the rest, and counts the acknowledged O_SYNC ones", () => {
+    it("names at most four writes and counts the rest, and counts the ones promised durable", () => {
       const many = eventsOf(
         { ...WRITEBACK, guestBarriers: false },
         ["osync", "osync", "normal", "normal", "normal", "normal"],
@@ -198,7 +198,21 @@ describe("sessionEvents", () => {
       );
       const text = find(many, /^Power lost\./).text;
       expect(text).toContain("Lost: #0, #1, #2, #3 and 2 more.");
-      expect(text).toContain("2 were acknowledged O_SYNC writes.");
+      expect(text).toContain(
+        "2 had been promised durable (an O_SYNC write or an fsync had returned).",
+      );
+    });
+
+    it("counts a buffered write covered by an fsync that returned as promised durable", () => {
+      const fsynced = eventsOf(
+        { ...WRITEBACK, guestBarriers: false },
+        [
+          { atMs: 0, kind: "normal" },
+          { atMs: 0, kind: "barrier" },
+        ],
+        { atMs: 10, kind: "power" },
+      );
+      expect(find(fsynced, /^Power lost\./).text).toContain("One had been promised durable");
     });
 
     it("announces nothing after the cut", () => {

@@ -134,11 +134,11 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
     case "commitBlockArrived":
       return `The journal commit block is ${inLayer(event.layer)}: a replay will apply this transaction's metadata, whether or not the data it covers reached stable storage.`;
     case "dataLost": {
-      const n = event.syncedAcked;
+      const n = event.promised;
       const promised =
         n === 0
           ? ""
-          : ` ${n === 1 ? "One was an acknowledged O_SYNC write" : `${String(n)} were acknowledged O_SYNC writes`}.`;
+          : ` ${n === 1 ? "One had been promised durable" : `${String(n)} had been promised durable`} (an O_SYNC write or an fsync had returned).`;
       return (
         `${FAILURE_EVENT[event.failure]} ${event.lost.length ? `Lost: ${names(event.lost)}.${promised}` : "No write was lost."}` +
         (event.survived.length ? ` Survived: ${names(event.survived)}.` : "")

@@ -2,6 +2,7 @@
  * Checks a step's claims (`expect`) against the model: what the narration says about a write is
  * what `timelineOf` computes for it, or the test says which claim and why not.
  */
+import { tally } from "../model/tally";
 import { timelineOf } from "../scenario/outcome";
 import type { FailureKind, OpResult, Timeline } from "../model/timeline";
 import type { Claim, TourStep } from "./schema";
@@ -81,11 +82,12 @@ export function claimFailures(step: TourStep): string[] {
     let failure: string | null;
     if ("lostAcked" in claim) {
       const crashAt = timeline.crash?.atMs ?? step.at;
-      const lost = timeline.ops.filter((op) => by(op.ackedAtMs, crashAt) && op.survives === false);
+      const lost = timeline.ops.filter((op) => op.survives === false).map((op) => op.index);
+      const { returned } = tally(timeline.ops, lost, crashAt);
       failure =
-        lost.length === claim.lostAcked
+        returned.length === claim.lostAcked
           ? null
-          : `${String(lost.length)} acknowledged writes lost (${lost.map((op) => `#${String(op.index)}`).join(", ") || "none"})`;
+          : `${String(returned.length)} acknowledged writes lost (${returned.map((i) => `#${String(i)}`).join(", ") || "none"})`;
     } else {
       const op = timeline.ops[claim.write];
       failure = op ? checkWrite(claim, op, step.at) : `no write #${String(claim.write)}`;

@@ -45,20 +45,20 @@ const FailedNowTable = memo(function FailedNowTable({
       </thead>
       <tbody>
         {FAILURE_KINDS.toReversed().map((kind) => {
-          const { lost, lostAcked } = lossesAt(ops, diskCache, kind, tMs);
+          const { lost, returned } = lossesAt(ops, diskCache, kind, tMs);
           return (
             <tr
               key={kind}
               data-failure={kind}
               data-lost={lost.length}
-              data-lost-acked={lostAcked.length}
+              data-lost-acked={returned.length}
             >
               <th scope="row">{FAILURE_NAME[kind]}</th>
               <td>
                 {String(lost.length)} <span className="which">({names(lost)})</span>
               </td>
               <td>
-                {String(lostAcked.length)} <span className="which">({names(lostAcked)})</span>
+                {String(returned.length)} <span className="which">({names(returned)})</span>
               </td>
             </tr>
           );

@@ -6,6 +6,7 @@
  */
 import { formatDuration } from "../../model/matrix";
 import { median } from "../../geometry/latency";
+import { failureTally } from "../../model/tally";
 import { memo } from "react";
 import type { Crash, OpResult } from "../../model/timeline";
 import { struck } from "../../store/store";
@@ -38,10 +39,7 @@ const Numbers = memo(function Numbers({
 }) {
   const acks = calm.map((op) => (op.ackedAtMs === null ? null : op.ackedAtMs - op.atMs));
   const durables = calm.map((op) => (op.durableAtMs === null ? null : op.durableAtMs - op.atMs));
-  const lost = failure ? ops.filter((op) => op.kind !== "barrier" && op.survives === false) : [];
-  const lostAcked = lost.filter(
-    (op) => op.ackedAtMs !== null && op.ackedAtMs <= (failure?.atMs ?? 0),
-  );
+  const { lost, returned } = failureTally({ ops, crash: failure });
   return (
     <dl className="summary" aria-label={name}>
       <div>
@@ -58,9 +56,9 @@ const Numbers = memo(function Numbers({
       </div>
       <div>
         <dt>Lost to the failure</dt>
-        <dd data-lost={lost.length} data-lost-acked={lostAcked.length}>
+        <dd data-lost={lost.length} data-lost-acked={returned.length}>
           {failure
-            ? `${String(lost.length)} writes, ${String(lostAcked.length)} of them had returned`
+            ? `${String(lost.length)} writes, ${String(returned.length)} of them had returned`
             : "no failure yet"}
         </dd>
       </div>

@@ -13,6 +13,7 @@ import { useStore } from "zustand";
 import type { TourActions, TourState } from "../../store/tour";
 import { FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
 import type { OpResult } from "../../model/timeline";
+import { tally } from "../../model/tally";
 
 /** A slice of the open tour (this panel exists only while one is). */
 function useOpenTour<T>(selector: (state: TourState & TourActions) => T): T {
@@ -128,23 +129,22 @@ interface AnswerProps {
 const writesWord = (n: number) => `${String(n)} write${n === 1 ? "" : "s"}`;
 
 /**
- * The answer, large enough for the back of the room. An O_SYNC write whose call returned, and a
- * write covered by an fsync (a barrier) that returned, were promised stable storage (docs/model.md
- * §3); a buffered or O_DIRECT write's own return promised no such thing, so it is counted apart.
+ * The answer, large enough for the back of the room. Writes promised durable (src/model/tally.ts)
+ * are counted apart from those whose call merely returned.
  */
 function Answer({ writes, ops, guesses, atMs }: AnswerProps) {
   // In a column that scrolls (presenter mode), bring it into view.
   const shown = useCallback((el: HTMLDivElement | null) => {
     el?.scrollIntoView({ block: "nearest" });
   }, []);
-  const lost = writes.flatMap((w) => (ops[w]?.survives === false ? [ops[w]] : []));
-  const acked = (op: OpResult) => op.ackedAtMs !== null && op.ackedAtMs <= atMs;
-  // A barrier covers every write issued before it, or at the same instant (§3).
-  const fsynced = (op: OpResult) =>
-    ops.some((b) => b.kind === "barrier" && b.atMs >= op.atMs && acked(b));
-  const synced = (op: OpResult) => (op.kind === "osync" && acked(op)) || fsynced(op);
-  const promised = lost.filter(synced).length;
-  const otherAcked = lost.filter((op) => !synced(op) && acked(op)).length;
+  const gone = tally(
+    ops,
+    writes.filter((w) => ops[w]?.survives === false),
+    atMs,
+  );
+  const lost = gone.lost;
+  const promised = gone.promised.length;
+  const otherAcked = gone.returned.filter((w) => !gone.promised.includes(w)).length;
   const right = writes.filter((w) => (guesses.get(w) ?? false) === (ops[w]?.survives === true));
   let headline: string;
   if (lost.length === 0) headline = "Every write survived.";
