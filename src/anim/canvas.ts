@@ -5,15 +5,16 @@
  * nodes held playback to 40–47 fps; at 1 000 writes the page held about 7 000 nodes (6 952
  * counted), which every new write made the browser lay out again.
  *
- * It paints what the SVG layer shows (Tokens.tsx and app.css: the same shapes, halo, outline,
- * lost cross, highlight and ack pill, in the same order, later writes on top), in the drawing's
+ * It paints what the SVG layer shows (the same face, src/geometry/shapes.ts tokenFace, with
+ * app.css's colours: shape, halo, outline, lost cross, highlight and ack pill, in the same order,
+ * later writes on top), in the drawing's
  * viewBox units, scaled as the SVG is (`preserveAspectRatio` meet: centred, uniform).
  * e2e/diagram.spec.ts compares the two pixel by pixel, within a small tolerance. The loop
  * (./loop.ts) decides what is shown; this module only paints it, and repaints the last frame when
  * the canvas is resized.
  */
 import { TYPE } from "../geometry/layout";
-import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../geometry/shapes";
+import { ACK_PILL, LOST_CROSS, STROKE, tokenFace, type TokenFace } from "../geometry/shapes";
 import type { OpKind } from "../model/timeline";
 
 export interface PaintedToken {
@@ -52,9 +53,6 @@ interface Size {
 }
 
 /** The ack mark's pill (Tokens.tsx: a 44 × 22 rect with rx 11), as a path. */
-const ACK_PILL = "M -11 -11 H 11 A 11 11 0 0 1 11 11 H -11 A 11 11 0 0 1 -11 -11 Z";
-/** The lost mark's cross (Tokens.tsx). */
-const LOST_CROSS = "M -13 -13 L 13 13 M 13 -13 L -13 13";
 
 /** The colours and font app.css gives the SVG marks, read from the page's own stylesheet. */
 interface Look {
@@ -162,7 +160,7 @@ export function createTokenCanvas(canvas: HTMLCanvasElement, view: Size): TokenC
     for (const t of tokens) {
       const key = `${t.kind}${t.lost ? " lost" : ""}${t.highlighted ? " highlighted" : ""}`;
       put(key, t.x, t.y, (c, l) => {
-        drawToken(c, l, t);
+        drawToken(c, l, faceOf(t));
       });
     }
     for (const a of acks) put("ack", a.x, a.y, drawAck);
@@ -192,45 +190,50 @@ const PHASES = 4;
 /** How far any face reaches from its centre (the ack pill: 22 and its outline), in viewBox units. */
 const SPRITE_REACH = 24;
 
-/** A token as Tokens.tsx and app.css draw it: halo, white body with an ink outline, its marks. */
-function drawToken(c: CanvasRenderingContext2D, look: Look, t: PaintedToken): void {
-  const path = new Path2D(t.kind === "journal" ? JOURNAL_SHAPE : TOKEN_SHAPE[t.kind]);
-  // The halo, so a token reads over any arrow; a tour's highlighted write has a blue one.
-  c.strokeStyle = t.highlighted ? look.focus : look.paper;
-  c.lineWidth = t.highlighted ? 7 : 8;
+/** A painted token's face: what the SVG layer draws for it (no number: past CANVAS_FROM none shows). */
+function faceOf(t: PaintedToken): TokenFace {
+  return tokenFace(t.kind, { label: null, lost: t.lost, highlighted: t.highlighted });
+}
+
+/** A face as the SVG layer draws it, with app.css's colours: halo, body and outline, its marks. */
+function drawToken(c: CanvasRenderingContext2D, look: Look, face: TokenFace): void {
+  const path = new Path2D(face.shape);
+  c.strokeStyle = face.highlighted ? look.focus : look.paper;
+  c.lineWidth = face.haloWidth;
   c.stroke(path);
   // A journal commit block has a gray body (app.css), a write a white one.
-  c.fillStyle = t.kind === "journal" ? look.journal : look.paper;
+  c.fillStyle = face.kind === "journal" ? look.journal : look.paper;
   c.fill(path);
   c.strokeStyle = look.ink;
-  c.lineWidth = 2.5;
+  c.lineWidth = STROKE.outline;
   c.stroke(path);
-  if (t.kind === "journal") {
+  if (face.label) {
     c.fillStyle = look.ink;
     c.font = look.font;
     c.textAlign = "center";
-    c.fillText("J", 0, 5);
+    c.fillText(face.label.text, 0, face.label.y);
   }
-  if (t.lost) {
+  if (face.lost) {
     c.strokeStyle = look.lost;
-    c.lineWidth = 4;
+    c.lineWidth = STROKE.lost;
     c.lineCap = "round";
     c.stroke(new Path2D(LOST_CROSS));
   }
 }
 
-/** The ack mark as Tokens.tsx and app.css draw it: an ink pill with "ack" in white. */
+/** The ack mark as the SVG layer draws it: an ink pill with "ack" in white. */
 function drawAck(c: CanvasRenderingContext2D, look: Look): void {
-  const pill = new Path2D(ACK_PILL);
+  const pill = new Path2D();
+  pill.roundRect(ACK_PILL.x, ACK_PILL.y, ACK_PILL.width, ACK_PILL.height, ACK_PILL.rx);
   c.fillStyle = look.ink;
   c.fill(pill);
   c.strokeStyle = look.paper;
-  c.lineWidth = 2;
+  c.lineWidth = STROKE.ack;
   c.stroke(pill);
   c.fillStyle = look.paper;
   c.font = look.font;
   c.textAlign = "center";
-  c.fillText("ack", 0, 5);
+  c.fillText(ACK_PILL.text, 0, ACK_PILL.textY);
 }
 
 /**
@@ -244,28 +247,32 @@ export function paintedMarkup(canvas: HTMLCanvasElement): string | null {
   const at = (x: number, y: number) => `translate(${x.toFixed(2)} ${y.toFixed(2)})`;
   const font = String(TYPE.token);
   const tokens = frame.tokens.map((t) => {
-    const journal = t.kind === "journal";
-    const d = journal ? JOURNAL_SHAPE : TOKEN_SHAPE[t.kind];
-    const attributes = journal
-      ? `class="journal-token" data-journal="${String(t.index)}"`
-      : `class="token" data-op="${String(t.index)}" data-kind="${t.kind}"` +
-        (t.lost ? ' data-lost="true"' : "") +
-        (t.highlighted ? ' data-highlight="true"' : "");
+    const face = faceOf(t);
+    const attributes =
+      t.kind === "journal"
+        ? `class="journal-token" data-journal="${String(t.index)}"`
+        : `class="token" data-op="${String(t.index)}" data-kind="${t.kind}"` +
+          (t.lost ? ' data-lost="true"' : "") +
+          (t.highlighted ? ' data-highlight="true"' : "");
     return (
       `<g ${attributes} transform="${at(t.x, t.y)}">` +
-      `<path class="halo" d="${d}"/><path class="body" d="${d}"/>` +
-      (journal
-        ? `<text class="token-index" y="5" text-anchor="middle" font-size="${font}">J</text>`
+      `<path class="halo" d="${face.shape}" stroke-width="${String(face.haloWidth)}"/>` +
+      `<path class="body" d="${face.shape}" stroke-width="${String(STROKE.outline)}"/>` +
+      (face.label
+        ? `<text class="token-index" y="${String(face.label.y)}" text-anchor="middle" font-size="${font}">${face.label.text}</text>`
         : "") +
-      (t.lost ? `<path class="lost-mark" d="${LOST_CROSS}"/>` : "") +
+      (face.lost
+        ? `<path class="lost-mark" d="${LOST_CROSS}" stroke-width="${String(STROKE.lost)}"/>`
+        : "") +
       "</g>"
     );
   });
+  const p = ACK_PILL;
   const acks = frame.acks.map(
     (a) =>
       `<g class="ack" data-ack="true" data-op="${String(a.index)}" transform="${at(a.x, a.y)}">` +
-      `<rect x="-22" y="-11" width="44" height="22" rx="11"/>` +
-      `<text y="5" text-anchor="middle" font-size="${font}">ack</text></g>`,
+      `<rect x="${String(p.x)}" y="${String(p.y)}" width="${String(p.width)}" height="${String(p.height)}" rx="${String(p.rx)}" stroke-width="${String(STROKE.ack)}"/>` +
+      `<text y="${String(p.textY)}" text-anchor="middle" font-size="${font}">${p.text}</text></g>`,
   );
   return [...tokens, ...acks].join("");
 }

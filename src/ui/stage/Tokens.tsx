@@ -8,7 +8,7 @@ import { memo, type RefObject } from "react";
 import { OP_KINDS, type OpKind, type OpResult } from "../../model/timeline";
 import { REST_SLOTS, TYPE } from "../../geometry/layout";
 import type { Surface } from "../../anim/loop";
-import { JOURNAL_SHAPE, TOKEN_SHAPE } from "../../geometry/shapes";
+import { ACK_PILL, LOST_CROSS, STROKE, tokenFace, type TokenFace } from "../../geometry/shapes";
 
 /**
  * Above this many tokens, the diagram paints them on a canvas instead (src/anim/canvas.ts):
@@ -162,22 +162,28 @@ function Token({
         register(surface, "tokens", index, el);
       }}
     >
-      <path className="halo" d={TOKEN_SHAPE[kind]} />
-      <path className="body" d={TOKEN_SHAPE[kind]} />
-      {labelled ? (
-        <text
-          className="token-index"
-          y={kind === "odirect" ? -1 : 5}
-          textAnchor="middle"
-          fontSize={TYPE.token}
-        >
-          {index}
-        </text>
-      ) : null}
-      {lost ? <path className="lost-mark" d="M -13 -13 L 13 13 M 13 -13 L -13 13" /> : null}
+      <Face face={tokenFace(kind, { label: labelled ? String(index) : null, lost, highlighted })} />
     </g>
   );
 }
+
+/** A face as SVG (the canvas and the export draw the same description, src/anim/canvas.ts). */
+function Face({ face }: { readonly face: TokenFace }) {
+  return (
+    <>
+      <path className="halo" d={face.shape} strokeWidth={face.haloWidth} />
+      <path className="body" d={face.shape} strokeWidth={STROKE.outline} />
+      {face.label ? (
+        <text className="token-index" y={face.label.y} textAnchor="middle" fontSize={TYPE.token}>
+          {face.label.text}
+        </text>
+      ) : null}
+      {face.lost ? <path className="lost-mark" d={LOST_CROSS} strokeWidth={STROKE.lost} /> : null}
+    </>
+  );
+}
+
+const JOURNAL_FACE = tokenFace("journal", { label: null, lost: false, highlighted: false });
 
 /**
  * A journal commit block (docs/model.md §8.14): a flat bar with a "J", unlike any write's shape,
@@ -192,11 +198,7 @@ function JournalToken({ index, surface }: MarkProps) {
         register(surface, "tokens", index, el);
       }}
     >
-      <path className="halo" d={JOURNAL_SHAPE} />
-      <path className="body" d={JOURNAL_SHAPE} />
-      <text className="token-index" y={5} textAnchor="middle" fontSize={TYPE.token}>
-        J
-      </text>
+      <Face face={JOURNAL_FACE} />
     </g>
   );
 }
@@ -212,9 +214,16 @@ function Ack({ index, surface }: MarkProps) {
       }}
       style={{ visibility: "hidden" }}
     >
-      <rect x="-22" y="-11" width="44" height="22" rx="11" />
-      <text y="5" textAnchor="middle" fontSize={TYPE.token}>
-        ack
+      <rect
+        x={ACK_PILL.x}
+        y={ACK_PILL.y}
+        width={ACK_PILL.width}
+        height={ACK_PILL.height}
+        rx={ACK_PILL.rx}
+        strokeWidth={STROKE.ack}
+      />
+      <text y={ACK_PILL.textY} textAnchor="middle" fontSize={TYPE.token}>
+        {ACK_PILL.text}
       </text>
     </g>
   );
