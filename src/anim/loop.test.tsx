@@ -46,9 +46,10 @@ describe("steady playback", () => {
       </Profiler>,
     );
     // What loads just after the first view has arrived (its own commits are not the loop's).
-    await screen.findByRole("slider", { name: "Time" });
-    await screen.findByRole("table", { name: "Operations" });
-    await screen.findByText(/Synced writes/);
+    // The timeline is a lazy part: on a loaded machine it can take more than findBy's default second.
+    await screen.findByRole("slider", { name: "Time" }, { timeout: 15_000 });
+    await screen.findByRole("table", { name: "Operations" }, { timeout: 15_000 });
+    await screen.findByText(/Synced writes/, undefined, { timeout: 15_000 });
     await screen.findByRole("button", { name: "Copy link" });
     // The event line's words too: settle every module loaded after the first view.
     await act(async () => {
