@@ -60,6 +60,20 @@ describe("watchDiagram", () => {
     expect(heard.map((e) => e.name)).toEqual(["state"]);
   });
 
+  it("tells a barrier's return, and the durability of the write it covers, not of the barrier", () => {
+    const { store, heard } = listen({ ...DEFAULT_CONFIG, mode: "none" });
+    store.getState().issue("normal");
+    store.getState().issue("barrier");
+    heard.length = 0;
+    store.getState().seek(store.getState().endMs);
+    const told = heard.filter((e) => e.name === "acked" || e.name === "durable");
+    expect(told.map((e) => `${e.name} #${String(e.write)}`)).toEqual([
+      "acked #0",
+      "durable #0",
+      "acked #1",
+    ]);
+  });
+
   it("tells which writes a power loss destroyed, and which of them had been acknowledged", () => {
     const { store, heard } = listen({ ...DEFAULT_CONFIG, guestBarriers: false });
     store.getState().issue("normal");

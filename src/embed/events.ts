@@ -4,14 +4,11 @@
  * passes the instant, the writes a failure destroyed once the playhead reaches it, and the state
  * after each change of the document, of playing, or whenever playback rests.
  */
+import { forEachMoment } from "../model/moments";
 import { failureTally } from "../model/tally";
 import { toScenarioDoc } from "../scenario/session";
 import { struck, type DiagramState, type DiagramStore } from "../store/store";
 import type { DiagramEvent } from "./protocol";
-
-function passed(atMs: number | null, fromMs: number, toMs: number): atMs is number {
-  return atMs !== null && atMs > fromMs && atMs <= toMs;
-}
 
 /** The document as a scenario (what `load` takes back). */
 export function scenarioOf(state: DiagramState) {
@@ -26,21 +23,16 @@ export function eventsBetween(state: DiagramState, prev: DiagramState): DiagramE
   // Time moved forward over the same writes: what the playhead passed happened, in order.
   if (!document && state.tMs > prev.tMs) {
     const moments: { atMs: number; event: DiagramEvent }[] = [];
-    for (const op of state.timeline.ops) {
-      if (passed(op.ackedAtMs, prev.tMs, state.tMs)) {
-        const layer = op.ackedIn ?? "";
-        moments.push({
-          atMs: op.ackedAtMs,
-          event: { name: "acked", write: op.index, kind: op.kind, atMs: op.ackedAtMs, layer },
-        });
+    forEachMoment(state.timeline, (atMs, m) => {
+      if (atMs <= prev.tMs || atMs > state.tMs) return;
+      if (m.type === "acked") {
+        const { index: write, kind } = m.op;
+        moments.push({ atMs, event: { name: "acked", write, kind, atMs, layer: m.layer } });
+      } else if (m.type === "durable") {
+        const { index: write, kind } = m.op;
+        moments.push({ atMs, event: { name: "durable", write, kind, atMs } });
       }
-      if (passed(op.durableAtMs, prev.tMs, state.tMs)) {
-        moments.push({
-          atMs: op.durableAtMs,
-          event: { name: "durable", write: op.index, kind: op.kind, atMs: op.durableAtMs },
-        });
-      }
-    }
+    });
     moments.sort((a, b) => a.atMs - b.atMs);
     for (const m of moments) events.push(m.event);
   }

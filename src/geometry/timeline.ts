@@ -3,6 +3,7 @@
  * instant that can be shown). Positions follow the presentation clock, so the slider moves at the
  * pace the tokens do and microsecond events do not pile up at the left edge.
  */
+import { forEachMoment, type Moment } from "../model/moments";
 import type { CrashSweep } from "../model/sweep";
 import type { Timeline } from "../model/timeline";
 import type { PresentationClock } from "./clock";
@@ -36,18 +37,23 @@ export function timelineT(clock: PresentationClock, endMs: number, x: number): n
   return Math.min(endMs, clock.toModel(Math.min(1, Math.max(0, x)) * endS));
 }
 
+/** The moments the timeline marks (src/model/moments.ts), and the mark each one gets. */
+const MARK_OF: Readonly<Partial<Record<Moment["type"], MarkKind>>> = {
+  issued: "issued",
+  acked: "acknowledged",
+  durable: "durable",
+  flushDone: "flush",
+  committed: "commit",
+  failure: "failure",
+};
+
 /** Every mark the timeline shows: issues, acknowledgements, durable points, flushes, commits, the failure. */
 export function timelineMarks(timeline: Timeline, clock: PresentationClock, endMs: number): Mark[] {
   const marks: { kind: MarkKind; tMs: number }[] = [];
-  for (const op of timeline.ops) {
-    marks.push({ kind: "issued", tMs: op.atMs });
-    if (op.ackedAtMs !== null) marks.push({ kind: "acknowledged", tMs: op.ackedAtMs });
-    if (op.durableAtMs !== null && op.kind !== "barrier")
-      marks.push({ kind: "durable", tMs: op.durableAtMs });
-    if (op.flush?.doneAtMs != null) marks.push({ kind: "flush", tMs: op.flush.doneAtMs });
-  }
-  for (const commit of timeline.journalCommits) marks.push({ kind: "commit", tMs: commit.atMs });
-  if (timeline.crash) marks.push({ kind: "failure", tMs: timeline.crash.atMs });
+  forEachMoment(timeline, (tMs, moment) => {
+    const kind = MARK_OF[moment.type];
+    if (kind) marks.push({ kind, tMs });
+  });
   return marks
     .filter((m) => m.tMs <= endMs)
     .map((m) => ({ ...m, x: timelineX(clock, endMs, m.tMs) }));

@@ -5,8 +5,17 @@
  * made in the UI, from one vocabulary (src/text/vocabulary.ts).
  */
 import { FLUSH_TRAVELS } from "../model/rules";
+import { forEachMoment } from "../model/moments";
 import { failureTally } from "../model/tally";
-import type { FailureKind, FlushOutcome, Hop, LayerId, OpKind, Timeline } from "../model/timeline";
+import type {
+  Crash,
+  FailureKind,
+  FlushOutcome,
+  Hop,
+  LayerId,
+  OpKind,
+  Timeline,
+} from "../model/timeline";
 
 interface OpEvent {
   readonly tMs: number;
@@ -73,71 +82,97 @@ export type SessionEvent =
 
 export function sessionEvents(timeline: Timeline): SessionEvent[] {
   const events: SessionEvent[] = [];
-  for (const op of timeline.ops) {
-    // Fields written out rather than spread from a shared base: thousands of events are made
-    // per change, and spreading was the bulk of it.
-    const { index, kind } = op;
-    events.push({ type: "writeIssued", tMs: op.atMs, op: index, kind });
-    for (const hop of op.hops) {
-      events.push({ type: "writeMoved", tMs: hop.startMs, op: index, kind, hop });
-      // A crash stops the world: a hop it cut short never arrives.
-      if (hop.cutAtMs !== null) continue;
-      const quiet = hop.endMs === op.ackedAtMs || hop.endMs === op.durableAtMs;
-      events.push({ type: "writeArrived", tMs: hop.endMs, op: index, kind, layer: hop.to, quiet });
-    }
-    if (op.ackedAtMs !== null && op.ackedIn !== null) {
-      events.push({ type: "writeAcked", tMs: op.ackedAtMs, op: index, kind, layer: op.ackedIn });
-    }
-    if (op.flush) {
-      const { outcome, issuedAtMs, doneAtMs } = op.flush;
-      if (doneAtMs !== null) {
+  // Fields written out rather than spread from a shared base: thousands of events are made per
+  // change, and spreading was the bulk of it.
+  forEachMoment(timeline, (tMs, m) => {
+    switch (m.type) {
+      case "issued":
+        events.push({ type: "writeIssued", tMs, op: m.op.index, kind: m.op.kind });
+        return;
+      case "moved":
+        events.push({ type: "writeMoved", tMs, op: m.op.index, kind: m.op.kind, hop: m.hop });
+        return;
+      case "arrived": {
+        const { op, hop } = m;
+        const quiet = tMs === op.ackedAtMs || tMs === op.durableAtMs;
+        events.push({
+          type: "writeArrived",
+          tMs,
+          op: op.index,
+          kind: op.kind,
+          layer: hop.to,
+          quiet,
+        });
+        return;
+      }
+      case "acked":
+        events.push({
+          type: "writeAcked",
+          tMs,
+          op: m.op.index,
+          kind: m.op.kind,
+          layer: m.layer,
+        });
+        return;
+      case "flushDone": {
+        const { op } = m;
+        const { outcome } = m.flush;
         events.push(
           outcome === "passed"
-            ? { type: "flushPassed", tMs: doneAtMs, op: index, kind }
-            : { type: "flushRefused", tMs: doneAtMs, op: index, kind, outcome },
+            ? { type: "flushPassed", tMs, op: op.index, kind: op.kind }
+            : { type: "flushRefused", tMs, op: op.index, kind: op.kind, outcome },
         );
+        return;
       }
-      const travels =
-        doneAtMs !== issuedAtMs && (FLUSH_TRAVELS.has(outcome) || outcome === "ignored-by-qemu");
-      events.push({ type: "flushSent", tMs: issuedAtMs, op: index, kind, travels });
+      case "flushSent": {
+        const { op } = m;
+        const { outcome } = m.flush;
+        const travels =
+          m.flush.doneAtMs !== tMs && (FLUSH_TRAVELS.has(outcome) || outcome === "ignored-by-qemu");
+        events.push({ type: "flushSent", tMs, op: op.index, kind: op.kind, travels });
+        return;
+      }
+      case "durable":
+        events.push({ type: "writeDurable", tMs, op: m.op.index, kind: m.op.kind });
+        return;
+      case "committed":
+        events.push({ type: "journalCommitted", tMs, wroteOut: m.commit.wroteOut });
+        return;
+      case "commitFlushDone": {
+        const { commit } = m;
+        const { outcome } = m.flush;
+        const carried = timeline.ops.some((o) => o.durableAtMs === tMs);
+        // A flush that did not do what it says is news too.
+        const news = commit.wroteOut.length > 0 || carried || outcome !== "passed";
+        events.push({ type: "commitFlushed", tMs, outcome, news });
+        return;
+      }
+      case "blockMoved":
+        events.push({ type: "commitBlockMoved", tMs, hop: m.hop });
+        return;
+      case "blockArrived": {
+        const durable = tMs === m.commit.block?.durableAtMs;
+        events.push({ type: "commitBlockArrived", tMs, layer: m.hop.to, durable });
+        return;
+      }
+      case "failure":
+        events.push(lostEvent(timeline, m.crash));
     }
-    if (kind !== "barrier" && op.durableAtMs !== null) {
-      events.push({ type: "writeDurable", tMs: op.durableAtMs, op: index, kind });
-    }
-  }
-  for (const commit of timeline.journalCommits) {
-    events.push({ type: "journalCommitted", tMs: commit.atMs, wroteOut: commit.wroteOut });
-    const { flush } = commit;
-    if (flush?.doneAtMs == null) continue;
-    const doneAtMs = flush.doneAtMs;
-    const carried = timeline.ops.some((o) => o.durableAtMs === doneAtMs);
-    // A flush that did not do what it says is news too.
-    const news = commit.wroteOut.length > 0 || carried || flush.outcome !== "passed";
-    events.push({ type: "commitFlushed", tMs: doneAtMs, outcome: flush.outcome, news });
-  }
-  for (const commit of timeline.journalCommits) {
-    const block = commit.block;
-    if (!block) continue;
-    for (const hop of block.hops) {
-      events.push({ type: "commitBlockMoved", tMs: hop.startMs, hop });
-      if (hop.cutAtMs !== null) continue;
-      const durable = hop.endMs === block.durableAtMs;
-      events.push({ type: "commitBlockArrived", tMs: hop.endMs, layer: hop.to, durable });
-    }
-  }
-  const { crash } = timeline;
-  if (crash) {
-    const { lost, promised } = failureTally(timeline);
-    events.push({
-      type: "dataLost",
-      tMs: crash.atMs,
-      failure: crash.kind,
-      lost,
-      survived: timeline.ops.filter((o) => o.survives === true).map((o) => o.index),
-      promised: promised.length,
-    });
-  }
+  });
   // Stable: at one instant, events keep the order above (issued, moved, acknowledged, durable,
   // and the failure last).
   return events.sort((a, b) => a.tMs - b.tMs);
+}
+
+/** A failure struck at `tMs`: what it destroyed, what survived. */
+function lostEvent(timeline: Timeline, crash: Crash): SessionEvent {
+  const { lost, promised } = failureTally(timeline);
+  return {
+    type: "dataLost",
+    tMs: crash.atMs,
+    failure: crash.kind,
+    lost,
+    survived: timeline.ops.filter((o) => o.survives === true).map((o) => o.index),
+    promised: promised.length,
+  };
 }
