@@ -138,7 +138,15 @@ describe("Stack", () => {
     };
     const guestRam = ["guest-app", "guest-page-cache", "guest-block-layer"];
     expect(wiped("guest")).toEqual(guestRam);
-    expect(wiped("power")).toEqual([...guestRam, "virtual-disk", "host-page-cache", "disk-cache"]);
+    // QEMU's box holds the requests in flight: they die with QEMU (docs/model.md §4).
+    expect(wiped("qemu")).toEqual([...guestRam, "virtual-disk", "qemu"]);
+    expect(wiped("power")).toEqual([
+      ...guestRam,
+      "virtual-disk",
+      "qemu",
+      "host-page-cache",
+      "disk-cache",
+    ]);
   });
 
   it("draws attention to a tour step's layer", () => {
