@@ -7,6 +7,7 @@
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FailureKind, LayerId } from "../../model/timeline";
+import { BOXES, type BoxId } from "../../geometry/layout";
 import { DEFAULT_CONFIG, type SessionConfig } from "../../scenario/session";
 import { stageFacts } from "../../store/stage";
 import { Stack } from "./Stack";
@@ -43,16 +44,8 @@ function draw({ config: change = {}, wipedBy = null, highlight = null }: Drawn =
   return { asked, box, text: (id: string) => box(id).textContent };
 }
 
-const ALL_BOXES = [
-  "guest-app",
-  "guest-page-cache",
-  "guest-block-layer",
-  "virtual-disk",
-  "qemu",
-  "host-page-cache",
-  "disk-cache",
-  "platters",
-] as const;
+/** Every box, top to bottom (the layout's order). */
+const ALL_BOXES = Object.keys(BOXES) as BoxId[];
 
 describe("Stack", () => {
   it("titles every layer, in the two machines' frames", () => {
