@@ -16,21 +16,12 @@ import { simulate } from "../src/model/simulate";
 import { sweepCrashes } from "../src/model/sweep";
 import { random, randomOps } from "../src/model/testing";
 import { OP_KINDS, type Timeline } from "../src/model/timeline";
+import { median, percentile } from "./stats";
 
 function timed<T>(work: () => T): { result: T; ms: number } {
   const start = performance.now();
   const result = work();
   return { result, ms: performance.now() - start };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
 }
 
 const config = makeConfig({ cache: "writeback", guestBarriers: true });

@@ -1,7 +1,7 @@
 /**
  * How the tests and benchmarks launch Chromium: Debian's package (scripts/ensure-chromium.mjs
  * installs it; Playwright downloads none here), or CHROMIUM_PATH. The flags keep a headless
- * Chromium off the network this machine does not have (toolchain.md).
+ * Chromium off the network, which the test machines do not have.
  */
 export const chromiumLaunchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,6 +1,6 @@
 // Builds the bare React 19 baseline for `npm run bench:ui` with the same Vite and React plugin
 // as the real app: `vite build --config bench/bare-react/vite.config.ts` (from the repo root).
-// bench/ui.ts passes its own temporary outDir. The default is also outside the repo: ESLint's
+// bench/bundle.ts passes its own temporary outDir. The default is also outside the repo: ESLint's
 // ignore list only covers the top-level dist/, so a bench/bare-react/dist would get linted.
 import react from "@vitejs/plugin-react";
 import { tmpdir } from "node:os";

@@ -1,8 +1,9 @@
 /**
- * The one animation loop (design notes, "anim/"): a requestAnimationFrame loop outside React
- * whose only write is `advance(dt)` on the store, and which draws every change of the playhead
- * (its own, a seek, a step) by writing token transforms straight onto pooled SVG nodes. React
- * never renders per frame: the store commits time for React only when it crosses an event.
+ * The one animation loop (docs/architecture.md, `src/anim/`): a requestAnimationFrame loop
+ * outside React whose only write is `advance(dt)` on the store, and which draws every change of
+ * the playhead (its own, a seek, a step) by writing token transforms straight onto pooled SVG
+ * nodes. React never renders per frame: the store commits time for React only when it crosses
+ * an event.
  *
  * It runs only while there is something to show: playing, the tab visible, the diagram on
  * screen, and the playhead short of the last event.

@@ -1,7 +1,7 @@
 /**
  * Where an operation's data is at model time t: what scrubbing, stepping and the ledger need.
- * Rendering is a function of (timeline, t) (design.md), so this must be cheap: a binary search
- * over the op's hops, no allocation beyond the answer.
+ * Rendering is a function of (timeline, t), so this must be cheap: a binary search over the
+ * op's hops, no allocation beyond the answer.
  */
 import type { Hop, LayerId, OpResult } from "./timeline";
 

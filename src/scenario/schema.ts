@@ -1,6 +1,6 @@
 /**
  * The scenario document (version 1): the single source of truth for the CLI, permalinks, the
- * embed API and the tests (design.md, "The scenario is the single source of truth"). One
+ * embed API and the tests (docs/architecture.md: the scenario is where the data flow starts). One
  * validator turns untrusted input into a typed document or a one-line error that names the field
  * and the values it allows. Hand-written rather than a schema library because every message is
  * part of the interface, and the schema is small.

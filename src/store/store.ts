@@ -1,5 +1,5 @@
 /**
- * The app's state, in a zustand vanilla store (design notes): the document (a scenario: the
+ * The app's state, in a zustand vanilla store (docs/architecture.md): the document (a scenario: the
  * configuration, the writes, the failure) apart from where playback is (the playhead, playing,
  * speed). Everything derived from the document (the timeline, the clock, the tokens' hops, the
  * instants where anything happens) is computed here once per change, never per frame.

@@ -3,17 +3,13 @@
  * matrix's O_SYNC cell, its durations are the matrix's windows, and every duration is labelled as
  * an estimate or a Linux default (docs/model.md §3, §5).
  */
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { matrixRow } from "../model/matrix";
 import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 import { configLabel, EVERY_CONFIG } from "../store/testing";
-import { VerdictView } from "../ui/stage/Verdict";
 import { verdict } from "./verdict";
 
-const ALL = EVERY_CONFIG;
-const cases = ALL.map((c) => [configLabel(c), c] as const);
+const cases = EVERY_CONFIG.map((c) => [configLabel(c), c] as const);
 
 const row = (c: SessionConfig, kind: "normal" | "osync" | "barrier") =>
   matrixRow(c.mode, c.guestBarriers, kind, c.diskCache, c.guestFs);
@@ -179,24 +175,5 @@ describe("verdict, spot checks", () => {
       "Estimates",
     ])
       expect(text).toContain(needle);
-  });
-});
-
-describe("Verdict component", () => {
-  const render = (config: SessionConfig) =>
-    renderToStaticMarkup(createElement(VerdictView, { config }));
-
-  it("renders a region named Verdict with the O_SYNC verdict, in symbols and words", () => {
-    for (const config of ALL) {
-      const html = render(config);
-      const v = verdict(config);
-      expect(html).toMatch(/^<section[^>]*aria-label="Verdict"/);
-      expect(html).toContain(`data-verdict="${v.synced}"`);
-      expect(html).toContain(`class="verdict-${v.synced}"`);
-      expect(html).toContain(v.synced === "safe" ? "✔" : "✘");
-      expect(html).toContain("<details");
-      expect(html).toContain("<summary>Why, and what this assumes</summary>");
-      expect(html).not.toMatch(/<h[1-6]/);
-    }
   });
 });

@@ -44,3 +44,13 @@ export const AFTER_FAILURE: Readonly<Record<FailureKind, string>> = {
 export function opLabel(index: number, kind: OpKind): string {
   return `#${String(index)} ${KIND_NAME[kind]}`;
 }
+
+/**
+ * Why the toolbar's buttons are off, said on the buttons themselves: before any write a failure
+ * has nothing to strike; past a failure the world has stopped (a second strike moves it, so
+ * scrubbing back before it brings the buttons back).
+ */
+export const BUTTON_OFF_WHY = {
+  noWrites: "Issue a write first: a failure strikes the writes in flight.",
+  struck: "The failure has struck: scrub back before it, or undo it, to go on.",
+} as const;

@@ -2,7 +2,7 @@
  * The one way the diagram starts (docs/embedding.md): the page, an embed and the
  * <kvm-cache-diagram> element all call `mountDiagram` with a scenario and a view, and get back
  * the store to drive and listen to. Syncing the address bar and the message API for host pages
- * are adapters around the store (./urlSync.ts, src/embed), not part of the React tree.
+ * are adapters around the store (src/link/urlSync.ts, src/embed), not part of the React tree.
  */
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

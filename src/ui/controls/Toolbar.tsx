@@ -8,7 +8,7 @@
 import { useContext, useEffect, useRef } from "react";
 import { FailureGate } from "./failureGate";
 import { FAILURE_KINDS, OP_KINDS } from "../../model/timeline";
-import { FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
+import { BUTTON_OFF_WHY, FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
 import { SPEEDS, struck, type Speed } from "../../store/store";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagram } from "../app/useDiagram";
@@ -34,6 +34,9 @@ export function Toolbar() {
   const gate = useContext(FailureGate);
   const atStart = useDiagram((s) => s.tMs <= 0);
   const atEnd = useDiagram((s) => s.tMs >= s.endMs);
+  // A button that is off says why (its tooltip and accessible description).
+  const writesOff = failed ? BUTTON_OFF_WHY.struck : undefined;
+  const failuresOff = failed ? BUTTON_OFF_WHY.struck : hasOps ? undefined : BUTTON_OFF_WHY.noWrites;
   // The buttons pressed disable themselves: focus moves on instead of falling to the page,
   // once the re-render has enabled its target.
   const firstWrite = useRef<HTMLButtonElement>(null);
@@ -53,6 +56,7 @@ export function Toolbar() {
             ref={i === 0 ? firstWrite : undefined}
             type="button"
             disabled={failed}
+            title={writesOff}
             onClick={() => {
               issue(kind);
             }}
@@ -66,7 +70,10 @@ export function Toolbar() {
         <button
           type="button"
           disabled={failed}
-          title="Ten O_SYNC writes from one thread: each is issued when the previous one returned"
+          title={
+            writesOff ??
+            "Ten O_SYNC writes from one thread: each is issued when the previous one returned"
+          }
           onClick={() => {
             burst("osync", BURST);
           }}
@@ -79,6 +86,7 @@ export function Toolbar() {
           type="button"
           className="play"
           disabled={failed}
+          title={writesOff}
           onClick={() => {
             setPlaying(!playing);
           }}
@@ -138,6 +146,7 @@ export function Toolbar() {
             type="button"
             className="danger"
             disabled={failed || !hasOps}
+            title={failuresOff}
             onClick={() => {
               if (gate) {
                 gate(kind);
@@ -155,7 +164,10 @@ export function Toolbar() {
           type="button"
           className="danger"
           disabled={failed || !hasOps}
-          title="Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable"
+          title={
+            failuresOff ??
+            "Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable"
+          }
           onClick={() => {
             focusNext.current = resetButton.current;
             void failAtWorst("power");

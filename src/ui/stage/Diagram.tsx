@@ -1,7 +1,7 @@
 /**
  * The storage stack, drawn as SVG: React renders the structure (stack, arrows, marks, tokens),
  * src/geometry computes where everything goes, and the animation loop (src/anim) moves the
- * tokens by writing their transforms directly — one owner per DOM node (design notes).
+ * tokens by writing their transforms directly — one owner per DOM node (docs/architecture.md, src/anim/).
  */
 import {
   useCallback,

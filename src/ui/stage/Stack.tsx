@@ -20,7 +20,7 @@ import type { SessionConfig } from "../../scenario/session";
 import type { StageFacts } from "../../store/stage";
 
 /** The line under each box's title: what it is under this configuration. */
-function boxDetail(id: BoxId, config: SessionConfig, facts: StageFacts): string {
+function boxDetail(id: BoxId, config: SessionConfig): string {
   const s = MODE_SWITCHES[config.mode];
   switch (id) {
     case "guest-app":
@@ -42,7 +42,7 @@ function boxDetail(id: BoxId, config: SessionConfig, facts: StageFacts): string 
         battery: "battery-backed",
       }[config.diskCache];
     case "platters":
-      return facts.stable === "platters" ? "permanent" : "permanent";
+      return "permanent";
   }
 }
 
@@ -144,7 +144,7 @@ export const Stack = memo(function Stack({
           <BoxShape
             box={b}
             title={b.id === "qemu" ? `QEMU · cache=${config.mode}` : b.title}
-            detail={boxDetail(b.id, config, facts)}
+            detail={boxDetail(b.id, config)}
             volatile={volatile && b.id !== "qemu"}
             stable={b.id === facts.stable}
           />

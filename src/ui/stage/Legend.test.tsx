@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+/**
+ * The key: it names each of the article's four arrows with what it means, and for each cache mode
+ * the arrow the model sends its writes down names that mode; each token's shape is named by its
+ * kind of write.
+ */
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
+import { writeArrow } from "../../model/rules";
+import { OP_KINDS } from "../../model/timeline";
+import { KIND_NAME } from "../../text/vocabulary";
+import { Legend } from "./Legend";
+
+afterEach(cleanup);
+
+/** Each item of the arrows' list, by the arrow it names first. */
+function arrowItems(): Map<string, string> {
+  render(<Legend />);
+  const list = screen.getByRole("list", { name: "Arrows" });
+  return new Map(
+    within(list)
+      .getAllByRole("listitem")
+      .map((item) => {
+        const [arrow = "", meaning = ""] = item.textContent.trim().split(": ");
+        return [arrow, meaning];
+      }),
+  );
+}
+
+describe("Legend", () => {
+  it("names each arrow with what it means", () => {
+    const items = arrowItems();
+    expect([...items.keys()]).toEqual(["red", "gray", "blue", "green"]);
+    expect(items.get("red")).toContain("host page cache");
+    expect(items.get("gray")).toContain("host page cache bypassed");
+    expect(items.get("blue")).toContain("stable storage");
+    expect(items.get("green")).toMatch(/flush passed down as fdatasync/);
+  });
+
+  it.each(CACHE_MODES)("%s: the arrow its writes take names it", (mode) => {
+    const arrow = writeArrow(MODE_SWITCHES[mode]);
+    expect(arrowItems().get(arrow)).toMatch(new RegExp(`\\b${mode}\\b`));
+  });
+
+  it("names each token's kind of write, and the ack mark", () => {
+    render(<Legend />);
+    const items = within(screen.getByRole("list", { name: "Tokens" })).getAllByRole("listitem");
+    expect(items.map((item) => item.textContent.trim())).toEqual([
+      ...OP_KINDS.map((kind) => KIND_NAME[kind]),
+      "ack the call returns to the application",
+    ]);
+  });
+
+  it("says screen time is compressed and the clock shows model time", () => {
+    render(<Legend />);
+    expect(screen.getByText(/^Screen time is compressed/).textContent).toMatch(
+      /The clock and the table show model time/,
+    );
+  });
+});
