@@ -62,7 +62,7 @@ describe("EventLine", () => {
       store.getState().seek(store.getState().timeline.ops[0]?.ackedAtMs ?? NaN);
       store.getState().fail("power");
     });
-    await says(/^Power lost\. Lost: .*#0.* One was an acknowledged O_SYNC write\./);
+    await says(/^Power lost\. Lost: .*#0.* One had been promised durable/);
   });
 
   it("says once that the writes were run again after the configuration changed", async () => {
