@@ -5,7 +5,8 @@
  *    into a temporary directory, and compares the gzip size (node:zlib, level 9, file by file)
  *    of their INITIAL JavaScript: the files named by `<script type="module" src>` and
  *    `<link rel="modulepreload" href>` in the built index.html. Lazily loaded chunks are listed
- *    separately and not counted. Target: app ≤ 1.30 × bare React.
+ *    separately and not counted. Target: app ≤ 1.40 × bare React, the d3 modules the drawing's
+ *    geometry uses included (issue 16).
  * 2. Frame rate: serves the built app with `vite preview`, opens it in headless Chromium
  *    (1280×800, no tracing: tracing roughly halves the frame rate) and samples
  *    requestAnimationFrame timestamps in the page for a few seconds: first on the page as it
@@ -50,7 +51,7 @@ const EMBED_BUILDS = [
   },
 ] as const;
 
-const TARGET_RATIO = 1.3;
+const TARGET_RATIO = 1.4;
 const GZIP_LEVEL = 9;
 const PREFERRED_PORT = 4179;
 const VIEWPORT = { width: 1280, height: 800 };
