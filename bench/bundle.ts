@@ -3,7 +3,8 @@
  * the same Vite, into a temporary directory, and compares the gzip size (node:zlib, level 9, file
  * by file) of their INITIAL JavaScript: the files named by `<script type="module" src>` and
  * `<link rel="modulepreload" href>` in the built index.html. Lazily loaded chunks are listed
- * separately and not counted. Target: app ≤ 1.30 × bare React. Then the two embeds that need no
+ * separately and not counted. Target: app ≤ 1.40 × bare React, the d3 modules the drawing's
+ * geometry uses included (issue 16). Then the two embeds that need no
  * server, whole, beside the app's JS in all.
  */
 import { readFileSync, readdirSync } from "node:fs";
@@ -24,7 +25,7 @@ const EMBED_BUILDS = [
   },
 ] as const;
 
-const TARGET_RATIO = 1.3;
+const TARGET_RATIO = 1.4;
 export const GZIP_LEVEL = 9;
 
 interface InitialJs {

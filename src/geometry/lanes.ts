@@ -4,6 +4,7 @@
  * 2-core machine: 200 tokens reading precomputed samples held 60 fps, calling getPointAtLength
  * per token per frame 37–53 fps).
  */
+import { line } from "d3-shape";
 import { BOXES, LANE_DY, LANE_X, type BoxId, type LaneId } from "./layout";
 
 export interface Point {
@@ -93,14 +94,17 @@ export function lanePath(lane: LaneId, from: BoxId, to: BoxId): Polyline {
 }
 
 /**
- * SVG path data for a polyline: "M x,y L x,y …". Lanes are straight segments, so d3-shape's
- * line generator (with d3-path, 3.2 KiB gzip of the first view's budget) bought nothing here.
+ * SVG path data for a polyline, "Mx,yLx,y…": d3-shape's line generator with its default linear
+ * curve joins the points with straight segments (the lanes are axis-aligned runs), as visx's
+ * LinePath has d3 compute `d` and React draw the `<path>`. d3 rounds to 3 decimals, finer than
+ * any lane coordinate (whole and half units).
  */
-function toD(points: readonly Point[]): string {
-  return points.map((p, i) => `${i === 0 ? "M" : "L"}${String(p.x)},${String(p.y)}`).join("");
-}
+const toD = line<Point>(
+  (p) => p.x,
+  (p) => p.y,
+);
 
 /** SVG path data for a lane between two boxes, for drawing the arrow itself. */
 export function laneD(lane: LaneId, from: BoxId, to: BoxId): string {
-  return toD(lanePath(lane, from, to).points);
+  return toD(lanePath(lane, from, to).points) ?? "";
 }

@@ -1,17 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { run } from "../model/testing";
-import { LATENCY_ROWS, LATENCY_TICKS, latencyRows, latencyX, median } from "./latency";
+import { LATENCY_ROWS, latencyAxis, latencyRows, median } from "./latency";
 
-describe("latencyX", () => {
+describe("latencyAxis", () => {
+  const axis = latencyAxis([0, 800]);
+
+  it("ticks every decade from 1 µs to 100 s, each named in the unit a reader expects", () => {
+    expect(axis.ticks.map((t) => t.label)).toEqual([
+      "1 µs",
+      "10 µs",
+      "100 µs",
+      "1 ms",
+      "10 ms",
+      "100 ms",
+      "1 s",
+      "10 s",
+      "100 s",
+    ]);
+  });
+
   it("puts each decade at an equal step, and clamps outside 1 µs … 100 s", () => {
-    const xs = LATENCY_TICKS.map((t) => latencyX(t.ms));
+    const xs = axis.ticks.map((t) => t.x);
     expect(xs[0]).toBe(0);
-    expect(xs.at(-1)).toBe(1);
+    expect(xs.at(-1)).toBe(800);
     for (let i = 1; i < xs.length; i++) {
-      expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeCloseTo(1 / 8, 12);
+      expect((xs[i] ?? 0) - (xs[i - 1] ?? 0)).toBeCloseTo(100, 9);
     }
-    expect(latencyX(0)).toBe(0);
-    expect(latencyX(1e9)).toBe(1);
+    expect(axis.x(1)).toBeCloseTo(300, 9);
+    expect(axis.x(0.0005)).toBe(0);
+    expect(axis.x(0)).toBe(0);
+    expect(axis.x(1e9)).toBe(800);
   });
 });
 

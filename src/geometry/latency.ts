@@ -2,31 +2,39 @@
  * The latency chart's geometry (issue 8: "the speed half of the article"): per write, how long
  * after it was issued the call returned and the data was durable, on one log axis from 1 µs to
  * 100 s — the span of the model's latencies, from a page-cache copy to dirty-page expiry
- * (docs/model.md §5). Positions are fractions of the axis's width.
+ * (docs/model.md §5).
  */
+import { scaleLog } from "d3-scale";
 import type { OpKind, OpResult } from "../model/timeline";
 
-const MIN_MS = 0.001;
-const MAX_MS = 100_000;
-const DECADES = Math.log10(MAX_MS / MIN_MS);
+/** The axis's span, in seconds: d3's SI labels then read µs, ms and s. */
+const MIN_S = 1e-6;
+const MAX_S = 100;
+const DECADES = Math.log10(MAX_S / MIN_S);
 
-/** The axis's ticks: one per decade, with its label. */
-export const LATENCY_TICKS: readonly { readonly ms: number; readonly label: string }[] = [
-  { ms: 0.001, label: "1 µs" },
-  { ms: 0.01, label: "10 µs" },
-  { ms: 0.1, label: "100 µs" },
-  { ms: 1, label: "1 ms" },
-  { ms: 10, label: "10 ms" },
-  { ms: 100, label: "100 ms" },
-  { ms: 1000, label: "1 s" },
-  { ms: 10_000, label: "10 s" },
-  { ms: 100_000, label: "100 s" },
-];
+export interface LatencyAxis {
+  /** Where a latency in ms stands (clamped to the axis's ends; none or 0 at the left end). */
+  readonly x: (ms: number) => number;
+  /** One tick per decade, with its label ("1 µs" … "100 s"). */
+  readonly ticks: readonly { readonly x: number; readonly label: string }[];
+}
 
-/** Where a latency stands on the axis, 0 at 1 µs and 1 at 100 s (clamped at both ends). */
-export function latencyX(ms: number): number {
-  if (!(ms > MIN_MS)) return 0;
-  return Math.min(1, Math.log10(ms / MIN_MS) / DECADES);
+/**
+ * The latency axis drawn from `range[0]` (1 µs) to `range[1]` (100 s): d3's log scale, so each
+ * decade takes an equal step. Asking d3 for no more ticks than there are decades gives exactly
+ * the powers of ten (with more it adds 2×…9× within each decade); its "~s" format names them
+ * with SI prefixes ("1µ", "10m", "100"), to which the unit is added after a space.
+ */
+export function latencyAxis(range: readonly [number, number]): LatencyAxis {
+  const seconds = scaleLog().domain([MIN_S, MAX_S]).range(range).clamp(true);
+  const si = seconds.tickFormat(DECADES, "~s");
+  return {
+    x: (ms) => (ms > 0 ? seconds(ms / 1000) : range[0]),
+    ticks: seconds.ticks(DECADES).map((s) => ({
+      x: seconds(s),
+      label: `${si(s).replace(/[^\d.]?$/, " $&")}s`,
+    })),
+  };
 }
 
 export interface LatencyRow {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { FLUSH_OUTCOMES } from "../model/timeline";
-import { BOXES, flushEnd, LABEL_X, LANE_X, restPoint, VIEW } from "./layout";
+import { BOXES, FRAMES, flushEnd, LABEL_X, LANE_X, restPoint, VIEW, type Box } from "./layout";
 
 describe("the stack", () => {
   it("draws the layers top to bottom in the order of docs/model.md §1, without overlap", () => {
@@ -24,6 +24,31 @@ describe("the stack", () => {
     });
     const last = BOXES.platters;
     expect(last.y + last.height).toBeLessThan(VIEW.height);
+  });
+
+  it("lays each machine's boxes inside its frame, below its label, equally tall and evenly spaced", () => {
+    const machines: Record<string, readonly Box[]> = {
+      guest: [
+        BOXES["guest-app"],
+        BOXES["guest-page-cache"],
+        BOXES["guest-block-layer"],
+        BOXES["virtual-disk"],
+      ],
+      host: [BOXES.qemu, BOXES["host-page-cache"], BOXES["disk-cache"], BOXES.platters],
+    };
+    for (const frame of FRAMES) {
+      const boxes = machines[frame.id] ?? [];
+      const first = boxes[0];
+      const last = boxes.at(-1);
+      if (!first || !last) throw new Error(`no boxes in ${frame.id}`);
+      // Room for the frame's label (14-unit type) above the first box, and a margin below the last.
+      expect(first.y - frame.y).toBeGreaterThanOrEqual(20);
+      expect(last.y + last.height).toBeLessThan(frame.y + frame.height);
+      expect(new Set(boxes.map((b) => b.height)).size).toBe(1);
+      const gaps = boxes.slice(1).map((b, i) => b.y - (boxes[i]?.y ?? 0));
+      expect(new Set(gaps).size).toBe(1);
+    }
+    expect(FRAMES.at(-1)?.y).toBeGreaterThan((FRAMES[0]?.y ?? 0) + (FRAMES[0]?.height ?? 0));
   });
 
   it("QEMU spans every coloured lane, so each arrow passes through it; labels start past them", () => {

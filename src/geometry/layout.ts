@@ -19,6 +19,7 @@
  * px per unit: titles 20 (≥ 18 px), arrow labels 16 (≥ 14 px), tokens 24 (≥ 20 px), nothing
  * under 14 (≥ 12 px).
  */
+import { scaleBand } from "d3-scale";
 import type { FlushOutcome, LayerId, Route } from "../model/timeline";
 
 export const VIEW = { width: 660, height: 600 } as const;
@@ -140,21 +141,33 @@ export interface Frame {
   readonly height: number;
 }
 
+/** A box and the gap under it: the stack's rhythm within a machine. */
+const STEP = BOX_HEIGHT + GAP;
+
+/**
+ * Frames and boxes from the ordered list, top to bottom. Within a machine the boxes are the
+ * bands of d3's band scale: its range is the frame's inside (below the frame's label), n boxes
+ * with n − 1 gaps; the inner padding, the gap as a fraction of the step, leaves each band
+ * BOX_HEIGHT tall. The frame closes FRAME_PAD_BOTTOM below its last box, and the next machine's
+ * frame starts FRAME_GAP below.
+ */
 function stack(): { boxes: Record<BoxId, Box>; frames: Frame[] } {
   const boxes = {} as Record<BoxId, Box>;
   const frames: Frame[] = [];
-  let y = FRAME_MARGIN;
+  let top = FRAME_MARGIN;
   for (const machine of MACHINES) {
-    const top = y;
-    y += FRAME_PAD_TOP;
-    machine.boxes.forEach(([id, title], i) => {
-      if (i > 0) y += GAP;
+    const first = top + FRAME_PAD_TOP;
+    const last = first + machine.boxes.length * STEP - GAP;
+    const rows = scaleBand<BoxId>()
+      .domain(machine.boxes.map(([id]) => id))
+      .range([first, last])
+      .paddingInner(GAP / STEP);
+    for (const [id, title] of machine.boxes) {
       // QEMU spans the lanes: the write's arrows pass through it, where the mode is decided.
       const width = id === "qemu" ? LABEL_X - GUTTER : BOX_WIDTH;
-      boxes[id] = { id, x: GUTTER, y, width, height: BOX_HEIGHT, title };
-      y += BOX_HEIGHT;
-    });
-    y += FRAME_PAD_BOTTOM;
+      boxes[id] = { id, x: GUTTER, y: rows(id) ?? first, width, height: rows.bandwidth(), title };
+    }
+    const bottom = last + FRAME_PAD_BOTTOM;
     frames.push({
       id: machine.id,
       label: machine.label,
@@ -162,9 +175,9 @@ function stack(): { boxes: Record<BoxId, Box>; frames: Frame[] } {
       y: top,
       width: VIEW.width - 2 * FRAME_MARGIN,
       compactWidth: COMPACT_VIEW.width - 2 * FRAME_MARGIN,
-      height: y - top,
+      height: bottom - top,
     });
-    y += FRAME_GAP;
+    top = bottom + FRAME_GAP;
   }
   return { boxes, frames };
 }

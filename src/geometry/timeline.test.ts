@@ -3,7 +3,16 @@ import { sweepCrashes } from "../model/sweep";
 import { randomOps, run } from "../model/testing";
 import type { PresentationClock } from "./clock";
 import { presentationClock } from "./clock";
-import { columnOf, COLUMNS, exposureSteps, timelineMarks, timelineX } from "./timeline";
+import {
+  columnOf,
+  COLUMNS,
+  EXPOSURE_H,
+  exposureD,
+  exposureSteps,
+  timelineAxis,
+  timelineMarks,
+  timelineX,
+} from "./timeline";
 
 /** Model time drawn to scale: 1 ms per screen second, over `endMs`. */
 function linear(endMs: number): PresentationClock {
@@ -73,5 +82,50 @@ describe("timelineMarks", () => {
     expect(marks.filter((m) => m.kind === "issued")).toHaveLength(2);
     expect(marks.filter((m) => m.kind === "failure")).toEqual([{ kind: "failure", tMs: 1, x: 1 }]);
     for (const m of marks) expect(m.x).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe("timelineAxis", () => {
+  it("runs linearly in screen time, clamps past either end, and inverts", () => {
+    // Screen time = model time here: 0 … 200 ms of a clock that lasts 400.
+    const axis = timelineAxis(linear(400), 200);
+    expect(axis.x(50)).toBe(0.25);
+    expect(axis.x(300)).toBe(1);
+    expect(axis.x(-10)).toBe(0);
+    expect(axis.t(0.25)).toBe(50);
+    expect(axis.t(1.5)).toBe(200);
+    expect(axis.t(-1)).toBe(0);
+  });
+
+  it("puts everything at the start while no screen time has passed", () => {
+    const axis = timelineAxis(linear(0), 0);
+    expect(axis.x(0)).toBe(0);
+    expect(axis.t(0.5)).toBe(0);
+  });
+});
+
+describe("exposureD", () => {
+  // None at risk for the first half, then 2 (the most of any failure) until the end.
+  const steps: [number, number][] = [
+    [0, 0],
+    [0.5, 0],
+    [0.5, 2],
+    [1, 2],
+  ];
+  const top = String(EXPOSURE_H - 32);
+  const bottom = String(EXPOSURE_H);
+
+  it("draws the steps across the columns, the most at risk just under the top", () => {
+    expect(exposureD(steps, 2, false)).toBe(
+      `M0,${bottom}L500,${bottom}L500,${top}L${String(COLUMNS)},${top}`,
+    );
+    // Half the most stands half way up.
+    expect(exposureD(steps, 4, false)).toContain(`L500,${String(EXPOSURE_H - 16)}`);
+  });
+
+  it("closes the shaded window down to the baseline", () => {
+    const d = exposureD(steps, 2, true);
+    expect(d.startsWith(exposureD(steps, 2, false))).toBe(true);
+    expect(d.endsWith(`L0,${bottom}Z`)).toBe(true);
   });
 });

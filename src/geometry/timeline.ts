@@ -3,6 +3,8 @@
  * instant that can be shown). Positions follow the presentation clock, so the slider moves at the
  * pace the tokens do and microsecond events do not pile up at the left edge.
  */
+import { scaleLinear } from "d3-scale";
+import { area, line } from "d3-shape";
 import { forEachMoment, type Moment } from "../model/moments";
 import type { CrashSweep } from "../model/sweep";
 import type { Timeline } from "../model/timeline";
@@ -25,16 +27,34 @@ export interface Mark {
   readonly x: number;
 }
 
+/**
+ * The timeline's axis: model time through the presentation clock into screen seconds, then
+ * linearly onto 0 … 1 of the timeline's width (d3's linear scale from 0 s to the screen time of
+ * `endMs`), clamped at both ends. Linear in screen time, not model time, so the thumb moves at
+ * the pace the tokens do. A timeline with no screen time yet (nothing happened) stands at 0.
+ */
+export function timelineAxis(
+  clock: PresentationClock,
+  endMs: number,
+): { readonly x: (tMs: number) => number; readonly t: (x: number) => number } {
+  const endS = clock.toScreen(endMs);
+  if (!(endS > 0)) return { x: () => 0, t: () => Math.min(endMs, clock.toModel(0)) };
+  const screen = scaleLinear().domain([0, endS]).range([0, 1]).clamp(true);
+  return {
+    x: (tMs) => screen(clock.toScreen(tMs)),
+    // invert clamps to the domain, so a click past either end seeks to that end.
+    t: (x) => Math.min(endMs, clock.toModel(screen.invert(x))),
+  };
+}
+
 /** The fraction of the timeline at model time `tMs`. */
 export function timelineX(clock: PresentationClock, endMs: number, tMs: number): number {
-  const endS = clock.toScreen(endMs);
-  return endS > 0 ? Math.min(1, Math.max(0, clock.toScreen(tMs) / endS)) : 0;
+  return timelineAxis(clock, endMs).x(tMs);
 }
 
 /** The model time at fraction `x` of the timeline (what a click or a drag there means). */
 export function timelineT(clock: PresentationClock, endMs: number, x: number): number {
-  const endS = clock.toScreen(endMs);
-  return Math.min(endMs, clock.toModel(Math.min(1, Math.max(0, x)) * endS));
+  return timelineAxis(clock, endMs).t(x);
 }
 
 /** The moments the timeline marks (src/model/moments.ts), and the mark each one gets. */
@@ -54,9 +74,8 @@ export function timelineMarks(timeline: Timeline, clock: PresentationClock, endM
     const kind = MARK_OF[moment.type];
     if (kind) marks.push({ kind, tMs });
   });
-  return marks
-    .filter((m) => m.tMs <= endMs)
-    .map((m) => ({ ...m, x: timelineX(clock, endMs, m.tMs) }));
+  const axis = timelineAxis(clock, endMs);
+  return marks.filter((m) => m.tMs <= endMs).map((m) => ({ ...m, x: axis.x(m.tMs) }));
 }
 
 /**
@@ -80,12 +99,13 @@ export function exposureSteps(
   clock: PresentationClock,
   endMs: number,
 ): [number, number][] {
+  const axis = timelineAxis(clock, endMs);
   const worst = new Uint32Array(COLUMNS);
   let column = 0;
   let last = 0;
   sweep.instantsMs.forEach((tMs, i) => {
     if (tMs > endMs) return;
-    const c = columnOf(timelineX(clock, endMs, tMs));
+    const c = columnOf(axis.x(tMs));
     // The count before this instant carries through the columns it spans.
     for (; column < c; column++) {
       worst[column] = Math.max(worst[column] ?? 0, last);
@@ -103,4 +123,32 @@ export function exposureSteps(
   });
   points.push([1, worst[COLUMNS - 1] ?? 0]);
   return points;
+}
+
+/** The exposure strip's height in its viewBox (COLUMNS wide, stretched to the timeline's width). */
+export const EXPOSURE_H = 36;
+/** The highest count stands this far below the strip's top, so its outline is not cut off. */
+const EXPOSURE_HEADROOM = 4;
+
+/**
+ * SVG path data for one failure's exposure steps (`exposureSteps`), in the strip's viewBox. x:
+ * the timeline's fraction onto the columns, in whole columns (the finest the strip draws); y: a
+ * linear scale from 0 writes on the baseline to `max` (the most any failure destroys) at the
+ * headroom, to a tenth of a unit. `filled`: the area down to the baseline (d3-shape's area: the
+ * step line, then back along the baseline), for the failure shaded as the window of risk; the
+ * other failures are drawn as outlines (d3-shape's line).
+ */
+export function exposureD(
+  points: readonly (readonly [number, number])[],
+  max: number,
+  filled: boolean,
+): string {
+  const x = scaleLinear().rangeRound([0, COLUMNS]);
+  const y = scaleLinear().domain([0, max]).range([EXPOSURE_H, EXPOSURE_HEADROOM]);
+  const px = (p: readonly [number, number]) => x(p[0]);
+  const py = (p: readonly [number, number]) => y(p[1]);
+  const d = filled
+    ? area<readonly [number, number]>().x(px).y0(EXPOSURE_H).y1(py).digits(1)(points)
+    : line<readonly [number, number]>(px, py).digits(1)(points);
+  return d ?? "";
 }

@@ -7,7 +7,7 @@
 import { memo, useMemo } from "react";
 import type { OpResult } from "../../model/timeline";
 import { formatDuration } from "../../model/matrix";
-import { LATENCY_ROWS, LATENCY_TICKS, latencyRows, latencyX, median } from "../../geometry/latency";
+import { LATENCY_ROWS, latencyAxis, latencyRows, median } from "../../geometry/latency";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagramLater } from "../app/useDiagram";
 
@@ -18,7 +18,7 @@ const ROW_H = 12;
 const AXIS_H = 30;
 const TOP = 6;
 
-const xOf = (ms: number) => LEFT + latencyX(ms) * (WIDTH - LEFT - RIGHT);
+const axis = latencyAxis([LEFT, WIDTH - RIGHT]);
 
 /** `name`: the chart's, where two are on one page (the compare view). */
 export function Latency({ name = "Latency chart" }: { readonly name?: string }) {
@@ -52,18 +52,18 @@ const LatencyChart = memo(function LatencyChart({
           data-median-durable-ms={durable ?? undefined}
           viewBox={`0 0 ${String(WIDTH)} ${String(height)}`}
         >
-          {LATENCY_TICKS.map((t) => (
-            <g key={t.ms} className="tick">
-              <line x1={xOf(t.ms)} x2={xOf(t.ms)} y1={TOP} y2={axisY} />
-              <text x={xOf(t.ms)} y={axisY + 14} textAnchor="middle">
+          {axis.ticks.map((t) => (
+            <g key={t.label} className="tick">
+              <line x1={t.x} x2={t.x} y1={TOP} y2={axisY} />
+              <text x={t.x} y={axisY + 14} textAnchor="middle">
                 {t.label}
               </text>
             </g>
           ))}
           {rows.map((r, i) => {
             const y = TOP + i * ROW_H + ROW_H / 2;
-            const from = r.ackMs === null ? null : xOf(r.ackMs);
-            const to = r.durableMs === null ? WIDTH - RIGHT : xOf(r.durableMs);
+            const from = r.ackMs === null ? null : axis.x(r.ackMs);
+            const to = r.durableMs === null ? WIDTH - RIGHT : axis.x(r.durableMs);
             return (
               <g key={r.index} className="row">
                 <text x={LEFT - 6} y={y + 4} textAnchor="end">

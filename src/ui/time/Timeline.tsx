@@ -13,6 +13,8 @@ import { sweepEach } from "../../model/sweep";
 import {
   columnOf,
   COLUMNS,
+  EXPOSURE_H,
+  exposureD,
   exposureSteps,
   MARK_KINDS,
   timelineMarks,
@@ -43,8 +45,6 @@ const MARK_WORDS: Readonly<Record<MarkKind, string>> = {
 
 /** The marks strip: 6 rows of ticks, in viewBox units (stretched to the track's width). */
 const ROW_H = 4;
-/** The exposure strip's height in viewBox units. */
-const STRIP_H = 36;
 
 /** `thumb` registers the thumb's node with the animation loop, which places it. */
 export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null) => void }) {
@@ -201,34 +201,23 @@ const Exposure = memo(function Exposure({ calm, clock, endMs }: Drawn & { calm: 
       0,
       ...(steps.find((s) => s.kind === "power")?.points.map(([, n]) => n) ?? []),
     );
-    return { steps, max, worst };
+    // The power cut's window is shaded; the other failures are outlines over it.
+    const paths = steps.map(({ kind, points }) => ({
+      kind,
+      d: exposureD(points, max, kind === "power"),
+    }));
+    return { paths, worst };
   }, [calm, clock, endMs]);
-  const path = (points: readonly [number, number][]) =>
-    points
-      .map(
-        ([x, n], i) =>
-          `${i === 0 ? "M" : "L"}${String(Math.round(x * COLUMNS))},${(STRIP_H - (n / exposure.max) * (STRIP_H - 4)).toFixed(1)}`,
-      )
-      .join("");
   return (
     <svg
       className="exposure"
       role="img"
       aria-label={`Exposure: at most ${String(exposure.worst)} acknowledged ${exposure.worst === 1 ? "write" : "writes"} a power cut would destroy at one instant; the shaded area shows when.`}
-      viewBox={`0 0 ${String(COLUMNS)} ${String(STRIP_H)}`}
+      viewBox={`0 0 ${String(COLUMNS)} ${String(EXPOSURE_H)}`}
       preserveAspectRatio="none"
     >
-      {exposure.steps.map(({ kind, points }) => (
-        <path
-          key={kind}
-          className={`exposure-${kind}`}
-          d={
-            kind === "power"
-              ? `${path(points)}L${String(COLUMNS)},${String(STRIP_H)}L0,${String(STRIP_H)}Z`
-              : path(points)
-          }
-          vectorEffect="non-scaling-stroke"
-        />
+      {exposure.paths.map(({ kind, d }) => (
+        <path key={kind} className={`exposure-${kind}`} d={d} vectorEffect="non-scaling-stroke" />
       ))}
     </svg>
   );
