@@ -13,8 +13,9 @@ import { Summary } from "../panels/Summary";
 
 export { Summary } from "../panels/Summary";
 import { StoreContext, useDiagram, useDiagramStore } from "../app/useDiagram";
-import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS } from "../../model/config";
+import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS, type ConfigKey } from "../../model/config";
 import { paramText } from "../../scenario/params";
+import { scenarioConfig } from "../../scenario/session";
 
 /**
  * The fields the compared diagram has its own value of: each with the page's parameter for it
@@ -24,6 +25,16 @@ const OWN = CONFIG_KEYS.flatMap((key) => {
   const { param, compare } = CONFIG_FIELDS[key];
   return compare === null ? [] : [{ key, param, compare }];
 });
+/** The fields the compared diagram takes from the page (the faults): on reload as live. */
+const FROM_PAGE: readonly ConfigKey[] = CONFIG_KEYS.filter(
+  (key) => CONFIG_FIELDS[key].compare === null,
+);
+
+/** `config`'s values of the fields the compared diagram takes from the page. */
+function pageFields(config: SessionConfig): Partial<SessionConfig> {
+  return Object.fromEntries(FROM_PAGE.map((key) => [key, config[key]]));
+}
+
 /**
  * The query string `search` with the compared configuration's parameters (beside the page's own),
  * or without them when `config` is null.
@@ -47,16 +58,21 @@ function writeCompareUrl(config: SessionConfig | null) {
   }
 }
 
-/** Keeps `right` on `left`'s writes, failure and playhead; returns the unsubscribe. */
+/**
+ * Keeps `right` on `left`'s writes, failure and playhead, and on the fields it takes from the
+ * page (as `comparedConfig` reads them from a link); returns the unsubscribe.
+ */
 export function mirror(left: DiagramStore, right: DiagramStore): () => void {
   const copy = () => {
     const l = left.getState();
-    right.getState().load({ ...l.toScenario(), config: right.getState().toScenario().config });
+    const config = { ...right.getState().config, ...pageFields(l.config) };
+    right.getState().load({ ...l.toScenario(), config: scenarioConfig(config) });
     right.getState().follow(l.playhead.tMs);
   };
   copy();
   return left.subscribe((state, prev) => {
-    if (state.ops !== prev.ops || state.failure !== prev.failure) copy();
+    const pageChanged = FROM_PAGE.some((key) => state.config[key] !== prev.config[key]);
+    if (state.ops !== prev.ops || state.failure !== prev.failure || pageChanged) copy();
     else if (state.playhead !== prev.playhead) right.getState().follow(state.playhead.tMs);
   });
 }
