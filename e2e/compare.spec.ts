@@ -2,18 +2,24 @@
  * Compare (issue 8): two configurations side by side on the same writes and one clock; the URL
  * records both; each side has its own ledger and numbers.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { openPaused, pumpUntil } from "./helpers";
 
-test("Compare opens a second diagram that gets every write, on the same clock, and its URL round-trips", async ({
-  page,
-}) => {
-  await openPaused(page, "?mode=writeback&barriers=off");
+/** Opens the page at `search`, presses Compare, and returns the compared side once it is drawn. */
+async function openCompare(page: Page, search: string): Promise<Locator> {
+  await openPaused(page, search);
   const compare = page.getByRole("button", { name: "Compare", exact: true });
   await pumpUntil(page, () => compare.isVisible());
   await compare.click();
   const compared = page.getByRole("region", { name: "Compared configuration" });
   await pumpUntil(page, () => compared.getByRole("group", { name: /Storage stack/ }).isVisible());
+  return compared;
+}
+
+test("Compare opens a second diagram that gets every write, on the same clock, and its URL round-trips", async ({
+  page,
+}) => {
+  const compared = await openCompare(page, "?mode=writeback&barriers=off");
   await expect(page.getByRole("group", { name: /Storage stack/ })).toHaveCount(2);
   // The default comparison: the other of the two modes the article weighs.
   await expect(compared.getByRole("combobox", { name: "Compare with" })).toHaveValue("none");
@@ -90,12 +96,7 @@ test("a bad compare value is named, and the comparison still opens", async ({ pa
 test("a fault toggled on the page with Compare open: the compared diagram takes it, as reloading the link does", async ({
   page,
 }) => {
-  await openPaused(page, "?mode=writeback&barriers=on");
-  const compare = page.getByRole("button", { name: "Compare", exact: true });
-  await pumpUntil(page, () => compare.isVisible());
-  await compare.click();
-  const compared = page.getByRole("region", { name: "Compared configuration" });
-  await pumpUntil(page, () => compared.getByRole("group", { name: /Storage stack/ }).isVisible());
+  const compared = await openCompare(page, "?mode=writeback&barriers=on");
   await expect(compared.getByRole("combobox", { name: "Compare with" })).toHaveValue("none");
 
   // cache=none with barriers: the O_SYNC write's flush takes it to the platters.
