@@ -2,18 +2,24 @@
  * Compare (issue 8): two configurations side by side on the same writes and one clock; the URL
  * records both; each side has its own ledger and numbers.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { openPaused, pumpUntil } from "./helpers";
 
-test("Compare opens a second diagram that gets every write, on the same clock, and its URL round-trips", async ({
-  page,
-}) => {
-  await openPaused(page, "?mode=writeback&barriers=off");
+/** Opens the page at `search`, presses Compare, and returns the compared side once it is drawn. */
+async function openCompare(page: Page, search: string): Promise<Locator> {
+  await openPaused(page, search);
   const compare = page.getByRole("button", { name: "Compare", exact: true });
   await pumpUntil(page, () => compare.isVisible());
   await compare.click();
   const compared = page.getByRole("region", { name: "Compared configuration" });
   await pumpUntil(page, () => compared.getByRole("group", { name: /Storage stack/ }).isVisible());
+  return compared;
+}
+
+test("Compare opens a second diagram that gets every write, on the same clock, and its URL round-trips", async ({
+  page,
+}) => {
+  const compared = await openCompare(page, "?mode=writeback&barriers=off");
   await expect(page.getByRole("group", { name: /Storage stack/ })).toHaveCount(2);
   // The default comparison: the other of the two modes the article weighs.
   await expect(compared.getByRole("combobox", { name: "Compare with" })).toHaveValue("none");
@@ -85,4 +91,40 @@ test("a bad compare value is named, and the comparison still opens", async ({ pa
   await expect(page.getByText(/“compareBarriers” is not valid/)).toBeVisible();
   const stacks = page.getByRole("group", { name: /Storage stack/ });
   await pumpUntil(page, async () => (await stacks.count()) === 2);
+});
+
+test("a fault toggled on the page with Compare open: the compared diagram takes it, as reloading the link does", async ({
+  page,
+}) => {
+  const compared = await openCompare(page, "?mode=writeback&barriers=on");
+  await expect(compared.getByRole("combobox", { name: "Compare with" })).toHaveValue("none");
+
+  // cache=none with barriers: the O_SYNC write's flush takes it to the platters.
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
+  const theirs = page.getByRole("table", { name: /\(compared\)$/ });
+  const row = theirs.getByRole("row").nth(1);
+  await page.getByRole("button", { name: "Play" }).click();
+  await pumpUntil(
+    page,
+    async () => ((await row.textContent()) ?? "").includes("acknowledged at"),
+    1200,
+  );
+  await page.getByRole("button", { name: "Pause" }).click();
+  await expect(row).toContainText(", on the platters");
+
+  // The drive now ignores flushes: the compared write returns from its volatile cache.
+  await page.getByText(/^Faults:/).click();
+  await page.getByRole("checkbox", { name: "Drive ignores flushes" }).check();
+  const line = compared.locator(".configuration-line");
+  await expect(line).toContainText("drive ignores flushes");
+  await expect(row).toContainText(", in the disk write cache");
+  const live = { line: await line.textContent(), row: await row.textContent() };
+
+  // The very same link, reloaded, shows the very same compared diagram.
+  await expect.poll(() => new URL(page.url()).searchParams.get("flush")).toBe("ignored");
+  await expect.poll(() => new URL(page.url()).searchParams.get("compare")).toBe("none");
+  await openPaused(page, new URL(page.url()).search);
+  await pumpUntil(page, () => compared.getByRole("group", { name: /Storage stack/ }).isVisible());
+  await pumpUntil(page, () => row.isVisible());
+  expect({ line: await line.textContent(), row: await row.textContent() }).toEqual(live);
 });

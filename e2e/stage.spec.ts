@@ -111,7 +111,7 @@ test("the verdict, volatility and the done flag follow the model for every mode,
       for (const disk of DISK_CACHES) {
         const what = `${mode}, barriers ${onOff(barriers)}, disk ${disk}`;
         await open(page, `?mode=${mode}&barriers=${onOff(barriers)}&disk=${disk}`);
-        const row = matrixRow(mode, barriers, "osync", disk);
+        const row = matrixRow(mode, barriers, "osync", { diskCache: disk });
         const verdict = page.getByRole("region", { name: "Verdict" }).locator("[data-verdict]");
         await expect(verdict, what).toHaveAttribute(
           "data-verdict",

@@ -6,6 +6,7 @@
  * stay independent; what happens in it is fired as DOM events named like the embed's messages.
  */
 import css from "../ui/app.css?inline";
+import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { parseScenario } from "../scenario/schema";
 import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
@@ -14,19 +15,16 @@ import { readUrlScenario } from "../link/url";
 import { watchDiagram } from "./events";
 import { NAMESPACE } from "./protocol";
 
-/** The attributes that mirror URL parameters (README, "Link to any moment"). */
-export const ATTRIBUTES = [
-  "mode",
-  "barriers",
-  "fs",
-  "disk",
-  "flush",
-  "hostbarriers",
-  "reorder",
+/**
+ * The attributes that mirror URL parameters (README, "Link to any moment"): each configuration
+ * field's parameter from the configuration table, then the writes, the failure and the time.
+ */
+export const ATTRIBUTES: readonly string[] = [
+  ...CONFIG_KEYS.map((key) => CONFIG_FIELDS[key].param),
   "ops",
   "crash",
   "t",
-] as const;
+];
 
 /** One sheet for every element on the page (constructable, so no inline <style> per element). */
 let sheet: CSSStyleSheet | null = null;

@@ -8,6 +8,7 @@
 import type { FailureKind, OpKind } from "../model/timeline";
 import { readable } from "../scenario/readable";
 import { SCENARIO_VERSION, validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { DEFAULT_CONFIG, scenarioConfig } from "../scenario/session";
 
 export const NAMESPACE = "kvm-cache-diagram";
 export const PROTOCOL_VERSION = 1;
@@ -44,7 +45,7 @@ const FIELDS: Readonly<Record<CommandName, readonly string[]>> = {
 };
 
 /** A minimal valid scenario around the field under test: the validator names what is wrong. */
-const SHELL = { version: SCENARIO_VERSION, config: { mode: "none", guestBarriers: true } };
+const SHELL = { version: SCENARIO_VERSION, config: scenarioConfig(DEFAULT_CONFIG) };
 
 function time(value: unknown): number | string {
   const result = validateScenario({ ...SHELL, ops: [{ at: value, kind: "normal" }] });

@@ -5,21 +5,16 @@
  * place as the user acts by src/link/urlWrite.ts, loaded after the first view. A bad parameter never blanks the page: it yields a notice naming it
  * (and the default used instead), and the rest still loads.
  */
+import { CONFIG_FIELDS, CONFIG_KEYS, withDefaults, type ConfigKey } from "../model/config";
+import { paramText, paramValue } from "../scenario/params";
 import { validateScenario, type ScenarioDoc } from "../scenario/schema";
-import { DEFAULT_CONFIG, type SessionConfig, type SessionDoc } from "../scenario/session";
+import {
+  DEFAULT_CONFIG,
+  scenarioConfig,
+  type SessionConfig,
+  type SessionDoc,
+} from "../scenario/session";
 import { readable } from "../scenario/readable";
-
-const PARAM_OF_FIELD = {
-  "config.mode": "mode",
-  "config.guestBarriers": "barriers",
-  "config.guestFs": "fs",
-  "config.diskCache": "disk",
-  "config.diskFlush": "flush",
-  "config.hostBarriers": "hostbarriers",
-  "config.reorder": "reorder",
-} as const;
-
-type Field = keyof typeof PARAM_OF_FIELD;
 
 export interface UrlConfig {
   readonly config: SessionConfig;
@@ -31,82 +26,33 @@ function param(params: URLSearchParams, name: string): string | null {
   return params.get(name)?.toLowerCase() ?? null;
 }
 
-/** on/off (true/false, 1/0) as a boolean; anything else as it is, for the validator to name. */
-function onOff(raw: string | null, absent: boolean): unknown {
-  if (raw === null) return absent;
-  if (raw === "on" || raw === "true" || raw === "1") return true;
-  if (raw === "off" || raw === "false" || raw === "0") return false;
-  return raw;
+/** Field `key` as the link has it (its parameter, or the alias), or its default when absent. */
+function fromLink(params: URLSearchParams, key: ConfigKey): unknown {
+  const { param: name, alias, default: fallback } = CONFIG_FIELDS[key];
+  const raw = param(params, name) ?? (alias === undefined ? null : param(params, alias));
+  return raw === null ? fallback : paramValue(key, raw);
 }
 
+/** The configuration a link names: each field by its parameter in the configuration table. */
 export function readUrlConfig(search: string): UrlConfig {
   const params = new URLSearchParams(search);
-  const fields: Record<Field, unknown> = {
-    // `cache` is QEMU's own spelling (-drive cache=none): accept it too.
-    "config.mode": param(params, "mode") ?? param(params, "cache") ?? DEFAULT_CONFIG.mode,
-    "config.guestBarriers": onOff(param(params, "barriers"), DEFAULT_CONFIG.guestBarriers),
-    "config.guestFs": param(params, "fs") ?? DEFAULT_CONFIG.guestFs,
-    "config.diskCache": param(params, "disk") ?? DEFAULT_CONFIG.diskCache,
-    "config.diskFlush": param(params, "flush") ?? DEFAULT_CONFIG.diskFlush,
-    "config.hostBarriers": onOff(param(params, "hostbarriers"), DEFAULT_CONFIG.hostBarriers),
-    "config.reorder": onOff(param(params, "reorder"), DEFAULT_CONFIG.reorder),
-  };
-  const defaults: Record<Field, unknown> = {
-    "config.mode": DEFAULT_CONFIG.mode,
-    "config.guestBarriers": DEFAULT_CONFIG.guestBarriers,
-    "config.guestFs": DEFAULT_CONFIG.guestFs,
-    "config.diskCache": DEFAULT_CONFIG.diskCache,
-    "config.diskFlush": DEFAULT_CONFIG.diskFlush,
-    "config.hostBarriers": DEFAULT_CONFIG.hostBarriers,
-    "config.reorder": DEFAULT_CONFIG.reorder,
-  };
+  const fields = Object.fromEntries(CONFIG_KEYS.map((key) => [key, fromLink(params, key)]));
   const notices: string[] = [];
   // Each pass reports the first bad field; replace it by its default and validate again.
-  for (let pass = 0; pass <= Object.keys(PARAM_OF_FIELD).length; pass++) {
-    const result = validateScenario({
-      version: 1,
-      config: {
-        mode: fields["config.mode"],
-        guestBarriers: fields["config.guestBarriers"],
-        guestFs: fields["config.guestFs"],
-        diskCache: fields["config.diskCache"],
-        diskFlush: fields["config.diskFlush"],
-        hostBarriers: fields["config.hostBarriers"],
-        reorder: fields["config.reorder"],
-      },
-      ops: [],
-    });
-    if (result.ok) {
-      const { mode, guestBarriers, guestFs, diskCache, diskFlush, hostBarriers, reorder } =
-        result.scenario.config;
-      return {
-        config: {
-          mode,
-          guestBarriers,
-          guestFs: guestFs ?? DEFAULT_CONFIG.guestFs,
-          diskCache: diskCache ?? DEFAULT_CONFIG.diskCache,
-          diskFlush: diskFlush ?? DEFAULT_CONFIG.diskFlush,
-          hostBarriers: hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
-          reorder: reorder ?? DEFAULT_CONFIG.reorder,
-        },
-        notices,
-      };
-    }
-    const field = (Object.keys(PARAM_OF_FIELD) as Field[]).find((f) =>
-      result.error.startsWith(`${f}:`),
-    );
-    if (!field) break;
-    const param = PARAM_OF_FIELD[field];
-    const value = defaults[field];
-    const fallback = typeof value === "boolean" ? (value ? "on" : "off") : String(value);
+  for (let pass = 0; pass <= CONFIG_KEYS.length; pass++) {
+    const result = validateScenario({ version: 1, config: fields, ops: [] });
+    if (result.ok) return { config: withDefaults(result.scenario.config), notices };
+    const key = CONFIG_KEYS.find((k) => result.error.startsWith(`config.${k}:`));
+    if (!key) break;
+    const { param: name, default: fallback } = CONFIG_FIELDS[key];
     const reason = result.error
-      .slice(field.length + 1)
+      .slice(`config.${key}:`.length)
       .trim()
       .replace("true or false", "on or off");
     notices.push(
-      `The URL parameter “${param}” is not valid (${reason}); using ${fallback} instead.`,
+      `The URL parameter “${name}” is not valid (${reason}); using ${paramText(fallback)} instead.`,
     );
-    fields[field] = defaults[field];
+    fields[key] = fallback;
   }
   return { config: DEFAULT_CONFIG, notices };
 }
@@ -138,7 +84,7 @@ function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } 
   });
   const result = validateScenario({
     version: 1,
-    config: { mode: "none", guestBarriers: true },
+    config: scenarioConfig(DEFAULT_CONFIG),
     ops,
   });
   if (!result.ok) {
@@ -159,7 +105,7 @@ function parseCrash(raw: string): { crash: NonNullable<ScenarioDoc["crash"]> } |
   const [kind, at, ...rest] = raw.split("@");
   const result = validateScenario({
     version: 1,
-    config: { mode: "none", guestBarriers: true },
+    config: scenarioConfig(DEFAULT_CONFIG),
     ops: [],
     crash: { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at },
   });

@@ -1,35 +1,13 @@
 /** Writing the URL back: every configuration round-trips, and other parameters are kept. */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES, DISK_FLUSHES } from "../model/config";
+import { ALL_CONFIGS } from "../model/testing";
 import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 import { readUrlConfig } from "./url";
 import { longLinkWarning, SAFE_LINK_LENGTH, writeUrlConfig } from "./urlWrite";
 
 describe("writeUrlConfig", () => {
-  const configs: SessionConfig[] = CACHE_MODES.flatMap((mode) =>
-    [true, false].flatMap((guestBarriers) =>
-      (["ext3", "ext4"] as const).flatMap((guestFs) =>
-        DISK_CACHES.flatMap((diskCache) =>
-          DISK_FLUSHES.flatMap((diskFlush) =>
-            [true, false].flatMap((hostBarriers) =>
-              [true, false].map((reorder) => ({
-                mode,
-                guestBarriers,
-                guestFs,
-                diskCache,
-                diskFlush,
-                hostBarriers,
-                reorder,
-              })),
-            ),
-          ),
-        ),
-      ),
-    ),
-  );
-
   it("round-trips every configuration through readUrlConfig", () => {
-    for (const config of configs) {
+    for (const config of ALL_CONFIGS) {
       expect(readUrlConfig(writeUrlConfig("", config))).toEqual({ config, notices: [] });
     }
   });

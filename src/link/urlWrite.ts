@@ -4,23 +4,23 @@
  * A module of its own so the first view does not load it: the page writes its URL only after the
  * user changed something.
  */
+import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
+import { paramText } from "../scenario/params";
 import type { SessionConfig, SessionDoc } from "../scenario/session";
 import { isTourId } from "../tours/ids";
 
-/** The query string for `config`, keeping any other parameters of `search`. */
+/**
+ * The query string for `config`, keeping any other parameters of `search`: each field by its
+ * parameter in the configuration table; one written "unlessDefault" (the faults) only when it is
+ * not the default, so ordinary links stay short (docs/model.md §4).
+ */
 export function writeUrlConfig(search: string, config: SessionConfig): string {
   const params = new URLSearchParams(search);
-  params.set("mode", config.mode);
-  params.set("barriers", config.guestBarriers ? "on" : "off");
-  params.set("fs", config.guestFs);
-  params.set("disk", config.diskCache);
-  // The faults appear only when present: ordinary links stay short (docs/model.md §4).
-  if (config.diskFlush === "ignored") params.set("flush", "ignored");
-  else params.delete("flush");
-  if (config.reorder) params.set("reorder", "on");
-  else params.delete("reorder");
-  if (!config.hostBarriers) params.set("hostbarriers", "off");
-  else params.delete("hostbarriers");
+  for (const key of CONFIG_KEYS) {
+    const { param, written, default: fallback } = CONFIG_FIELDS[key];
+    if (written === "unlessDefault" && config[key] === fallback) params.delete(param);
+    else params.set(param, paramText(config[key]));
+  }
   return `?${params.toString()}`;
 }
 

@@ -17,8 +17,9 @@ export interface View {
   /** `present=1`: presenter mode (README, "Teach with it"). */
   readonly present: boolean;
   /**
-   * `compare=<mode>&compareBarriers=&compareFs=&compareDisk=`: a second configuration beside the
-   * page's, as the link has them (read when the comparison loads, src/ui/compare/Compare.tsx).
+   * `compare=<mode>&compareBarriers=&compareFs=&compareDisk=` (each field's `compare` parameter
+   * in the configuration table): a second configuration beside the page's, as the link has them
+   * (read when the comparison loads, src/ui/compare/Compare.tsx).
    */
   readonly compare: string | null;
   /** `tour=<id>&step=<n>`: a guided tour to open at step n (1-based), as the link has them. */

@@ -1,6 +1,15 @@
 /** docs/model.md §2, "A cache mode is three switches", row by row. */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, MODE_SWITCHES, makeConfig, modeOfSwitches, DEFAULT_TIMING } from "./config";
+import {
+  CACHE_MODES,
+  CONFIG_FIELDS,
+  CONFIG_KEYS,
+  DEFAULT_CONFIG,
+  MODE_SWITCHES,
+  makeConfig,
+  modeOfSwitches,
+  DEFAULT_TIMING,
+} from "./config";
 
 const TABLE = [
   { mode: "writeback", writeCache: true, direct: false, noFlush: false },
@@ -43,5 +52,27 @@ describe("cache modes as switches (docs/model.md §2)", () => {
       flusherIntervalMs: 5_000,
       journalCommitMs: 5_000,
     });
+  });
+});
+
+describe("the configuration table", () => {
+  /** The page's other parameters (src/link/url.ts, src/link/view.ts): no field may take one. */
+  const OTHER_PARAMS = ["ops", "crash", "t", "tour", "step", "embed", "ledger", "present", "play"];
+
+  it("gives every field names of its own in a link, as an attribute and for the compared side", () => {
+    const names = CONFIG_KEYS.flatMap((key) => {
+      const { param, alias, compare } = CONFIG_FIELDS[key];
+      return [param, alias, compare].filter((n) => n !== undefined && n !== null);
+    });
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(OTHER_PARAMS).not.toContain(name);
+  });
+
+  it("makes the model's configuration from the table's defaults", () => {
+    const { mode, switches, timing, ...fields } = makeConfig({ cache: "writeback" });
+    expect(mode).toBe(DEFAULT_CONFIG.mode);
+    expect(switches).toEqual(MODE_SWITCHES.writeback);
+    expect(timing).toEqual(DEFAULT_TIMING);
+    expect({ ...fields, mode }).toEqual(DEFAULT_CONFIG);
   });
 });

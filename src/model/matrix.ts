@@ -3,14 +3,7 @@
  * for every cache mode, guest barrier setting and kind of write, where the call returns, which
  * arrows its data takes and whether it survives a host power loss at the instant it returns.
  */
-import {
-  CACHE_MODES,
-  makeConfig,
-  type CacheMode,
-  type ConfigInput,
-  type DiskCache,
-  type GuestFs,
-} from "./config";
+import { CACHE_MODES, makeConfig, type CacheMode, type ConfigInput } from "./config";
 import { simulate } from "./simulate";
 import type { Arrow, FlushOutcome, LayerId, Op, OpKind, OpResult } from "./timeline";
 import { arrowsOf, OP_KINDS } from "./timeline";
@@ -36,6 +29,9 @@ export interface MatrixRow {
   readonly durableAfterMs: number;
 }
 
+/** The configuration the matrix holds fixed across its rows (unset: the table's defaults). */
+export type MatrixSettings = Omit<ConfigInput, "cache" | "guestBarriers" | "timing">;
+
 /**
  * One cell. A barrier is measured after a normal write issued at the same instant: "safe" then
  * means the write the barrier covers survives power loss once the barrier returns.
@@ -44,11 +40,9 @@ export function matrixRow(
   mode: CacheMode,
   guestBarriers: boolean,
   kind: OpKind,
-  diskCache: DiskCache = "volatile",
-  guestFs: GuestFs = "ext4",
-  faults: Pick<ConfigInput, "diskFlush" | "hostBarriers"> = {},
+  settings: MatrixSettings = {},
 ): MatrixRow {
-  const config = makeConfig({ cache: mode, guestBarriers, diskCache, guestFs, ...faults });
+  const config = makeConfig({ ...settings, cache: mode, guestBarriers });
   const ops: Op[] =
     kind === "barrier"
       ? [
@@ -88,14 +82,10 @@ function splitArrows(op: OpResult, ackedAtMs: number): Pick<MatrixRow, "arrows" 
   };
 }
 
-export function safetyMatrix(
-  diskCache: DiskCache = "volatile",
-  guestFs: GuestFs = "ext4",
-  faults: Pick<ConfigInput, "diskFlush" | "hostBarriers"> = {},
-): MatrixRow[] {
+export function safetyMatrix(settings: MatrixSettings = {}): MatrixRow[] {
   return CACHE_MODES.flatMap((mode) =>
     [false, true].flatMap((guestBarriers) =>
-      OP_KINDS.map((kind) => matrixRow(mode, guestBarriers, kind, diskCache, guestFs, faults)),
+      OP_KINDS.map((kind) => matrixRow(mode, guestBarriers, kind, settings)),
     ),
   );
 }

@@ -619,8 +619,8 @@ describe("faults below QEMU", () => {
   );
 
   it.each(cases)("$name: $mode, guest barriers $barriers, disk cache $disk", (c) => {
-    const sound = matrixRow(c.mode, c.barriers, "osync", c.disk);
-    const faulty = matrixRow(c.mode, c.barriers, "osync", c.disk, "ext4", c.faults);
+    const sound = matrixRow(c.mode, c.barriers, "osync", { diskCache: c.disk });
+    const faulty = matrixRow(c.mode, c.barriers, "osync", { diskCache: c.disk, ...c.faults });
     if (c.disk !== "volatile" || !sound.safeOnPowerLoss) {
       // Harmless: no volatile cache to leave full, or nothing was made durable by a flush anyway.
       expect({ ...faulty, flush: sound.flush }).toEqual(sound);

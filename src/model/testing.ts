@@ -1,5 +1,14 @@
 /** Small builders shared by the model's tests: scenarios in one line. */
-import { makeConfig, type CacheMode, type DiskCache, type GuestFs } from "./config";
+import {
+  CONFIG_FIELDS,
+  CONFIG_KEYS,
+  DEFAULT_CONFIG,
+  makeConfig,
+  type CacheMode,
+  type ConfigFields,
+  type DiskCache,
+  type GuestFs,
+} from "./config";
 import { simulate } from "./simulate";
 import {
   OP_KINDS,
@@ -9,6 +18,15 @@ import {
   type OpResult,
   type Timeline,
 } from "./timeline";
+
+/** Every configuration the table allows: each field at each of its values, in every combination. */
+export const ALL_CONFIGS: readonly ConfigFields[] = CONFIG_KEYS.reduce<readonly ConfigFields[]>(
+  (configs, key) => {
+    const values: readonly ConfigFields[typeof key][] = CONFIG_FIELDS[key].values;
+    return configs.flatMap((config) => values.map((value) => ({ ...config, [key]: value })));
+  },
+  [DEFAULT_CONFIG],
+);
 
 export interface Setup {
   readonly mode: CacheMode;

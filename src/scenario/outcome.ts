@@ -2,10 +2,9 @@
  * The headless runner's answer for a scenario document: one entry per op, in op order
  * (the contract of `npm run scenario`).
  */
-import { makeConfig } from "../model/config";
-import { simulate } from "../model/simulate";
 import type { Arrow, LayerId, OpKind, Timeline } from "../model/timeline";
 import { SCENARIO_VERSION, type ScenarioDoc } from "./schema";
+import { fromScenarioDoc, simulateSession } from "./session";
 
 export interface WriteOutcome {
   readonly op: number;
@@ -24,20 +23,9 @@ export interface Outcome {
   readonly writes: readonly WriteOutcome[];
 }
 
+/** The same path from document to timeline as the page's (src/scenario/session.ts). */
 export function timelineOf(doc: ScenarioDoc): Timeline {
-  return simulate({
-    config: makeConfig({
-      cache: doc.config.mode,
-      guestBarriers: doc.config.guestBarriers,
-      ...(doc.config.guestFs ? { guestFs: doc.config.guestFs } : {}),
-      ...(doc.config.diskCache ? { diskCache: doc.config.diskCache } : {}),
-      ...(doc.config.diskFlush ? { diskFlush: doc.config.diskFlush } : {}),
-      ...(doc.config.hostBarriers === undefined ? {} : { hostBarriers: doc.config.hostBarriers }),
-      ...(doc.config.reorder === undefined ? {} : { reorder: doc.config.reorder }),
-    }),
-    ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
-    crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,
-  });
+  return simulateSession(fromScenarioDoc(doc));
 }
 
 /** Model times are sums of small constants; round away float noise (to the nanosecond). */

@@ -7,11 +7,17 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { validateScenario } from "./schema";
 
 const schema = JSON.parse(
   readFileSync(new URL("../../docs/scenario.schema.json", import.meta.url), "utf8"),
 ) as object;
+interface SchemaConfig {
+  readonly required: readonly string[];
+  readonly properties: Readonly<Record<string, { type?: string; enum?: readonly string[] }>>;
+}
+
 const validate = new Ajv2020({ strict: true }).compile(schema);
 
 const GOOD: unknown[] = [
@@ -64,6 +70,18 @@ const BAD: unknown[] = [
 ];
 
 describe("docs/scenario.schema.json", () => {
+  it("declares the configuration table's fields, their values and which are required", () => {
+    const config = (schema as { properties: { config: SchemaConfig } }).properties.config;
+    expect(Object.keys(config.properties)).toEqual(CONFIG_KEYS);
+    expect(config.required).toEqual(CONFIG_KEYS.filter((key) => CONFIG_FIELDS[key].required));
+    for (const key of CONFIG_KEYS) {
+      const { values } = CONFIG_FIELDS[key];
+      const declared = config.properties[key];
+      if (values.some((v) => typeof v === "boolean")) expect(declared?.type).toBe("boolean");
+      else expect(declared?.enum).toEqual(values);
+    }
+  });
+
   it.each(GOOD.map((d) => [JSON.stringify(d).slice(0, 60), d]))("accepts %s", (_, doc) => {
     expect(validate(doc)).toBe(true);
     expect(validateScenario(doc).ok).toBe(true);
@@ -91,9 +109,7 @@ describe("docs/scenario.schema.json", () => {
           "config",
           "ops",
           "crash",
-          "config.mode",
-          "config.guestFs",
-          "config.diskCache",
+          ...CONFIG_KEYS.map((key) => `config.${key}`),
           "ops.0.at",
           "ops.0.kind",
           "crash.at",

@@ -6,14 +6,11 @@
  * part of the interface, and the schema is small.
  */
 import {
-  CACHE_MODES,
-  DISK_CACHES,
-  DISK_FLUSHES,
-  GUEST_FILESYSTEMS,
-  type CacheMode,
-  type DiskCache,
-  type DiskFlush,
-  type GuestFs,
+  CONFIG_FIELDS,
+  CONFIG_KEYS,
+  type ConfigFields,
+  type ConfigKey,
+  type RequiredKey,
 } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
 import { boolean, describe, fail, InvalidField, objectAt, oneOf } from "./fields";
@@ -23,21 +20,17 @@ import { SCENARIO_VERSION } from "./version";
 export { SCENARIO_VERSION } from "./version";
 export const MAX_OPS = 100_000;
 
+/**
+ * A document's configuration: the configuration table's fields (src/model/config.ts), the
+ * required ones always, the others when the writer chose to (absent: the table's default, so
+ * documents written before a field existed keep their meaning).
+ */
+export type ScenarioConfig = Pick<ConfigFields, RequiredKey> &
+  Partial<Omit<ConfigFields, RequiredKey>>;
+
 export interface ScenarioDoc {
   readonly version: typeof SCENARIO_VERSION;
-  readonly config: {
-    readonly mode: CacheMode;
-    readonly guestBarriers: boolean;
-    /** Optional, ext4 when absent: documents written before the choice existed keep their meaning. */
-    readonly guestFs?: GuestFs;
-    readonly diskCache?: DiskCache;
-    /** Faults (docs/model.md §4), optional: absent means a drive that honours flushes… */
-    readonly diskFlush?: DiskFlush;
-    /** …and a host filesystem that passes them down. */
-    readonly hostBarriers?: boolean;
-    /** …and a drive that writes blocks in the order it received them (§8.14). */
-    readonly reorder?: boolean;
-  };
+  readonly config: ScenarioConfig;
   readonly ops: readonly { readonly at: number; readonly kind: OpKind }[];
   readonly crash?: { readonly at: number; readonly kind: FailureKind };
 }
@@ -81,30 +74,32 @@ export function parseScenario(text: string): ParseResult {
   return validateScenario(value);
 }
 
+/** A field's value, or `InvalidField` naming it and the values it allows. */
+function readField(key: ConfigKey, value: unknown): ConfigFields[ConfigKey] {
+  const values: readonly ConfigFields[ConfigKey][] = CONFIG_FIELDS[key].values;
+  const names = values.filter((v) => typeof v === "string");
+  // A yes/no field's values are true and false; any other field's are names.
+  return names.length === 0
+    ? boolean(`config.${key}`, value)
+    : oneOf(`config.${key}`, value, names);
+}
+
+/** Each field of the table in its order; an optional one absent stays absent (readers default it). */
+function readConfig(config: Record<string, unknown>): ScenarioConfig {
+  const present = CONFIG_KEYS.filter(
+    (key) => CONFIG_FIELDS[key].required || config[key] !== undefined,
+  );
+  return Object.fromEntries(
+    present.map((key) => [key, readField(key, config[key])]),
+  ) as ScenarioConfig;
+}
+
 function readScenario(value: unknown): ScenarioDoc {
   const doc = objectAt("document", value, ["version", "config", "ops", "crash"]);
   if (doc.version !== SCENARIO_VERSION) {
     fail("version", `expected ${String(SCENARIO_VERSION)}, got ${describe(doc.version)}`);
   }
-  const config = objectAt("config", doc.config, [
-    "mode",
-    "guestBarriers",
-    "guestFs",
-    "diskCache",
-    "diskFlush",
-    "hostBarriers",
-    "reorder",
-  ]);
-  const mode = oneOf("config.mode", config.mode, CACHE_MODES);
-  const guestBarriers = boolean("config.guestBarriers", config.guestBarriers);
-  // Optional fields: absent stays absent (the reader fills in the defaults).
-  const optional = <T>(value: unknown, read: (v: unknown) => T): T | undefined =>
-    value === undefined ? undefined : read(value);
-  const guestFs = optional(config.guestFs, (v) => oneOf("config.guestFs", v, GUEST_FILESYSTEMS));
-  const diskCache = optional(config.diskCache, (v) => oneOf("config.diskCache", v, DISK_CACHES));
-  const diskFlush = optional(config.diskFlush, (v) => oneOf("config.diskFlush", v, DISK_FLUSHES));
-  const hostBarriers = optional(config.hostBarriers, (v) => boolean("config.hostBarriers", v));
-  const reorder = optional(config.reorder, (v) => boolean("config.reorder", v));
+  const config = readConfig(objectAt("config", doc.config, CONFIG_KEYS));
 
   if (!Array.isArray(doc.ops))
     fail("ops", `expected a list of { at, kind }, got ${describe(doc.ops)}`);
@@ -128,15 +123,7 @@ function readScenario(value: unknown): ScenarioDoc {
 
   return {
     version: SCENARIO_VERSION,
-    config: {
-      mode,
-      guestBarriers,
-      ...(guestFs === undefined ? {} : { guestFs }),
-      ...(diskCache === undefined ? {} : { diskCache }),
-      ...(diskFlush === undefined ? {} : { diskFlush }),
-      ...(hostBarriers === undefined ? {} : { hostBarriers }),
-      ...(reorder === undefined ? {} : { reorder }),
-    },
+    config,
     ops,
     ...(crash ? { crash } : {}),
   };

@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { makeConfig } from "../model/config";
 import { simulate } from "../model/simulate";
+import { ALL_CONFIGS } from "../model/testing";
 import { validateScenario } from "./schema";
 import {
   DEFAULT_CONFIG,
@@ -53,6 +54,14 @@ describe("the scenario format", () => {
     const scenario = toScenarioDoc(DOC);
     expect(validateScenario(scenario)).toEqual({ ok: true, scenario });
     expect(fromScenarioDoc(scenario)).toEqual(DOC);
+  });
+
+  it("round-trips every configuration the table allows", () => {
+    for (const config of ALL_CONFIGS) {
+      const scenario = toScenarioDoc({ ...DOC, config });
+      expect(validateScenario(scenario)).toEqual({ ok: true, scenario });
+      expect(fromScenarioDoc(scenario).config).toEqual(config);
+    }
   });
 
   it("keeps the ops in issue order, in the format's own field names", () => {

@@ -4,40 +4,22 @@
  * runs the same writes again under the new one; the model is exact for the whole session.
  */
 import {
+  CONFIG_FIELDS,
+  CONFIG_KEYS,
   makeConfig,
-  type CacheMode,
+  withDefaults,
   type Config,
-  type DiskCache,
-  type DiskFlush,
-  type GuestFs,
+  type ConfigFields,
 } from "../model/config";
 import { simulate } from "../model/simulate";
 import type { Crash, Op, Timeline } from "../model/timeline";
-import type { ScenarioDoc } from "./schema";
+import type { ScenarioConfig, ScenarioDoc } from "./schema";
 import { SCENARIO_VERSION } from "./version";
 
-export interface SessionConfig {
-  readonly mode: CacheMode;
-  readonly guestBarriers: boolean;
-  readonly guestFs: GuestFs;
-  readonly diskCache: DiskCache;
-  /** Faults below QEMU (docs/model.md §4): off by default. */
-  readonly diskFlush: DiskFlush;
-  readonly hostBarriers: boolean;
-  /** The drive may write blocks out of order (docs/model.md §8.14): off by default. */
-  readonly reorder: boolean;
-}
+export { DEFAULT_CONFIG } from "../model/config";
 
-/** QEMU's default mode and an ext4 guest with its default barriers (docs/model.md §2, §3). */
-export const DEFAULT_CONFIG: SessionConfig = {
-  mode: "writeback",
-  guestBarriers: true,
-  guestFs: "ext4",
-  diskCache: "volatile",
-  diskFlush: "honoured",
-  hostBarriers: true,
-  reorder: false,
-};
+/** The page's configuration: one value per field of the configuration table (src/model/config.ts). */
+export type SessionConfig = ConfigFields;
 
 /** What the page holds: a scenario document in the model's own units. */
 export interface SessionDoc {
@@ -47,17 +29,21 @@ export interface SessionDoc {
   readonly crash: Crash | null;
 }
 
-/** The model's configuration for the page's: the one place the fields are carried over. */
+/** The model's configuration for the page's. */
 export function modelConfig(config: SessionConfig): Config {
-  return makeConfig({
-    cache: config.mode,
-    guestBarriers: config.guestBarriers,
-    guestFs: config.guestFs,
-    diskCache: config.diskCache,
-    diskFlush: config.diskFlush,
-    hostBarriers: config.hostBarriers,
-    reorder: config.reorder,
-  });
+  const { mode, ...fields } = config;
+  return makeConfig({ ...fields, cache: mode });
+}
+
+/**
+ * The configuration as a scenario document writes it: a field the table writes "unlessDefault"
+ * (the faults) only when it is not the default, so documents without them keep their shape.
+ */
+export function scenarioConfig(config: SessionConfig): ScenarioConfig {
+  const written = CONFIG_KEYS.filter(
+    (key) => CONFIG_FIELDS[key].written === "always" || config[key] !== CONFIG_FIELDS[key].default,
+  );
+  return Object.fromEntries(written.map((key) => [key, config[key]])) as ScenarioConfig;
 }
 
 export function simulateSession(doc: SessionDoc): Timeline {
@@ -68,16 +54,7 @@ export function simulateSession(doc: SessionDoc): Timeline {
 export function toScenarioDoc(doc: SessionDoc): ScenarioDoc {
   return {
     version: SCENARIO_VERSION,
-    config: {
-      mode: doc.config.mode,
-      guestBarriers: doc.config.guestBarriers,
-      guestFs: doc.config.guestFs,
-      diskCache: doc.config.diskCache,
-      // The faults are written only when present: documents without them keep their shape.
-      ...(doc.config.diskFlush === "ignored" ? { diskFlush: "ignored" as const } : {}),
-      ...(doc.config.hostBarriers ? {} : { hostBarriers: false }),
-      ...(doc.config.reorder ? { reorder: true } : {}),
-    },
+    config: scenarioConfig(doc.config),
     ops: doc.ops.map((op) => ({ at: op.atMs, kind: op.kind })),
     ...(doc.crash ? { crash: { at: doc.crash.atMs, kind: doc.crash.kind } } : {}),
   };
@@ -86,15 +63,7 @@ export function toScenarioDoc(doc: SessionDoc): ScenarioDoc {
 /** A validated scenario document as a session (absent optional fields take their defaults). */
 export function fromScenarioDoc(doc: ScenarioDoc): SessionDoc {
   return {
-    config: {
-      mode: doc.config.mode,
-      guestBarriers: doc.config.guestBarriers,
-      guestFs: doc.config.guestFs ?? DEFAULT_CONFIG.guestFs,
-      diskCache: doc.config.diskCache ?? DEFAULT_CONFIG.diskCache,
-      diskFlush: doc.config.diskFlush ?? DEFAULT_CONFIG.diskFlush,
-      hostBarriers: doc.config.hostBarriers ?? DEFAULT_CONFIG.hostBarriers,
-      reorder: doc.config.reorder ?? DEFAULT_CONFIG.reorder,
-    },
+    config: withDefaults(doc.config),
     ops: doc.ops.map((op) => ({ atMs: op.at, kind: op.kind })),
     crash: doc.crash ? { atMs: doc.crash.at, kind: doc.crash.kind } : null,
   };

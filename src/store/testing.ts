@@ -1,19 +1,20 @@
 /** Builders shared by the tests of the store and the UI: every configuration, and its name. */
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
-import type { SessionConfig } from "../scenario/session";
+import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 
-/** Every mode × guest barriers × disk cache × guest filesystem (60 configurations), no faults. */
+/**
+ * Every mode × guest barriers × disk cache × guest filesystem (60 configurations); every other
+ * field (the faults) at its default.
+ */
 export const EVERY_CONFIG: readonly SessionConfig[] = CACHE_MODES.flatMap((mode) =>
   [true, false].flatMap((guestBarriers) =>
     DISK_CACHES.flatMap((diskCache) =>
       GUEST_FILESYSTEMS.map((guestFs) => ({
+        ...DEFAULT_CONFIG,
         mode,
         guestBarriers,
         guestFs,
         diskCache,
-        diskFlush: "honoured" as const,
-        hostBarriers: true,
-        reorder: false,
       })),
     ),
   ),

@@ -37,7 +37,8 @@ const cases = ALL.map((c) => [label(c), c] as const);
 
 /** Whether the model says synced data survives a power cut in this configuration. */
 const syncedSafe = (c: SessionConfig) =>
-  matrixRow(c.mode, c.guestBarriers, "osync", c.diskCache, c.guestFs).safeOnPowerLoss;
+  matrixRow(c.mode, c.guestBarriers, "osync", { diskCache: c.diskCache, guestFs: c.guestFs })
+    .safeOnPowerLoss;
 
 describe("caption", () => {
   it("differs between modes", () => {

@@ -12,7 +12,7 @@ import { verdict } from "./verdict";
 const cases = EVERY_CONFIG.map((c) => [configLabel(c), c] as const);
 
 const row = (c: SessionConfig, kind: "normal" | "osync" | "barrier") =>
-  matrixRow(c.mode, c.guestBarriers, kind, c.diskCache, c.guestFs);
+  matrixRow(c.mode, c.guestBarriers, kind, { diskCache: c.diskCache, guestFs: c.guestFs });
 
 describe("verdict, for every mode × barriers × disk cache × filesystem", () => {
   it.each(cases)("%s: synced is the matrix's O_SYNC cell (and its fsync cell)", (_, config) => {

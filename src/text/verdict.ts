@@ -148,7 +148,7 @@ const ASSUMPTIONS: readonly string[] = [
 function compute(config: SessionConfig): Verdict {
   const { mode, guestBarriers, diskCache, guestFs, diskFlush, hostBarriers } = config;
   const row = (kind: "normal" | "osync" | "barrier") =>
-    matrixRow(mode, guestBarriers, kind, diskCache, guestFs, { diskFlush, hostBarriers });
+    matrixRow(mode, guestBarriers, kind, { diskCache, guestFs, diskFlush, hostBarriers });
   const osync = row("osync");
   const barrier = row("barrier");
   const normal = row("normal");

@@ -1,9 +1,11 @@
 /** The compared diagram keeps the page's writes, failure and time, under its own configuration. */
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG } from "../../scenario/session";
+import { CONFIG_FIELDS, CONFIG_KEYS, type ConfigKey } from "../../model/config";
+import { DEFAULT_CONFIG, scenarioConfig, type SessionConfig } from "../../scenario/session";
 import { createDiagramStore } from "../../store/store";
-import { comparedConfig, mirror } from "./Compare";
+import { comparedConfig, mirror, writeCompareSearch } from "./Compare";
 import { readUrlConfig } from "../../link/url";
+import { writeUrlConfig } from "../../link/urlWrite";
 
 describe("mirror", () => {
   it("gets every write and the failure, keeps its own configuration, and follows the playhead", () => {
@@ -22,6 +24,50 @@ describe("mirror", () => {
     expect(right.getState().failure).toEqual(left.getState().failure);
     left.getState().reset();
     expect(right.getState().ops).toEqual([]);
+  });
+});
+
+/** Every field of the configuration table at each of its values other than the default. */
+const CHANGES: Partial<SessionConfig>[] = CONFIG_KEYS.flatMap((key) => {
+  const { values, default: fallback } = CONFIG_FIELDS[key];
+  const others: readonly SessionConfig[ConfigKey][] = values;
+  return others.filter((v) => v !== fallback).map((value) => ({ [key]: value }));
+});
+
+describe("a change on the page while comparing", () => {
+  it.each(CHANGES)("%o: the compared diagram is as reloading the link makes it", (change) => {
+    const left = createDiagramStore(DEFAULT_CONFIG);
+    const right = createDiagramStore(comparedConfig(null, DEFAULT_CONFIG, readUrlConfig).config);
+    mirror(left, right);
+    left.getState().issue("osync");
+    left.getState().setConfig(change);
+
+    // The address bar as the page writes it: its own configuration, then the compared one.
+    const link = writeCompareSearch(
+      writeUrlConfig("", left.getState().config),
+      right.getState().config,
+    );
+    const reloaded = comparedConfig(link, readUrlConfig(link).config, readUrlConfig).config;
+    expect(right.getState().config).toEqual(reloaded);
+    // And its writes fare as on reload (under a fault, the O_SYNC write's flush stops short).
+    const again = createDiagramStore(reloaded);
+    again.getState().load({ ...left.getState().toScenario(), config: scenarioConfig(reloaded) });
+    expect(right.getState().timeline.ops).toEqual(again.getState().timeline.ops);
+  });
+
+  it("a fault the page turns on is the compared diagram's too (the bug of issue 16)", () => {
+    const left = createDiagramStore(DEFAULT_CONFIG);
+    const right = createDiagramStore({ ...DEFAULT_CONFIG, mode: "none" });
+    mirror(left, right);
+    left.getState().issue("osync");
+    left.getState().setConfig({ diskFlush: "ignored" });
+    expect(right.getState().config).toEqual({
+      ...DEFAULT_CONFIG,
+      mode: "none",
+      diskFlush: "ignored",
+    });
+    // cache=none with a drive that ignores flushes: the O_SYNC write returns from its cache.
+    expect(right.getState().timeline.ops[0]?.ackedIn).toBe("disk-cache");
   });
 });
 

@@ -13,39 +13,66 @@ import { Summary } from "../panels/Summary";
 
 export { Summary } from "../panels/Summary";
 import { StoreContext, useDiagram, useDiagramStore } from "../app/useDiagram";
-import { CACHE_MODES } from "../../model/config";
+import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS, type ConfigKey } from "../../model/config";
+import { paramText } from "../../scenario/params";
+import { scenarioConfig } from "../../scenario/session";
 
-/** The compared configuration in the address bar (beside the page's own parameters). */
-function writeCompareUrl(config: SessionConfig | null) {
-  const params = new URLSearchParams(window.location.search);
-  const fields = {
-    compare: config?.mode,
-    compareBarriers: config ? (config.guestBarriers ? "on" : "off") : undefined,
-    compareFs: config?.guestFs,
-    compareDisk: config?.diskCache,
-  };
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined) params.delete(name);
-    else params.set(name, value);
+/**
+ * The fields the compared diagram has its own value of: each with the page's parameter for it
+ * and the compared diagram's (`fs`, `compareFs`).
+ */
+const OWN = CONFIG_KEYS.flatMap((key) => {
+  const { param, compare } = CONFIG_FIELDS[key];
+  return compare === null ? [] : [{ key, param, compare }];
+});
+/** The fields the compared diagram takes from the page (the faults): on reload as live. */
+const FROM_PAGE: readonly ConfigKey[] = CONFIG_KEYS.filter(
+  (key) => CONFIG_FIELDS[key].compare === null,
+);
+
+/** `config`'s values of the fields the compared diagram takes from the page. */
+function pageFields(config: SessionConfig): Partial<SessionConfig> {
+  return Object.fromEntries(FROM_PAGE.map((key) => [key, config[key]]));
+}
+
+/**
+ * The query string `search` with the compared configuration's parameters (beside the page's own),
+ * or without them when `config` is null.
+ */
+export function writeCompareSearch(search: string, config: SessionConfig | null): string {
+  const params = new URLSearchParams(search);
+  for (const { key, compare } of OWN) {
+    if (config === null) params.delete(compare);
+    else params.set(compare, paramText(config[key]));
   }
+  return `?${params.toString().replace(/%40/g, "@").replace(/%2C/g, ",")}`;
+}
+
+/** The compared configuration in the address bar. */
+function writeCompareUrl(config: SessionConfig | null) {
   try {
-    const search = params.toString().replace(/%40/g, "@").replace(/%2C/g, ",");
-    window.history.replaceState(null, "", `${window.location.pathname}?${search}`);
+    const search = writeCompareSearch(window.location.search, config);
+    window.history.replaceState(null, "", `${window.location.pathname}${search}`);
   } catch {
     // A sandboxed frame may refuse: the comparison works on, without a live link.
   }
 }
 
-/** Keeps `right` on `left`'s writes, failure and playhead; returns the unsubscribe. */
+/**
+ * Keeps `right` on `left`'s writes, failure and playhead, and on the fields it takes from the
+ * page (as `comparedConfig` reads them from a link); returns the unsubscribe.
+ */
 export function mirror(left: DiagramStore, right: DiagramStore): () => void {
   const copy = () => {
     const l = left.getState();
-    right.getState().load({ ...l.toScenario(), config: right.getState().toScenario().config });
+    const config = { ...right.getState().config, ...pageFields(l.config) };
+    right.getState().load({ ...l.toScenario(), config: scenarioConfig(config) });
     right.getState().follow(l.playhead.tMs);
   };
   copy();
   return left.subscribe((state, prev) => {
-    if (state.ops !== prev.ops || state.failure !== prev.failure) copy();
+    const pageChanged = FROM_PAGE.some((key) => state.config[key] !== prev.config[key]);
+    if (state.ops !== prev.ops || state.failure !== prev.failure || pageChanged) copy();
     else if (state.playhead !== prev.playhead) right.getState().follow(state.playhead.tMs);
   });
 }
@@ -146,29 +173,13 @@ export function comparedConfig(
   }
   const params = new URLSearchParams(search);
   const as = new URLSearchParams();
-  const names = [
-    ["compare", "mode"],
-    ["compareBarriers", "barriers"],
-    ["compareFs", "fs"],
-    ["compareDisk", "disk"],
-  ] as const;
-  for (const [from, to] of names) {
-    const value = params.get(from);
-    if (value !== null) as.set(to, value);
-  }
+  const set = OWN.filter(({ compare }) => params.has(compare));
+  for (const { param, compare } of set) as.set(param, params.get(compare) ?? "");
   const read = readUrlConfig(`?${as.toString()}`);
   const notices = read.notices.map((n) =>
-    names.reduce((text, [from, to]) => text.replace(`“${to}”`, `“${from}”`), n),
+    OWN.reduce((text, { param, compare }) => text.replace(`“${param}”`, `“${compare}”`), n),
   );
-  return { config: { ...page, ...pick(read.config, params) }, notices };
-}
-
-/** The fields the link set; the others stay the page's. */
-function pick(config: SessionConfig, params: URLSearchParams): Partial<SessionConfig> {
-  return {
-    mode: config.mode,
-    ...(params.has("compareBarriers") ? { guestBarriers: config.guestBarriers } : {}),
-    ...(params.has("compareFs") ? { guestFs: config.guestFs } : {}),
-    ...(params.has("compareDisk") ? { diskCache: config.diskCache } : {}),
-  };
+  // The fields the link sets; the others are the page's.
+  const own = Object.fromEntries(set.map(({ key }) => [key, read.config[key]]));
+  return { config: { ...page, ...own }, notices };
 }

@@ -28,7 +28,7 @@ export default function SafetyMatrix() {
   const { diskCache, guestFs, diskFlush, hostBarriers } = config;
   // The page's faults too: the matrix and the verdict beside the stack never disagree.
   const rows = useMemo(
-    () => safetyMatrix(diskCache, guestFs, { diskFlush, hostBarriers }),
+    () => safetyMatrix({ diskCache, guestFs, diskFlush, hostBarriers }),
     [diskCache, guestFs, diskFlush, hostBarriers],
   );
   const faults = [
