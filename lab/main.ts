@@ -157,7 +157,7 @@ async function killRun(guest: Guest, mode: CacheMode, opts: Options): Promise<Ki
   sh("qemu-img", ["create", "-q", "-f", "raw", "-o", "preallocation=full", raw, "16M"]);
   // A fresh qcow2: every write the guest makes allocates a cluster.
   sh("qemu-img", ["create", "-q", "-f", "qcow2", qcow2, "16M"]);
-  const console_ = await killedBoot(
+  const consoleText = await killedBoot(
     guest,
     mode,
     [
@@ -166,7 +166,7 @@ async function killRun(guest: Guest, mode: CacheMode, opts: Options): Promise<Ki
     ],
     LAST_REPORT,
   );
-  writeFileSync(join(dir, "console.txt"), console_);
+  writeFileSync(join(dir, "console.txt"), consoleText);
   const qcow2Raw = join(dir, "alloc.qcow2.raw");
   qcow2AsRaw(qcow2, qcow2Raw);
   // The kill's verdicts need guest barriers on: a raw block device's fdatasync sends a flush.
