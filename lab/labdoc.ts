@@ -8,7 +8,7 @@ export function labDoc(results: LabResults): string {
 
 # The lab: the model checked against real QEMU
 
-**${String(results.predictionsHold)} of ${String(results.predictions)} predictions hold**, on ${results.date.slice(0, 10)} with QEMU ${results.qemu} under ${results.accelerator.toUpperCase()}, guest kernel \`${results.guestKernel}\`, host kernel \`${results.hostKernel}\`. The run took ${results.durationS.toFixed(0)} s.
+**${String(results.predictionsHold)} of ${String(results.predictions)} predictions hold**, on ${results.date.slice(0, 10)} with QEMU ${results.qemu} under ${results.accelerator.toUpperCase()}, guest kernel \`${results.guestKernel}\`, host kernel \`${results.hostKernel}\`; cache modes ${checked.modes.join(", ")}. The run took ${results.durationS.toFixed(0)} s.
 
 ## How to rerun it
 

@@ -76,10 +76,22 @@ export interface Kernel {
  * with `dpkg-deb -x` into `dir` (kept there for the next run).
  */
 export function ensureKernel(dir: string, log: (line: string) => void): Kernel {
-  const depends = run("apt-cache", ["depends", "linux-image-cloud-amd64"]);
-  const pkg = /Depends: (linux-image-\S+)/.exec(depends)?.[1];
-  if (!pkg)
-    throw new Error(`apt-cache depends linux-image-cloud-amd64 names no kernel:\n${depends}`);
+  const kernelOf = (): string | undefined => {
+    const r = spawnSync("apt-cache", ["depends", "linux-image-cloud-amd64"], { encoding: "utf8" });
+    return /Depends: (linux-image-\S+)/.exec(r.stdout)?.[1];
+  };
+  let pkg = kernelOf();
+  if (!pkg && process.getuid?.() === 0) {
+    // A fresh machine may have no package lists yet.
+    log("apt-get update (no package list names linux-image-cloud-amd64 yet)");
+    run("apt-get", ["update"]);
+    pkg = kernelOf();
+  }
+  if (!pkg) {
+    throw new Error(
+      "apt-cache depends linux-image-cloud-amd64 names no kernel: run `sudo apt-get update` first",
+    );
+  }
   mkdirSync(dir, { recursive: true });
   const debOf = (): string | undefined =>
     readdirSync(dir).find((f) => f.startsWith(`${pkg}_`) && f.endsWith(".deb"));
