@@ -52,7 +52,14 @@ function layerRules(allowed) {
 }
 
 export default defineConfig(
-  globalIgnores(["**/dist/", "node_modules/", "playwright-report/", "test-results/", "coverage/"]),
+  globalIgnores([
+    "**/dist/",
+    "lab/out/",
+    "node_modules/",
+    "playwright-report/",
+    "test-results/",
+    "coverage/",
+  ]),
 
   // Plain JavaScript (this file, scripts/*.mjs): recommended rules, no type information.
   {
@@ -87,7 +94,7 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ["src/cli/**", "bench/**", "e2e/**", "scripts/**", "*.config.ts"],
+    files: ["src/cli/**", "lab/**", "bench/**", "e2e/**", "scripts/**", "*.config.ts"],
     languageOptions: { globals: { ...globals.node } },
   },
 
@@ -108,6 +115,26 @@ export default defineConfig(
     ui: ["model", "scenario", "geometry", "store", "text", "link", "anim", "tours", "import"],
     embed: ["model", "scenario", "store", "text", "link", "ui"],
   }),
+
+  // The lab (docs/lab.md) predicts from the model alone, never from a copy of its rules or from
+  // what the page makes of them.
+  {
+    files: ["lab/**/*.ts"],
+    ignores: ["lab/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^\\.\\./src/(?!model/)",
+              message: "lab/ may import only src/model (docs/architecture.md).",
+            },
+          ],
+        },
+      ],
+    },
+  },
 
   // Must stay last: turns off rules that conflict with Prettier.
   prettier,

@@ -91,6 +91,6 @@ export default defineConfig({
     environment: "node",
     // These machines are shared and noisy (2 cores): a slow test is not a failing one.
     testTimeout: 30_000,
-    include: ["src/**/*.test.ts", "src/**/*.test.tsx"],
+    include: ["src/**/*.test.ts", "src/**/*.test.tsx", "lab/**/*.test.ts"],
   },
 });
