@@ -14,6 +14,8 @@ import { Summary } from "../panels/Summary";
 export { Summary } from "../panels/Summary";
 import { StoreContext, useDiagram, useDiagramStore } from "../app/useDiagram";
 import { CACHE_MODES } from "../../model/config";
+import { COMPARE } from "../../text/compare";
+import { PAGE } from "../../text/page";
 
 /** The compared configuration in the address bar (beside the page's own parameters). */
 function writeCompareUrl(config: SessionConfig | null) {
@@ -78,16 +80,16 @@ export default function Compare({ config, onClose, drawing }: CompareProps) {
   }, [right]);
   return (
     <StoreContext.Provider value={right}>
-      <section className="compared" aria-label="Compared configuration">
+      <section className="compared" aria-label={COMPARE.region}>
         <div className="compared-head">
           <CompareMode />
           <button type="button" onClick={onClose}>
-            Close comparison
+            {COMPARE.close}
           </button>
         </div>
         <ConfigurationLine withMode />
         {drawing}
-        <Summary name="Compared run" />
+        <Summary name={COMPARE.run} />
         <ComparedLedger />
       </section>
     </StoreContext.Provider>
@@ -99,7 +101,7 @@ function CompareMode() {
   const setConfig = useDiagram((s) => s.setConfig);
   return (
     <label>
-      Compare with{" "}
+      {COMPARE.with}{" "}
       <select
         value={mode}
         onChange={(e) => {
@@ -108,7 +110,7 @@ function CompareMode() {
       >
         {CACHE_MODES.map((m) => (
           <option key={m} value={m}>
-            cache={m}
+            {COMPARE.mode(m)}
           </option>
         ))}
       </select>
@@ -122,8 +124,8 @@ const BelowStage = lazy(() => import("../panels/BelowStage"));
 function ComparedLedger() {
   const mode = useDiagram((s) => s.config.mode);
   return (
-    <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
-      <BelowStage only="compared" compared={`under cache=${mode} (compared)`} />
+    <Suspense fallback={<p className="loading">{PAGE.loadingLedger}</p>}>
+      <BelowStage only="compared" compared={COMPARE.which(mode)} />
     </Suspense>
   );
 }
