@@ -96,3 +96,16 @@ export function opLabel(index: number, kind: OpKind): string {
 
 /** "on" or "off": a switch's state, as the page writes it after its name ("barriers on"). */
 export const onOff = (on: boolean): string => (on ? "on" : "off");
+
+/**
+ * A table's shape with its English strings widened to `string`: the type a second language's
+ * table of the same words must have (the English tables are `as const`, so their own types are
+ * the English strings themselves). docs/words.md, "A second language".
+ */
+export type Shape<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Shape<R>
+    : T extends readonly (infer U)[]
+      ? readonly Shape<U>[]
+      : { readonly [K in keyof T]: Shape<T[K]> };
