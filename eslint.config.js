@@ -108,7 +108,7 @@ export default defineConfig(
     tours: ["model", "scenario"],
     import: ["model", "scenario"],
     store: ["model", "scenario", "geometry", "tours"],
-    text: ["model", "scenario", "geometry", "store", "tours"],
+    text: ["model", "scenario", "geometry", "store", "tours", "import"],
     link: ["model", "scenario", "store", "tours", "text"],
     cli: ["model", "scenario", "text", "import"],
     anim: ["model", "scenario", "geometry", "store", "text"],

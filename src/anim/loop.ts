@@ -12,7 +12,7 @@ import { isArrow, type OpKind } from "../model/timeline";
 import { restPoint, type BoxId } from "../geometry/layout";
 import { tokenPlace } from "../geometry/tokens";
 import type { PaintedAck, PaintedToken, TokenCanvas } from "./canvas";
-import { formatModelTime } from "../text/format";
+import { formatModelTime } from "../text/clock";
 import {
   ACK_TRAVEL_S,
   playbackEndS,

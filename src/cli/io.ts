@@ -1,6 +1,7 @@
 /** Shared plumbing of the command-line tools: one-line errors, exit status 2, no stack traces. */
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
+import { CLI } from "../text/cli";
 
 export class UsageError extends Error {}
 
@@ -18,7 +19,7 @@ export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
 export function runCli(main: () => void | Promise<void>): void {
   const fail = (error: unknown): void => {
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`error: ${message.replace(/\s+/g, " ").trim()}\n`);
+    process.stderr.write(`${CLI.error(message.replace(/\s+/g, " ").trim())}\n`);
     process.exitCode = 2;
   };
   Promise.resolve().then(main).catch(fail);
@@ -30,7 +31,7 @@ export function runCli(main: () => void | Promise<void>): void {
  * MAX_INPUT_BYTES, before the rest is read.
  */
 export async function readInput(file: string): Promise<string> {
-  const name = file === "-" ? "standard input" : file;
+  const name = file === "-" ? CLI.stdin : file;
   const source: Readable = file === "-" ? process.stdin : createReadStream(file);
   // Strips a leading BOM (ignoreBOM is false); `fatal` refuses bytes that are not UTF-8.
   const decoder = new TextDecoder("utf-8", { fatal: true });
@@ -42,9 +43,7 @@ export async function readInput(file: string): Promise<string> {
       const data = chunk as Buffer;
       bytes += data.length;
       if (bytes > MAX_INPUT_BYTES) {
-        throw new UsageError(
-          `${name} is larger than ${String(MAX_INPUT_BYTES / 1024 / 1024)} MiB, the most a scenario may take (100 000 ops need under 10 MiB)`,
-        );
+        throw new UsageError(CLI.tooLarge(name, MAX_INPUT_BYTES / 1024 / 1024));
       }
       parts.push(decoder.decode(data, { stream: true }));
     }
@@ -53,9 +52,9 @@ export async function readInput(file: string): Promise<string> {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
     if (code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
-      throw new UsageError(`${name} is not valid UTF-8`);
+      throw new UsageError(CLI.notUtf8(name));
     }
-    throw new UsageError(`cannot read ${name} (${code})`);
+    throw new UsageError(CLI.cannotRead(name, code));
   }
   return parts.join("");
 }

@@ -4,8 +4,10 @@
  * configuration fields with a `cli` flag in the configuration table (src/model/config.ts).
  */
 import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
-import { matrixMarkdown, safetyMatrix } from "../model/matrix";
+import { safetyMatrix } from "../model/matrix";
 import { paramText, paramValue } from "../scenario/params";
+import { CLI } from "../text/cli";
+import { matrixMarkdown } from "../text/matrix";
 import { runCli, UsageError } from "./io";
 
 /** Each configuration option: its field, its flag and the values it takes, as spelled here. */
@@ -14,13 +16,13 @@ const OPTIONS = CONFIG_KEYS.flatMap((key) => {
   return cli === null ? [] : [{ key, flag: cli, values: values.map(paramText) }];
 });
 
-const USAGE = `matrix --format md|json ${OPTIONS.map((o) => `[${o.flag} ${o.values.join("|")}]`).join(" ")}`;
+const USAGE = CLI.matrixUsage(OPTIONS);
 
 function option(args: readonly string[], name: string): string | undefined {
   const at = args.indexOf(name);
   if (at === -1) return undefined;
   const value = args[at + 1];
-  if (value === undefined) throw new UsageError(`${name} needs a value`);
+  if (value === undefined) throw new UsageError(CLI.needsValue(name));
   return value;
 }
 
@@ -29,20 +31,18 @@ runCli(() => {
   const known = new Set(["--format", ...OPTIONS.map((o) => o.flag)]);
   args.forEach((arg, i) => {
     if (i % 2 === 0 && !known.has(arg)) {
-      throw new UsageError(`unknown argument ${arg} (usage: ${USAGE})`);
+      throw new UsageError(CLI.unknownArgument(arg, USAGE));
     }
   });
   const format = option(args, "--format") ?? "md";
   if (format !== "md" && format !== "json") {
-    throw new UsageError(`--format: expected one of md, json, got ${format}`);
+    throw new UsageError(CLI.expectedOneOf("--format", ["md", "json"], format));
   }
   const settings: Record<string, unknown> = {};
   for (const { key, flag, values } of OPTIONS) {
     const raw = option(args, flag);
     if (raw === undefined) continue;
-    if (!values.includes(raw)) {
-      throw new UsageError(`${flag}: expected one of ${values.join(", ")}, got ${raw}`);
-    }
+    if (!values.includes(raw)) throw new UsageError(CLI.expectedOneOf(flag, values, raw));
     settings[key] = paramValue(key, raw);
   }
   const rows = safetyMatrix(settings);

@@ -4,15 +4,14 @@
  */
 import { outcomeOf } from "../scenario/outcome";
 import { parseScenario } from "../scenario/schema";
+import { CLI } from "../text/cli";
 import { readInput, runCli, UsageError } from "./io";
 
 runCli(async () => {
   const args = process.argv.slice(2);
   const [file] = args;
   if (args.length !== 1 || file === undefined) {
-    throw new UsageError(
-      "usage: npm run --silent scenario -- FILE (a scenario JSON file, or - for standard input)",
-    );
+    throw new UsageError(CLI.scenarioUsage);
   }
   const parsed = parseScenario(await readInput(file));
   if (!parsed.ok) throw new UsageError(parsed.error);

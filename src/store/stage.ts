@@ -19,7 +19,10 @@ export interface StageFacts {
   readonly reach: Readonly<Record<Arrow, Reach>>;
   /** The row each arrow's label stands at: its head, or where a refused flush stops. */
   readonly labelAt: Readonly<Record<Arrow, BoxId>>;
-  readonly labels: Readonly<Record<Arrow, string>>;
+  /** Whether a fault below QEMU stops blue and green in the drive's volatile cache (§4). */
+  readonly fault: boolean;
+  /** Where gray ends: the drive's cache, or the platters when that cache is off. */
+  readonly disk: BoxId;
   /** Where a flush that does not pass stops, and whether it was refused (vs. not needed). */
   readonly stop: { readonly box: BoxId; readonly refused: boolean } | null;
   /** Stable storage: the platters, or a battery-backed disk cache (docs/model.md §4). */
@@ -37,15 +40,6 @@ function stopOf(flush: FlushOutcome, stable: BoxId): StageFacts["stop"] {
   if (flush === "passed") return null;
   return { box: flushEnd(flush, stable), refused: flush !== "no-write-cache" };
 }
-
-const GREEN_LABEL: Readonly<Record<FlushOutcome, string>> = {
-  passed: "green: flush passed",
-  "no-guest-barriers": "green: never sent",
-  "no-write-cache": "green: not needed",
-  "ignored-by-qemu": "green: ignored",
-  "no-host-barriers": "green: no flush to the drive",
-  "ignored-by-drive": "green: drive ignores it",
-};
 
 export function stageFacts(config: SessionConfig): StageFacts {
   const switches = MODE_SWITCHES[config.mode];
@@ -69,17 +63,6 @@ export function stageFacts(config: SessionConfig): StageFacts {
     // QEMU passes the flush on (its switch closed) even when a fault below stops it in the drive.
     green: FLUSH_TRAVELS.has(flush),
   };
-  const activeLabel: Readonly<Record<Exclude<Arrow, "green">, string>> = {
-    red: "red: host page cache",
-    gray: disk === "platters" ? "gray: to the platters" : "gray: disk's cache",
-    blue: fault ? "blue: ends in disk's cache" : "blue: write-through",
-  };
-  const labels = {
-    red: active.red ? activeLabel.red : "red",
-    gray: active.gray ? activeLabel.gray : "gray",
-    blue: active.blue ? activeLabel.blue : "blue",
-    green: GREEN_LABEL[flush],
-  };
   // Where the model returns an O_SYNC write issued on an idle stack (as the safety matrix does).
   const done =
     simulate({
@@ -99,7 +82,8 @@ export function stageFacts(config: SessionConfig): StageFacts {
       blue: reach.blue.to,
       green: stop ? stop.box : reach.green.to,
     },
-    labels,
+    fault: fault !== null,
+    disk,
     stop,
     stable,
     done,

@@ -119,7 +119,7 @@ describe("setConfig", () => {
     expect(state.timeline.ops[0]?.paths[0]).toBe("red");
     expect(state.tMs).toBe(0.05);
     expect(state.playhead.screenS).toBe(state.clock.toScreen(0.05));
-    expect(state.configNote).toMatch(/run again under the new configuration/);
+    expect(state.configNote).toBe("rerun");
   });
 
   it("without writes, says nothing", () => {
@@ -184,7 +184,7 @@ describe("failures are points in time", () => {
     const state = store.getState();
     expect(state.failure).toEqual({ atMs: calm.ops[0]?.ackedAtMs, kind: "power" });
     expect(state.timeline.ops[0]?.survives).toBe(false);
-    expect(state.strikeNote).toMatch(/worst moment/);
+    expect(state.strikeNote).toBe("worst-so-far");
   });
 });
 

@@ -60,6 +60,11 @@ export interface Playhead {
   readonly screenS: number;
 }
 
+/** The same writes were run again under a new configuration. */
+export type ConfigNote = "rerun";
+/** Where "at the worst moment" struck: at the worst instant so far, or now, none being at risk. */
+export type StrikeNote = "worst-so-far" | "none-at-risk";
+
 export interface DiagramState extends Derived {
   readonly config: SessionConfig;
   readonly ops: SessionDoc["ops"];
@@ -73,10 +78,10 @@ export interface DiagramState extends Derived {
   /** Where playback pauses by itself before its end (a tour step's moment); null: at the end. */
   readonly stopMs: number | null;
   readonly speed: Speed;
-  /** Said once after the configuration changed under existing writes. */
-  readonly configNote: string | null;
-  /** After a strike at the worst moment: that it was. */
-  readonly strikeNote: string | null;
+  /** Said once after the configuration changed under existing writes (src/text/page.ts words it). */
+  readonly configNote: ConfigNote | null;
+  /** After a strike at the worst moment: whether one was found so far, or it struck now. */
+  readonly strikeNote: StrikeNote | null;
 }
 
 export interface DiagramActions {
@@ -210,10 +215,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         const next = { ...state.config, ...change };
         set({
           ...rebuild({ ...docOf(state), config: next }, state.playhead.tMs),
-          configNote:
-            state.ops.length > 0
-              ? "The same writes were run again under the new configuration."
-              : null,
+          configNote: state.ops.length > 0 ? "rerun" : null,
         });
       },
 
@@ -267,9 +269,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
         set({
           ...rebuild({ ...docOf(state), crash: { atMs, kind } }, atMs),
           playing: false,
-          strikeNote: worst
-            ? "(At the worst moment so far.)"
-            : "(Now: no acknowledged write was at risk so far.)",
+          strikeNote: worst ? "worst-so-far" : "none-at-risk",
         });
       },
 

@@ -6,7 +6,8 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { validateTour, type TourDoc } from "../tours/schema";
 import { createDiagramStore, struck, type DiagramStore } from "./store";
-import { createTourStore, predictable, predictionTour, scenarioBeforeReveal } from "./tour";
+import { createTourStore, predictable, scenarioBeforeReveal } from "./tour";
+import { predictionTour } from "../text/teach";
 
 function tour(id: string): TourDoc {
   const result = validateTour(

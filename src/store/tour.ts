@@ -9,7 +9,6 @@
  */
 import { createStore } from "zustand/vanilla";
 import type { ScenarioDoc } from "../scenario/schema";
-import type { FailureKind } from "../model/timeline";
 import type { TourDoc, TourStep } from "../tours/schema";
 import type { DiagramStore } from "./store";
 
@@ -107,34 +106,4 @@ export function createTourStore(diagram: DiagramStore) {
 /** The writes a prediction asks about: the data-carrying ones (a barrier carries none). */
 export function predictable(scenario: ScenarioDoc): number[] {
   return scenario.ops.flatMap((op, index) => (op.kind === "barrier" ? [] : [index]));
-}
-
-/** Said with a prediction of the free view: which failure, when. */
-const FAILURE_WORDS: Readonly<Record<FailureKind, string>> = {
-  power: "a power loss",
-  host: "a host crash",
-  qemu: "QEMU being killed",
-  guest: "a guest crash",
-};
-
-/**
- * The free view's "predict before a failure": the page's own scenario, with the failure at the
- * playhead, as a one-step tour asking which writes survive (the same mechanism as a tour's
- * prediction; its id is not a tour's, so no link carries it).
- */
-export function predictionTour(doc: ScenarioDoc, kind: FailureKind, atMs: number): TourDoc {
-  const { version, config, ops } = doc;
-  return {
-    id: "prediction",
-    title: "Your prediction",
-    steps: [
-      {
-        title: "Which writes survive?",
-        narration: `The same writes run again up to this moment. Which of them survive ${FAILURE_WORDS[kind]} now? Mark the ones you expect to survive, then Reveal.`,
-        scenario: { version, config, ops, crash: { at: atMs, kind } },
-        at: atMs,
-        predict: true,
-      },
-    ],
-  };
 }

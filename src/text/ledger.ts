@@ -5,8 +5,8 @@
  */
 import { positionAt } from "../model/position";
 import type { Crash, OpKind, OpResult } from "../model/timeline";
-import { formatModelTime } from "./format";
-import { inLayer, LAYER_NAME } from "./vocabulary";
+import { formatModelTime } from "./clock";
+import { inLayer, LAYER } from "./vocabulary";
 
 function whereNow(op: OpResult, tMs: number, lost: boolean): string {
   if (op.kind === "barrier") {
@@ -20,9 +20,9 @@ function whereNow(op: OpResult, tMs: number, lost: boolean): string {
   if (lost) {
     return where.layer === "virtual-disk"
       ? "lost in flight in QEMU"
-      : `lost with ${LAYER_NAME[where.layer]}`;
+      : `lost with ${LAYER[where.layer].the}`;
   }
-  return where.hop ? `leaving ${LAYER_NAME[where.layer]}` : inLayer(where.layer);
+  return where.hop ? `leaving ${LAYER[where.layer].the}` : inLayer(where.layer);
 }
 
 function ackedText(op: OpResult, tMs: number): string {
@@ -96,3 +96,14 @@ export function ledgerCells(op: OpResult, tMs: number, failure: Crash | null): L
     lost,
   };
 }
+
+/** The ledger's table on the page and in its exports. */
+export const LEDGER = {
+  /** Its name and heading; the compared diagram's says which it is. */
+  name: "Operations",
+  compared: (which: string) => `Operations ${which}`,
+  region: (name: string) => `${name}, scrollable`,
+  /** The columns; after a failure one more, named after it (FAILURE[kind].after). */
+  head: ["#", "Write", "Issued at", "Data now", "Acknowledged", "Durable"],
+  empty: "No writes yet: issue one with the buttons above.",
+} as const;

@@ -7,7 +7,8 @@
 import { effectiveFault } from "../model/rules";
 import type { DiskCache, GuestFs } from "../model/config";
 import { modelConfig, type SessionConfig } from "../scenario/session";
-import { about, verdict } from "./verdict";
+import { about } from "./format";
+import { verdict } from "./verdict";
 
 /** Where a write that must be on stable storage ends up, with this drive (§8.11). */
 const STABLE: Readonly<Record<DiskCache, string>> = {

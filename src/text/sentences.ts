@@ -5,19 +5,12 @@
  * line has nothing to say before the first write.
  */
 import type { GuestFs } from "../model/config";
-import type { FailureKind, FlushOutcome, Hop } from "../model/timeline";
+import type { FlushOutcome, Hop } from "../model/timeline";
 import type { SessionEvent } from "../store/events";
-import { inLayer, LAYER_NAME, opLabel } from "./vocabulary";
+import { FAILURE, inLayer, LAYER, opLabel, opName } from "./vocabulary";
 
 /** The events themselves load with their words: the first view needs neither. */
 export { sessionEvents } from "../store/events";
-
-const FAILURE_EVENT: Readonly<Record<FailureKind, string>> = {
-  power: "Power lost.",
-  host: "The host kernel crashed.",
-  qemu: "The QEMU process was killed.",
-  guest: "The guest kernel crashed.",
-};
 
 /** docs/model.md §2: a flush covers the writes the virtual disk completed before it, no more. */
 const FLUSH_WORDS: Readonly<Record<FlushOutcome, string>> = {
@@ -49,7 +42,7 @@ const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
 /** "#0, #1, #2", or "#0, #1, #2, #3 and 12 more": short enough for the event line, whole in meaning. */
 function names(indices: readonly number[]): string {
   const SHOWN = 4;
-  const ids = indices.slice(0, SHOWN).map((i) => `#${String(i)}`);
+  const ids = indices.slice(0, SHOWN).map(opName);
   const more = indices.length - SHOWN;
   return more > 0 ? `${ids.join(", ")} and ${String(more)} more` : ids.join(", ");
 }
@@ -60,9 +53,9 @@ function departureWords(hop: Hop, fs: GuestFs): string | null {
     case "red":
     case "gray":
     case "blue":
-      return `QEMU sends it along the ${hop.route} arrow to ${LAYER_NAME[hop.to]}`;
+      return `QEMU sends it along the ${hop.route} arrow to ${LAYER[hop.to].the}`;
     case "green":
-      return `the flush carries it along the green arrow to ${LAYER_NAME[hop.to]}`;
+      return `the flush carries it along the green arrow to ${LAYER[hop.to].the}`;
     case "guest-writeback":
       return fs === "ext3"
         ? "the ext3 journal commit writes it out (data=ordered, every 5 s)"
@@ -126,7 +119,7 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
     case "writeDurable":
       return `${opLabel(event.op, event.kind)} is durable.`;
     case "journalCommitted":
-      return `Journal commit (ext3, data=ordered): first writes ${event.wroteOut.map((i) => `#${String(i)}`).join(", ")} out to the virtual disk.`;
+      return `Journal commit (ext3, data=ordered): first writes ${event.wroteOut.map(opName).join(", ")} out to the virtual disk.`;
     case "commitFlushed":
       return COMMIT_WORDS[event.outcome];
     case "commitBlockMoved":
@@ -140,7 +133,7 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
           ? ""
           : ` ${n === 1 ? "One had been promised durable" : `${String(n)} had been promised durable`} (an O_SYNC write or an fsync had returned).`;
       return (
-        `${FAILURE_EVENT[event.failure]} ${event.lost.length ? `Lost: ${names(event.lost)}.${promised}` : "No write was lost."}` +
+        `${FAILURE[event.failure].event} ${event.lost.length ? `Lost: ${names(event.lost)}.${promised}` : "No write was lost."}` +
         (event.survived.length ? ` Survived: ${names(event.survived)}.` : "")
       );
     }

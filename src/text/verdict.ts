@@ -13,6 +13,7 @@ import { matrixRow, type MatrixRow } from "../model/matrix";
 import { simulate } from "../model/simulate";
 import type { FlushOutcome, Hop, LayerId } from "../model/timeline";
 import { modelConfig, type SessionConfig } from "../scenario/session";
+import { about, seconds } from "./format";
 
 export type SyncedVerdict = "safe" | "unsafe";
 
@@ -38,14 +39,6 @@ export interface Verdict {
 }
 
 const SECOND = 1000;
-
-/** "about 35 s", "about 0.1 s": the model's durations, rounded to what they are worth. */
-export function about(ms: number): string {
-  if (ms >= SECOND) return `about ${String(Math.round(ms / SECOND))} s`;
-  return `about ${String(Number((ms / SECOND).toPrecision(1)))} s`;
-}
-
-const s = (ms: number) => `${String(ms / SECOND)} s`;
 
 /** Where an acknowledged write waits, in words (docs/model.md §1). */
 const PLACE: Readonly<Record<LayerId, string>> = {
@@ -81,7 +74,7 @@ const WRITEBACK_AGE = `${String(T.dirtyExpireMs / SECOND)}–${String((T.dirtyEx
 
 /** How the guest filesystem gets buffered data out of guest RAM (docs/model.md §3, §8.4). */
 const GUEST_WRITEOUT: Readonly<Record<GuestFs, string>> = {
-  ext3: `ext3: it waits in guest RAM until the next journal commit (every ${s(T.journalCommitMs)}, data=ordered)`,
+  ext3: `ext3: it waits in guest RAM until the next journal commit (every ${seconds(T.journalCommitMs)}, data=ordered)`,
   ext4: `ext4: it waits in guest RAM until the flusher writes it out, ${WRITEBACK_AGE} after it was dirtied`,
 };
 
@@ -139,7 +132,7 @@ const ASSUMPTIONS: readonly string[] = [
   "A raw image fully written at creation (format=raw; qemu-img create -o preallocation=full, not falloc or sparse). With qcow2 or a sparse file, the metadata of newly allocated space stays in QEMU's qcow2 cache until a guest flush, or in the host filesystem's journal until its next commit, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.",
   "A host filesystem that passes flushes to the drive: not mounted nobarrier or barrier=0, and no “disabling barriers” message from jbd in the host's log.",
   "A drive that honours flushes. Some consumer drives and RAID firmware report a flush done without doing it.",
-  `Linux's default timers in guest and host: dirty pages written out once ${s(T.dirtyExpireMs)} old by a flusher that wakes every ${s(T.flusherIntervalMs)}, and a journal commit every ${s(T.journalCommitMs)}.`,
+  `Linux's default timers in guest and host: dirty pages written out once ${seconds(T.dirtyExpireMs)} old by a flusher that wakes every ${seconds(T.flusherIntervalMs)}, and a journal commit every ${seconds(T.journalCommitMs)}.`,
   `Estimates, not measurements: the drive keeps a block in its volatile cache ${String(T.destageDelayMs)} ms before writing it (vendors publish no figure), and a random write takes ${String(T.platterWriteMs)} ms.`,
   "Windows are worst cases: a write issued just after a flusher wake-up or a journal commit.",
   "A power cut is the worst failure here: a guest crash, a QEMU kill or a host crash loses no more.",
@@ -192,3 +185,8 @@ export function verdict(config: SessionConfig): Verdict {
   }
   return v;
 }
+
+/** The verdict's own heading words (its sentences: `verdict`). */
+export const VERDICT_WORDS = {
+  why: "Why, and what this assumes",
+} as const;

@@ -1,6 +1,8 @@
 /**
- * The words of the page, in one place: names of kinds, layers and failures. The sentence for each
- * event is made from them in ./sentences.ts.
+ * The page's names for the things of the model: kinds of write, layers, failures. One table per
+ * thing, each entry carrying every form the page needs (a name, the same after "the", …), so a
+ * second language is a second set of tables of the same types, not a second code path. Sentences
+ * are built from these in the modules beside this one.
  */
 import type { FailureKind, LayerId, OpKind } from "../model/timeline";
 
@@ -11,38 +13,85 @@ export const KIND_NAME: Readonly<Record<OpKind, string>> = {
   odirect: "O_DIRECT write",
 };
 
-export const LAYER_NAME: Readonly<Record<LayerId, string>> = {
-  "guest-app": "the guest application",
-  "guest-page-cache": "the guest page cache",
-  "virtual-disk": "the virtual disk",
-  "host-page-cache": "the host page cache",
-  "disk-cache": "the disk write cache",
-  platters: "the platters",
+/** A layer (docs/model.md §1), as a label and inside a sentence. */
+export interface LayerWords {
+  /** "guest page cache": a table cell. */
+  readonly label: string;
+  /** "the guest page cache": inside a sentence. */
+  readonly the: string;
+  /** "in the guest page cache", "on the platters": where data is. */
+  readonly in: string;
+}
+
+const layer = (label: string, where = "in"): LayerWords => ({
+  label,
+  the: `the ${label}`,
+  in: `${where} the ${label}`,
+});
+
+export const LAYER: Readonly<Record<LayerId, LayerWords>> = {
+  "guest-app": layer("guest application"),
+  "guest-page-cache": layer("guest page cache"),
+  "virtual-disk": layer("virtual disk"),
+  "host-page-cache": layer("host page cache"),
+  "disk-cache": layer("disk write cache"),
+  platters: layer("platters", "on"),
 };
 
 /** "in the host page cache", "on the platters". */
-export function inLayer(layer: LayerId): string {
-  return `${layer === "platters" ? "on" : "in"} ${LAYER_NAME[layer]}`;
+export const inLayer = (id: LayerId): string => LAYER[id].in;
+
+/** A failure (docs/model.md §4), in each form the page says it. */
+export interface FailureWords {
+  /** Its button and its row: "Power loss". */
+  readonly name: string;
+  /** The ledger's column once it struck: "After the power loss". */
+  readonly after: string;
+  /** Beside the clock once it struck: "power lost". */
+  readonly struck: string;
+  /** What a write survives: "the power loss", "QEMU being killed". */
+  readonly survive: string;
+  /** The event line's first sentence at the instant: "Power lost." */
+  readonly event: string;
 }
 
-export const FAILURE_NAME: Readonly<Record<FailureKind, string>> = {
-  power: "Power loss",
-  host: "Host crash",
-  qemu: "QEMU killed",
-  guest: "Guest crash",
+export const FAILURE: Readonly<Record<FailureKind, FailureWords>> = {
+  power: {
+    name: "Power loss",
+    after: "After the power loss",
+    struck: "power lost",
+    survive: "the power loss",
+    event: "Power lost.",
+  },
+  host: {
+    name: "Host crash",
+    after: "After the host crash",
+    struck: "host crashed",
+    survive: "the host crash",
+    event: "The host kernel crashed.",
+  },
+  qemu: {
+    name: "QEMU killed",
+    after: "After QEMU was killed",
+    struck: "QEMU killed",
+    survive: "QEMU being killed",
+    event: "The QEMU process was killed.",
+  },
+  guest: {
+    name: "Guest crash",
+    after: "After the guest crash",
+    struck: "guest crashed",
+    survive: "the guest crash",
+    event: "The guest kernel crashed.",
+  },
 };
 
-/** The failure as a past event: "After the power loss", "After QEMU was killed". */
-export const AFTER_FAILURE: Readonly<Record<FailureKind, string>> = {
-  power: "After the power loss",
-  host: "After the host crash",
-  qemu: "After QEMU was killed",
-  guest: "After the guest crash",
-};
+/** "#2": a write's index, as the ledger and the scenario format number it. */
+export const opName = (index: number): string => `#${String(index)}`;
 
-/** "#2 O_SYNC write": the op's index, as the ledger and the scenario format number it. */
+/** "#2 O_SYNC write". */
 export function opLabel(index: number, kind: OpKind): string {
-  return `#${String(index)} ${KIND_NAME[kind]}`;
+  return `${opName(index)} ${KIND_NAME[kind]}`;
 }
 
 /**
@@ -54,3 +103,18 @@ export const BUTTON_OFF_WHY = {
   noWrites: "Issue a write first: a failure strikes the writes in flight.",
   struck: "The failure has struck: scrub back before it, or undo it, to go on.",
 } as const;
+/** "on" or "off": a switch's state, as the page writes it after its name ("barriers on"). */
+export const onOff = (on: boolean): string => (on ? "on" : "off");
+
+/**
+ * A table's shape with its English strings widened to `string`: the type a second language's
+ * table of the same words must have (the English tables are `as const`, so their own types are
+ * the English strings themselves). docs/words.md, "A second language".
+ */
+export type Shape<T> = T extends string
+  ? string
+  : T extends (...args: infer A) => infer R
+    ? (...args: A) => Shape<R>
+    : T extends readonly (infer U)[]
+      ? readonly Shape<U>[]
+      : { readonly [K in keyof T]: Shape<T[K]> };

@@ -21,6 +21,7 @@ import type { FailureKind } from "../../model/timeline";
 import type { SessionConfig } from "../../scenario/session";
 import { FailureGate } from "../controls/failureGate";
 import type { View } from "../../link/view";
+import { PAGE } from "../../text/page";
 
 // Not part of the first view: loaded after it, or when the reader opens it.
 const BelowStage = lazy(() => import("../panels/BelowStage"));
@@ -130,7 +131,8 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
   const [predictFirst, setPredictFirst] = useState(false);
   const predict = useCallback(
     (kind: FailureKind) => {
-      withTours((t, { predictionTour }) => {
+      withTours(async (t) => {
+        const { predictionTour } = await import("../../text/teach");
         const s = store.getState();
         t.getState().open(predictionTour(s.toScenario(), kind, s.playhead.tMs));
       });
@@ -163,24 +165,21 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
           >
             {compact ? null : (
               <header className="topbar">
-                <h1>KVM cache modes</h1>
-                <p className="lede">
-                  Where a KVM guest&apos;s writes stop before it is told &ldquo;done&rdquo;, under
-                  each QEMU cache mode, and what a failure destroys.
-                </p>
+                <h1>{PAGE.title}</h1>
+                <p className="lede">{PAGE.lede}</p>
               </header>
             )}
             <Notices notices={notices} />
-            <section className="session" aria-label="Simulation">
+            <section className="session" aria-label={PAGE.simulation}>
               <div className="workspace">
                 <div className="stage">
                   {comparing ? (
                     <div className="compare-grid">
-                      <section aria-label="This configuration">
+                      <section aria-label={PAGE.thisConfiguration}>
                         {present ? null : <ModeStrip />}
                         <Diagram timeline={!present} />
                         <Suspense fallback={null}>
-                          <Summary name="This run" />
+                          <Summary name={PAGE.thisRun} />
                         </Suspense>
                       </section>
                       <Suspense fallback={<section className="compared" />}>
@@ -207,7 +206,7 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                     </Suspense>
                   ) : null}
                   {tourOpen ? (
-                    <Suspense fallback={<section className="tour" aria-label="Tour" />}>
+                    <Suspense fallback={<section className="tour" aria-label={PAGE.tour} />}>
                       <TourPanel />
                     </Suspense>
                   ) : null}
@@ -223,7 +222,7 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                   {present && tourOpen ? null : <Toolbar />}
                   {present ? null : <EventLine />}
                   {present ? null : (
-                    <Suspense fallback={<section className="verdict" aria-label="Verdict" />}>
+                    <Suspense fallback={<section className="verdict" aria-label={PAGE.verdict} />}>
                       <Verdict />
                     </Suspense>
                   )}
@@ -246,7 +245,7 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                 </div>
               </div>
               {view.ledger && !present ? (
-                <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
+                <Suspense fallback={<p className="loading">{PAGE.loadingLedger}</p>}>
                   <BelowStage only={embed ? "ledger" : "all"} />
                 </Suspense>
               ) : null}
@@ -266,19 +265,15 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                   }}
                 >
                   <summary>
-                    <h2>Safety matrix: every mode at a glance</h2>
+                    <h2>{PAGE.matrix}</h2>
                   </summary>
                   {matrixOpen ? (
-                    <Suspense fallback={<p>Computing the matrix…</p>}>
+                    <Suspense fallback={<p>{PAGE.computingMatrix}</p>}>
                       <SafetyMatrix />
                     </Suspense>
                   ) : null}
                 </details>
-                <p className="source">
-                  After G. Danti, &ldquo;KVM storage performance and cache settings on Red Hat
-                  Enterprise Linux 6.2&rdquo; (2012). The rules and their sources: docs/model.md in
-                  the project.
-                </p>
+                <p className="source">{PAGE.source}</p>
               </>
             )}
           </main>

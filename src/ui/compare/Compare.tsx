@@ -16,6 +16,8 @@ import { StoreContext, useDiagram, useDiagramStore } from "../app/useDiagram";
 import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS, type ConfigKey } from "../../model/config";
 import { paramText } from "../../scenario/params";
 import { scenarioConfig } from "../../scenario/session";
+import { COMPARE } from "../../text/compare";
+import { PAGE } from "../../text/page";
 
 /**
  * The fields the compared diagram has its own value of: each with the page's parameter for it
@@ -105,16 +107,16 @@ export default function Compare({ config, onClose, drawing }: CompareProps) {
   }, [right]);
   return (
     <StoreContext.Provider value={right}>
-      <section className="compared" aria-label="Compared configuration">
+      <section className="compared" aria-label={COMPARE.region}>
         <div className="compared-head">
           <CompareMode />
           <button type="button" onClick={onClose}>
-            Close comparison
+            {COMPARE.close}
           </button>
         </div>
         <ConfigurationLine withMode />
         {drawing}
-        <Summary name="Compared run" />
+        <Summary name={COMPARE.run} />
         <ComparedLedger />
       </section>
     </StoreContext.Provider>
@@ -126,7 +128,7 @@ function CompareMode() {
   const setConfig = useDiagram((s) => s.setConfig);
   return (
     <label>
-      Compare with{" "}
+      {COMPARE.with}{" "}
       <select
         value={mode}
         onChange={(e) => {
@@ -135,7 +137,7 @@ function CompareMode() {
       >
         {CACHE_MODES.map((m) => (
           <option key={m} value={m}>
-            cache={m}
+            {COMPARE.mode(m)}
           </option>
         ))}
       </select>
@@ -149,8 +151,8 @@ const BelowStage = lazy(() => import("../panels/BelowStage"));
 function ComparedLedger() {
   const mode = useDiagram((s) => s.config.mode);
   return (
-    <Suspense fallback={<p className="loading">Loading the ledger…</p>}>
-      <BelowStage only="compared" compared={`under cache=${mode} (compared)`} />
+    <Suspense fallback={<p className="loading">{PAGE.loadingLedger}</p>}>
+      <BelowStage only="compared" compared={COMPARE.which(mode)} />
     </Suspense>
   );
 }

@@ -12,17 +12,15 @@ import { lazy, Suspense, useId } from "react";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../../model/config";
 import type { SessionConfig } from "../../scenario/session";
 import { Check } from "./Check";
+import { CONFIGURATION } from "../../text/controls";
 import { useDiagram } from "../app/useDiagram";
 
 const Faults = lazy(() => import("./Faults"));
 
 /** The article's two guests (docs/model.md §3, §5b), one click each. */
 const GUESTS = [
-  {
-    name: "Debian 6 guest: ext3, no barriers",
-    config: { guestFs: "ext3", guestBarriers: false },
-  },
-  { name: "ext4 guest: barriers on", config: { guestFs: "ext4", guestBarriers: true } },
+  { name: CONFIGURATION.presets.debian6, config: { guestFs: "ext3", guestBarriers: false } },
+  { name: CONFIGURATION.presets.ext4, config: { guestFs: "ext4", guestBarriers: true } },
 ] as const satisfies readonly { name: string; config: Partial<SessionConfig> }[];
 
 interface ChoicesProps<T extends string> {
@@ -72,7 +70,7 @@ export function ModeStrip() {
   const setConfig = useDiagram((s) => s.setConfig);
   return (
     <Choices
-      legend="Cache mode"
+      legend={CONFIGURATION.mode}
       values={CACHE_MODES}
       checked={mode}
       className="mode-strip"
@@ -91,8 +89,8 @@ export function Configuration() {
   return (
     <div className="configuration">
       <fieldset className="guest">
-        <legend>Guest</legend>
-        <div className="buttons presets" role="group" aria-label="The article's guests">
+        <legend>{CONFIGURATION.guest}</legend>
+        <div className="buttons presets" role="group" aria-label={CONFIGURATION.presetsGroup}>
           {GUESTS.map((g) => (
             <button
               key={g.name}
@@ -110,7 +108,7 @@ export function Configuration() {
           ))}
         </div>
         <div className="guest-row">
-          <div role="radiogroup" aria-label="Guest filesystem" className="segments">
+          <div role="radiogroup" aria-label={CONFIGURATION.guestFs} className="segments">
             {GUEST_FILESYSTEMS.map((fs) => (
               <span key={fs} className="segment">
                 <input
@@ -129,7 +127,7 @@ export function Configuration() {
           </div>
           <Check
             id={`${id}-barriers`}
-            label="Guest barriers"
+            label={CONFIGURATION.barriers}
             checked={config.guestBarriers}
             onChange={(guestBarriers) => {
               setConfig({ guestBarriers });
@@ -138,13 +136,11 @@ export function Configuration() {
           />
         </div>
         <p id={`${id}-barriers-line`} className="hint">
-          {config.guestBarriers
-            ? "fsync, O_SYNC and journal commits send flushes when the virtual disk reports a write cache (ext4's default; ext3 with barrier=1)."
-            : "Flushes never leave the guest (ext3 as Debian 6 shipped it; ext4 with barrier=0)."}
+          {CONFIGURATION.barriersHint(config.guestBarriers)}
         </p>
       </fieldset>
       <Choices
-        legend="Disk write cache"
+        legend={CONFIGURATION.disk}
         values={DISK_CACHES}
         checked={config.diskCache}
         onChange={(diskCache) => {

@@ -11,6 +11,7 @@ import {
 } from "../../scenario/session";
 import { effectiveFault, hostFlushFault } from "../../model/rules";
 import { modelConfig, type SessionConfig } from "../../scenario/session";
+import { FAULT, FAULT_EFFECT, FAULTS, faultsOn, type FaultEffect } from "../../text/faults";
 
 /**
  * The reordering the article's Debian 6 guest (ext3, barriers off) is exposed to under
@@ -38,23 +39,13 @@ function reorderingDemo(): { doc: SessionDoc; atMs: number } {
 import { Check } from "./Check";
 import { useDiagram } from "../app/useDiagram";
 
-/** What a fault does here, in a line: only a volatile drive cache can be left full (§4). */
-function faultLine(config: SessionConfig): string {
+/** What a fault does here: only a volatile drive cache can be left full (§4). */
+function faultEffect(config: SessionConfig): FaultEffect {
   const fault = hostFlushFault(config);
-  if (fault === null && config.diskFlush === "honoured" && config.hostBarriers) {
-    return "Every verdict assumes flushes reach the drive and the drive obeys them.";
-  }
-  if (fault === null) {
-    return config.diskCache === "off"
-      ? "Harmless here: the drive's cache is off, so writes go straight to the platters."
-      : "Harmless here: the drive's cache is battery-backed, so it is stable storage.";
-  }
-  if (effectiveFault(modelConfig(config)) === null) {
-    return "No effect in this mode: QEMU sends nothing down that needs a flush.";
-  }
-  return fault === "no-host-barriers"
-    ? "QEMU's writes and its fdatasync leave the data in the drive's volatile cache, and no flush is sent to the drive: blue and green end there, like gray."
-    : "The drive reports every cache flush done and keeps the data in its volatile cache: blue and green end there, like gray.";
+  if (fault === null && config.diskFlush === "honoured" && config.hostBarriers) return "none";
+  if (fault === null) return config.diskCache === "off" ? "cache-off" : "cache-battery";
+  if (effectiveFault(modelConfig(config)) === null) return "no-effect";
+  return fault;
 }
 
 export default function Faults() {
@@ -62,17 +53,13 @@ export default function Faults() {
   const setConfig = useDiagram((s) => s.setConfig);
   const load = useDiagram((s) => s.load);
   const id = useId();
-  const on = [
-    config.diskFlush === "ignored" ? "drive ignores flushes" : null,
-    config.hostBarriers ? null : "host without barriers",
-    config.reorder ? "disk reorders writes" : null,
-  ].filter(Boolean);
+  const on = faultsOn(config);
   return (
     <details className="faults" open={on.length > 0 ? true : undefined}>
-      <summary>Faults: {on.length > 0 ? on.join(", ") : "none"}</summary>
+      <summary>{FAULTS.summary(on)}</summary>
       <Check
         id={`${id}-drive`}
-        label="Drive ignores flushes"
+        label={FAULT.diskFlush.check}
         checked={config.diskFlush === "ignored"}
         onChange={(ignored) => {
           setConfig({ diskFlush: ignored ? "ignored" : "honoured" });
@@ -81,7 +68,7 @@ export default function Faults() {
       />
       <Check
         id={`${id}-host`}
-        label="Host filesystem without barriers"
+        label={FAULT.hostBarriers.check}
         checked={!config.hostBarriers}
         onChange={(without) => {
           setConfig({ hostBarriers: !without });
@@ -89,11 +76,11 @@ export default function Faults() {
         describedBy={`${id}-line`}
       />
       <p id={`${id}-line`} className="hint">
-        {faultLine(config)}
+        {FAULT_EFFECT[faultEffect(config)]}
       </p>
       <Check
         id={`${id}-reorder`}
-        label="Disk reorders writes"
+        label={FAULT.reorder.check}
         checked={config.reorder}
         onChange={(reorder) => {
           setConfig({ reorder });
@@ -101,9 +88,7 @@ export default function Faults() {
         describedBy={`${id}-reorder-line`}
       />
       <p id={`${id}-reorder-line`} className="hint">
-        {config.reorder
-          ? "Journal commits travel as blocks of their own (J), and the drive writes one ahead of data that reached it first (a choice, not a measurement). When no flush reaches the platters before a commit (guest barriers off, cache=unsafe, or either fault above) and the drive cache is volatile, a power cut between commit and data leaves the write inconsistent; here only an ext3 guest shows it. A flush that reaches the platters before each commit prevents it; writethrough and directsync need none."
-          : "Off: journal commits are not modelled as blocks, so no write is judged inconsistent; every verdict assumes the drive writes blocks in the order it received them."}
+        {FAULTS.reorder(config.reorder)}
       </p>
       <button
         type="button"
@@ -112,7 +97,7 @@ export default function Faults() {
           load(toScenarioDoc(doc), atMs);
         }}
       >
-        Show a reordering
+        {FAULTS.demo}
       </button>
     </details>
   );

@@ -9,7 +9,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind } from "../../model/timeline";
 import { DEFAULT_CONFIG, type SessionConfig } from "../../scenario/session";
 import { createDiagramStore } from "../../store/store";
-import { FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
+import { FAILURE, KIND_NAME } from "../../text/vocabulary";
 import { layOutScrollBoxes, providers } from "../app/testing";
 import { Ledger } from "../panels/Ledger";
 import { FailureGate } from "./failureGate";
@@ -32,7 +32,7 @@ function setup(config: Partial<SessionConfig> = {}) {
 
 const button = (name: string) => screen.getByRole("button", { name });
 const FAILURE_BUTTONS = [
-  ...FAILURE_KINDS.map((k) => FAILURE_NAME[k]),
+  ...FAILURE_KINDS.map((k) => FAILURE[k].name),
   "Power loss at the worst moment",
 ];
 

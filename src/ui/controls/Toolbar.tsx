@@ -8,7 +8,8 @@
 import { useContext, useEffect, useRef } from "react";
 import { FailureGate } from "./failureGate";
 import { FAILURE_KINDS, OP_KINDS } from "../../model/timeline";
-import { BUTTON_OFF_WHY, FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
+import { TOOLBAR } from "../../text/controls";
+import { BUTTON_OFF_WHY, FAILURE, KIND_NAME } from "../../text/vocabulary";
 import { SPEEDS, struck, type Speed } from "../../store/store";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagram } from "../app/useDiagram";
@@ -49,7 +50,7 @@ export function Toolbar() {
 
   return (
     <div className="toolbar">
-      <div className="buttons" role="group" aria-label="Issue a write">
+      <div className="buttons" role="group" aria-label={TOOLBAR.writes}>
         {OP_KINDS.map((kind, i) => (
           <button
             key={kind}
@@ -70,18 +71,15 @@ export function Toolbar() {
         <button
           type="button"
           disabled={failed}
-          title={
-            writesOff ??
-            "Ten O_SYNC writes from one thread: each is issued when the previous one returned"
-          }
+          title={writesOff ?? TOOLBAR.burstTitle}
           onClick={() => {
             burst("osync", BURST);
           }}
         >
-          Burst: {BURST} O_SYNC writes
+          {TOOLBAR.burst(BURST)}
         </button>
       </div>
-      <div className="buttons" role="group" aria-label="Playback">
+      <div className="buttons" role="group" aria-label={TOOLBAR.playback}>
         <button
           type="button"
           className="play"
@@ -91,7 +89,7 @@ export function Toolbar() {
             setPlaying(!playing);
           }}
         >
-          <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {playing ? "Pause" : "Play"}
+          <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {TOOLBAR.play(playing)}
         </button>
         <button
           type="button"
@@ -100,7 +98,7 @@ export function Toolbar() {
             step(-1);
           }}
         >
-          <span aria-hidden="true">◀</span> Step back
+          <span aria-hidden="true">◀</span> {TOOLBAR.stepBack}
         </button>
         <button
           type="button"
@@ -109,12 +107,12 @@ export function Toolbar() {
             step(1);
           }}
         >
-          Step forward <span aria-hidden="true">▶</span>
+          {TOOLBAR.stepForward} <span aria-hidden="true">▶</span>
         </button>
         <label>
-          Speed{" "}
+          {TOOLBAR.speed}{" "}
           <select
-            aria-label="Speed"
+            aria-label={TOOLBAR.speed}
             value={String(speed)}
             onChange={(e) => {
               setSpeed(Number(e.currentTarget.value) as Speed);
@@ -122,7 +120,7 @@ export function Toolbar() {
           >
             {SPEEDS.map((s) => (
               <option key={s} value={String(s)}>
-                {s}×
+                {TOOLBAR.speedValue(s)}
               </option>
             ))}
           </select>
@@ -136,10 +134,10 @@ export function Toolbar() {
           }}
           disabled={!hasOps}
         >
-          Reset
+          {TOOLBAR.reset}
         </button>
       </div>
-      <div className="buttons" role="group" aria-label="Failures">
+      <div className="buttons" role="group" aria-label={TOOLBAR.failures}>
         {FAILURE_KINDS.toReversed().map((kind) => (
           <button
             key={kind}
@@ -157,23 +155,21 @@ export function Toolbar() {
             }}
           >
             {kind === "power" ? <span aria-hidden="true">⚡ </span> : null}
-            {FAILURE_NAME[kind]}
+            {FAILURE[kind].name}
           </button>
         ))}
         <button
           type="button"
           className="danger"
           disabled={failed || !hasOps}
-          title={
-            failuresOff ??
-            "Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable"
-          }
+          title={failuresOff ?? TOOLBAR.worstTitle}
           onClick={() => {
             focusNext.current = resetButton.current;
             void failAtWorst("power");
           }}
         >
-          <span aria-hidden="true">⚡ </span>Power loss at the worst moment
+          <span aria-hidden="true">⚡ </span>
+          {TOOLBAR.worst}
         </button>
         <button
           type="button"
@@ -183,7 +179,7 @@ export function Toolbar() {
             undoFailure();
           }}
         >
-          Undo failure
+          {TOOLBAR.undo}
         </button>
       </div>
     </div>

@@ -8,31 +8,36 @@ import { FailedNow } from "./FailedNow";
 import { Latency } from "./Latency";
 import { Ledger } from "./Ledger";
 import { Legend } from "../stage/Legend";
+import { LEDGER } from "../../text/ledger";
+import { LATENCY } from "../../text/panels";
 
-interface BelowStageProps {
-  /**
-   * An embed asked for its ledger (`ledger=1`) shows only that; the compared diagram shows its
-   * latency chart and its ledger, named after its mode.
-   */
-  readonly only: "all" | "ledger" | "compared";
-  /** Which diagram the compared one is, said in its tables' names: "under cache=… (compared)". */
-  readonly compared?: string;
-}
+/**
+ * An embed asked for its ledger (`ledger=1`) shows only that; the compared diagram shows its
+ * latency chart and its ledger, named after its mode.
+ */
+type BelowStageProps =
+  | { readonly only: "all" | "ledger" }
+  | {
+      readonly only: "compared";
+      /** Which diagram the compared one is, said in its tables' names: "under cache=… (compared)". */
+      readonly compared: string;
+    };
 
-export default function BelowStage({ only, compared = "(compared)" }: BelowStageProps) {
+export default function BelowStage(props: BelowStageProps) {
+  const { only } = props;
   if (only === "ledger") {
     return (
       <>
-        <h2>Operations</h2>
+        <h2>{LEDGER.name}</h2>
         <Ledger />
       </>
     );
   }
-  if (only === "compared") {
+  if (props.only === "compared") {
     return (
       <>
-        <Latency name={`Latency chart ${compared}`} />
-        <Ledger name={`Operations ${compared}`} />
+        <Latency name={LATENCY.compared(props.compared)} />
+        <Ledger name={LEDGER.compared(props.compared)} />
       </>
     );
   }
@@ -41,7 +46,7 @@ export default function BelowStage({ only, compared = "(compared)" }: BelowStage
       <Legend />
       <FailedNow />
       <Latency />
-      <h2>Operations</h2>
+      <h2>{LEDGER.name}</h2>
       <Ledger />
       <AboutConfiguration />
     </>

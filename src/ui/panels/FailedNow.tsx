@@ -8,14 +8,9 @@ import { memo } from "react";
 import { FAILURE_KINDS, type OpResult } from "../../model/timeline";
 import type { DiskCache } from "../../model/config";
 import { lossesAt } from "../../model/preview";
-import { formatModelTime } from "../../text/format";
-import { FAILURE_NAME } from "../../text/vocabulary";
+import { FAILED_NOW } from "../../text/panels";
+import { FAILURE } from "../../text/vocabulary";
 import { useDiagramLater } from "../app/useDiagram";
-
-/** "#0, #2" — or "none". */
-function names(indices: readonly number[]): string {
-  return indices.length ? indices.map((i) => `#${String(i)}`).join(", ") : "none";
-}
 
 export function FailedNow() {
   const ops = useDiagramLater((s) => s.calm.ops);
@@ -34,13 +29,15 @@ const FailedNowTable = memo(function FailedNowTable({
   readonly tMs: number;
 }) {
   return (
-    <table className="failed-now" aria-label="If it failed now">
-      <caption>If it failed now, at {formatModelTime(tMs)}</caption>
+    <table className="failed-now" aria-label={FAILED_NOW.name}>
+      <caption>{FAILED_NOW.caption(tMs)}</caption>
       <thead>
         <tr>
-          <th scope="col">Failure</th>
-          <th scope="col">Writes destroyed</th>
-          <th scope="col">Of those, acknowledged</th>
+          {FAILED_NOW.head.map((head) => (
+            <th key={head} scope="col">
+              {head}
+            </th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -53,12 +50,13 @@ const FailedNowTable = memo(function FailedNowTable({
               data-lost={lost.length}
               data-lost-acked={returned.length}
             >
-              <th scope="row">{FAILURE_NAME[kind]}</th>
+              <th scope="row">{FAILURE[kind].name}</th>
               <td>
-                {String(lost.length)} <span className="which">({names(lost)})</span>
+                {String(lost.length)} <span className="which">{FAILED_NOW.which(lost)}</span>
               </td>
               <td>
-                {String(returned.length)} <span className="which">({names(returned)})</span>
+                {String(returned.length)}{" "}
+                <span className="which">{FAILED_NOW.which(returned)}</span>
               </td>
             </tr>
           );

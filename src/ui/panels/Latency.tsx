@@ -6,7 +6,7 @@
  */
 import { memo, useMemo } from "react";
 import type { OpResult } from "../../model/timeline";
-import { formatDuration } from "../../model/matrix";
+import { LATENCY } from "../../text/panels";
 import { LATENCY_ROWS, latencyAxis, latencyRows, median } from "../../geometry/latency";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagramLater } from "../app/useDiagram";
@@ -21,7 +21,7 @@ const TOP = 6;
 const axis = latencyAxis([LEFT, WIDTH - RIGHT]);
 
 /** `name`: the chart's, where two are on one page (the compare view). */
-export function Latency({ name = "Latency chart" }: { readonly name?: string }) {
+export function Latency({ name = LATENCY.name }: { readonly name?: string }) {
   // The writes as they run without the failure: what each configuration costs and promises.
   const ops = useDiagramLater((s) => s.calm.ops);
   return <LatencyChart name={name} ops={ops} />;
@@ -39,7 +39,6 @@ const LatencyChart = memo(function LatencyChart({
   const ack = median(rows.map((r) => r.ackMs));
   const durable = median(rows.map((r) => r.durableMs));
   const height = TOP + rows.length * ROW_H + AXIS_H;
-  const said = (ms: number | null) => (ms === null ? "none" : formatDuration(ms));
   const axisY = TOP + rows.length * ROW_H + 4;
   return (
     <figure className="latency">
@@ -47,7 +46,7 @@ const LatencyChart = memo(function LatencyChart({
       <div className="latency-scroll" role="region" aria-label={name} tabIndex={0}>
         <svg
           role="img"
-          aria-label={`${name.replace(/^Latency chart/, "Latency")}, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows.length)} ${rows.length === 1 ? "write" : "writes"}, time from issue to acknowledgement, median ${said(ack)}, and to durable, median ${said(durable)}.`}
+          aria-label={LATENCY.description(name, rows.length, ack, durable)}
           data-median-ack-ms={ack ?? undefined}
           data-median-durable-ms={durable ?? undefined}
           viewBox={`0 0 ${String(WIDTH)} ${String(height)}`}
@@ -93,13 +92,11 @@ const LatencyChart = memo(function LatencyChart({
         </svg>
       </div>
       <figcaption>
-        <span aria-hidden="true">●</span> acknowledged (the call returned){" "}
-        <span aria-hidden="true">◆</span> durable; the line between is how long a power cut could
-        still lose the write (dashed: not durable in this run). Time from each write's issue, log
-        scale, as the writes run without a failure; the latencies are the model's estimates.
-        {ops.length > LATENCY_ROWS
-          ? ` The last ${String(LATENCY_ROWS)} of ${String(ops.length)} writes.`
-          : ""}
+        <span aria-hidden="true">●</span>
+        {LATENCY.acked}
+        <span aria-hidden="true">◆</span>
+        {LATENCY.durable}
+        {ops.length > LATENCY_ROWS ? LATENCY.lastOf(LATENCY_ROWS, ops.length) : ""}
       </figcaption>
     </figure>
   );

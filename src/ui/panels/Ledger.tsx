@@ -10,8 +10,8 @@
  */
 import { memo, useRef, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { AFTER_FAILURE, KIND_NAME } from "../../text/vocabulary";
-import { ledgerCells, type LedgerCells } from "../../text/ledger";
+import { FAILURE, KIND_NAME } from "../../text/vocabulary";
+import { LEDGER, ledgerCells, type LedgerCells } from "../../text/ledger";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import type { Crash, OpResult } from "../../model/timeline";
 import { struck } from "../../store/store";
@@ -54,7 +54,7 @@ interface LedgerProps {
   readonly name?: string;
 }
 
-export function Ledger({ name = "Operations" }: LedgerProps) {
+export function Ledger({ name = LEDGER.name }: LedgerProps) {
   const ops = useDiagramLater((s) => s.timeline.ops);
   const tMs = useDiagramLater((s) => s.tMs);
   // Before the failure's instant (scrubbed back), the world before it shows.
@@ -84,7 +84,7 @@ const LedgerTable = memo(function LedgerTable({
     overscan: OVERSCAN,
   });
   const shown = rows.getVirtualItems();
-  const columns = crashed ? 7 : 6;
+  const columns = LEDGER.head.length + (crashed ? 1 : 0);
   // Spacer rows stand for the rows not rendered, so the scrollbar keeps the whole table's length.
   const above = shown[0]?.start ?? 0;
   const below = rows.getTotalSize() - (shown.at(-1)?.end ?? 0);
@@ -93,25 +93,24 @@ const LedgerTable = memo(function LedgerTable({
       className="table-scroll ledger-scroll"
       ref={box}
       role="region"
-      aria-label={`${name}, scrollable`}
+      aria-label={LEDGER.region(name)}
       tabIndex={0}
     >
       <table className="ledger" aria-label={name} aria-rowcount={ops.length + 1}>
         <thead>
           <tr aria-rowindex={1}>
-            <th scope="col">#</th>
-            <th scope="col">Write</th>
-            <th scope="col">Issued at</th>
-            <th scope="col">Data now</th>
-            <th scope="col">Acknowledged</th>
-            <th scope="col">Durable</th>
-            {failure ? <th scope="col">{AFTER_FAILURE[failure.kind]}</th> : null}
+            {LEDGER.head.map((head) => (
+              <th key={head} scope="col">
+                {head}
+              </th>
+            ))}
+            {failure ? <th scope="col">{FAILURE[failure.kind].after}</th> : null}
           </tr>
         </thead>
         <tbody>
           {ops.length === 0 ? (
             <tr>
-              <td colSpan={columns}>No writes yet: issue one with the buttons above.</td>
+              <td colSpan={columns}>{LEDGER.empty}</td>
             </tr>
           ) : null}
           {above > 0 ? <Spacer height={above} columns={columns} /> : null}

@@ -4,24 +4,11 @@
  * survive a host power loss at that instant.
  */
 import { useMemo } from "react";
-import type { DiskCache } from "../../model/config";
-import { describeArrows, formatDuration, KIND_LABEL, safetyMatrix } from "../../model/matrix";
+import { safetyMatrix } from "../../model/matrix";
+import { formatDuration } from "../../text/format";
+import { describeArrows, laterArrows, MATRIX, MATRIX_KIND } from "../../text/matrix";
+import { LAYER, onOff } from "../../text/vocabulary";
 import { useDiagram } from "../app/useDiagram";
-
-const DISK_WORDS: Readonly<Record<DiskCache, string>> = {
-  volatile: "a volatile disk write cache",
-  off: "the disk write cache off",
-  battery: "a battery-backed disk write cache",
-};
-
-const LAYER_LABEL = {
-  "guest-app": "guest application",
-  "guest-page-cache": "guest page cache",
-  "virtual-disk": "virtual disk",
-  "host-page-cache": "host page cache",
-  "disk-cache": "disk write cache",
-  platters: "platters",
-} as const;
 
 export default function SafetyMatrix() {
   const config = useDiagram((s) => s.config);
@@ -31,32 +18,17 @@ export default function SafetyMatrix() {
     () => safetyMatrix({ diskCache, guestFs, diskFlush, hostBarriers }),
     [diskCache, guestFs, diskFlush, hostBarriers],
   );
-  const faults = [
-    diskFlush === "ignored" ? "a drive that ignores flushes" : null,
-    hostBarriers ? null : "a host filesystem without barriers",
-  ].filter(Boolean);
   return (
-    <div className="table-scroll" role="region" aria-label="Safety matrix, scrollable" tabIndex={0}>
+    <div className="table-scroll" role="region" aria-label={MATRIX.region} tabIndex={0}>
       <table className="matrix">
-        <caption>
-          Safety matrix: one write issued on an idle stack, an {config.guestFs} guest and{" "}
-          {DISK_WORDS[config.diskCache]}
-          {faults.length ? `, with ${faults.join(" and ")}` : ""}, then the power cut the instant
-          the call returns. Computed by the model; times use its estimated latencies (docs/model.md
-          §5); &ldquo;durable after&rdquo; is the worst case with Linux&apos;s default timers. The
-          rows of the current configuration are marked ▸.
-        </caption>
+        <caption>{MATRIX.caption(guestFs, diskCache, { diskFlush, hostBarriers })}</caption>
         <thead>
           <tr>
-            <th scope="col">Cache mode</th>
-            <th scope="col">Guest barriers</th>
-            <th scope="col">Write</th>
-            <th scope="col">Acknowledged in</th>
-            <th scope="col">Returns after</th>
-            <th scope="col">Arrows</th>
-            <th scope="col">Later, in the background</th>
-            <th scope="col">Safe on power loss</th>
-            <th scope="col">Durable after</th>
+            {MATRIX.head.map((head) => (
+              <th key={head} scope="col">
+                {head}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -68,17 +40,17 @@ export default function SafetyMatrix() {
                 className={current ? "current" : undefined}
               >
                 <th scope="row">
-                  {current ? <span aria-label="current configuration: ">▸ </span> : null}
+                  {current ? <span aria-label={MATRIX.current}>▸ </span> : null}
                   {row.mode}
                 </th>
-                <td>{row.guestBarriers ? "on" : "off"}</td>
-                <td>{KIND_LABEL[row.kind]}</td>
-                <td>{LAYER_LABEL[row.ackedIn]}</td>
+                <td>{onOff(row.guestBarriers)}</td>
+                <td>{MATRIX_KIND[row.kind]}</td>
+                <td>{LAYER[row.ackedIn].label}</td>
                 <td>{formatDuration(row.ackedAfterMs)}</td>
                 <td>{describeArrows(row) || "—"}</td>
-                <td>{row.laterArrows.join(", then ") || "—"}</td>
+                <td>{laterArrows(row)}</td>
                 <td className={row.safeOnPowerLoss ? "safe" : "unsafe"}>
-                  {row.safeOnPowerLoss ? "✔ yes" : "✘ no"}
+                  {MATRIX.safe(row.safeOnPowerLoss)}
                 </td>
                 <td>{formatDuration(row.durableAfterMs)}</td>
               </tr>

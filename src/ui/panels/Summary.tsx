@@ -4,7 +4,7 @@
  * destroyed and how many of those had been acknowledged. Times are the model's estimates
  * (docs/model.md §5), and say so.
  */
-import { formatDuration } from "../../model/matrix";
+import { SUMMARY } from "../../text/compare";
 import { median } from "../../geometry/latency";
 import { failureTally } from "../../model/tally";
 import { memo } from "react";
@@ -12,7 +12,6 @@ import type { Crash, OpResult } from "../../model/timeline";
 import { struck } from "../../store/store";
 import { useDiagramLater } from "../app/useDiagram";
 
-const said = (ms: number | null) => (ms === null ? "none" : formatDuration(ms));
 const max = (values: readonly (number | null)[]) => {
   const known = values.filter((v): v is number => v !== null);
   return known.length === 0 ? null : Math.max(...known);
@@ -43,23 +42,17 @@ const Numbers = memo(function Numbers({
   return (
     <dl className="summary" aria-label={name}>
       <div>
-        <dt>Call returns (estimate)</dt>
-        <dd>
-          median {said(median(acks))}, max {said(max(acks))}
-        </dd>
+        <dt>{SUMMARY.returns}</dt>
+        <dd>{SUMMARY.spread(median(acks), max(acks))}</dd>
       </div>
       <div>
-        <dt>Durable after (estimate)</dt>
-        <dd>
-          median {said(median(durables))}, max {said(max(durables))}
-        </dd>
+        <dt>{SUMMARY.durable}</dt>
+        <dd>{SUMMARY.spread(median(durables), max(durables))}</dd>
       </div>
       <div>
-        <dt>Lost to the failure</dt>
+        <dt>{SUMMARY.lost}</dt>
         <dd data-lost={lost.length} data-lost-acked={returned.length}>
-          {failure
-            ? `${String(lost.length)} writes, ${String(returned.length)} of them had returned`
-            : "no failure yet"}
+          {SUMMARY.toll(lost.length, failure ? returned.length : null)}
         </dd>
       </div>
     </dl>

@@ -4,6 +4,7 @@
  * sandboxed frame may not be allowed to update (its origin reads "null"; its href does not).
  */
 import { useMemo } from "react";
+import { FULL_VIEW } from "../../text/share";
 import { writeUrlScenario } from "../../link/urlWrite";
 import { useDiagram } from "../app/useDiagram";
 
@@ -30,9 +31,9 @@ export default function FullViewLink({ base }: FullViewLinkProps) {
   return (
     <p className="embed-footer">
       <a href={href} target="_blank" rel="noopener">
-        Open full view
-      </a>{" "}
-      · After G. Danti&apos;s article on KVM cache settings (2012)
+        {FULL_VIEW.link}
+      </a>
+      {FULL_VIEW.source}
     </p>
   );
 }

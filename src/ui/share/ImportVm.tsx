@@ -4,14 +4,9 @@
  * says what it could not read. Parsing happens in the page; nothing is sent anywhere.
  */
 import { useId, useRef, useState } from "react";
-import type { VmFormat, VmImport } from "../../import/vmConfig";
+import type { VmImport } from "../../import/vmConfig";
+import { IMPORT_VM } from "../../text/share";
 import { useDiagram } from "../app/useDiagram";
-
-const FORMAT_NAME: Readonly<Record<VmFormat, string>> = {
-  libvirt: "libvirt domain XML",
-  qemu: "QEMU command line",
-  proxmox: "Proxmox VM config",
-};
 
 export default function ImportVm() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,9 +29,7 @@ export default function ImportVm() {
     const chosen = result.disks[Math.min(disk, result.disks.length - 1)];
     if (!chosen) return;
     setConfig({ mode: chosen.mode });
-    setStatus(
-      `Applied: ${chosen.name} uses cache=${chosen.mode}${chosen.explicit ? "" : " (the default)"}.`,
-    );
+    setStatus(IMPORT_VM.applied(chosen.name, chosen.mode, chosen.explicit));
   };
 
   return (
@@ -47,17 +40,19 @@ export default function ImportVm() {
           dialog.current?.showModal();
         }}
       >
-        Import VM configuration
+        {IMPORT_VM.open}
       </button>
       <dialog ref={dialog} className="import-dialog" aria-labelledby={titleId}>
-        <h2 id={titleId}>Import a VM configuration</h2>
+        <h2 id={titleId}>{IMPORT_VM.title}</h2>
         <p className="hint">
-          Paste <code>virsh dumpxml</code>, a QEMU command line, or a Proxmox{" "}
-          <code>/etc/pve/qemu-server/&lt;id&gt;.conf</code>. It is read here, in the page: nothing
-          is sent anywhere.
+          {IMPORT_VM.hint[0]}
+          <code>{IMPORT_VM.hintCode[0]}</code>
+          {IMPORT_VM.hint[1]}
+          <code>{IMPORT_VM.hintCode[1]}</code>
+          {IMPORT_VM.hint[2]}
         </p>
         <label>
-          VM configuration
+          {IMPORT_VM.field}
           <textarea
             rows={8}
             value={text}
@@ -72,7 +67,7 @@ export default function ImportVm() {
         </label>
         {read?.ok && read.disks.length > 1 ? (
           <fieldset>
-            <legend>Disk</legend>
+            <legend>{IMPORT_VM.disk}</legend>
             {read.disks.map((d, i) => (
               <label key={`${d.name}-${String(i)}`} className="check">
                 <input
@@ -83,18 +78,17 @@ export default function ImportVm() {
                     setDisk(i);
                   }}
                 />
-                {d.name}: cache={d.mode}
-                {d.source ? ` (${d.source})` : ""}
+                {IMPORT_VM.diskChoice(d.name, d.mode, d.source)}
               </label>
             ))}
           </fieldset>
         ) : null}
         <div className="buttons">
           <button type="button" onClick={() => void apply()}>
-            Apply
+            {IMPORT_VM.apply}
           </button>
           <form method="dialog">
-            <button type="submit">Close</button>
+            <button type="submit">{IMPORT_VM.close}</button>
           </form>
         </div>
         {read && !read.ok ? (
@@ -105,15 +99,11 @@ export default function ImportVm() {
         <p role="status">{status}</p>
         {read?.ok ? (
           <div className="import-read">
-            <p>
-              Read as a {FORMAT_NAME[read.format]}: {read.disks.length} disk
-              {read.disks.length === 1 ? "" : "s"}
-              {read.disks.length > 1 ? " (choose one above, then Apply again)" : ""}.
-            </p>
+            <p>{IMPORT_VM.readAs(read.format, read.disks.length)}</p>
             {read.disks.flatMap((d) => (d.note ? [<p key={d.name}>{d.note}</p>] : []))}
             {read.unread.length > 0 ? (
               <>
-                <p>Not read, or not modelled:</p>
+                <p>{IMPORT_VM.unread}</p>
                 <ul>
                   {read.unread.map((line) => (
                     <li key={line}>{line}</li>

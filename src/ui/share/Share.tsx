@@ -10,16 +10,10 @@ import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../../scenario/schema";
 import { MAX_URL_OPS } from "../../link/url";
 import { longLinkWarning } from "../../link/urlWrite";
-import {
-  configurationLine,
-  download,
-  frameSvg,
-  ledgerTable,
-  svgToPng,
-  toCsv,
-  toMarkdown,
-  wrap,
-} from "./exports";
+import { download, frameSvg, svgToPng } from "./exports";
+import { configurationLine } from "../../text/configuration";
+import { ledgerTable, toCsv, toMarkdown, wrap } from "../../text/exports";
+import { SHARE } from "../../text/share";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
 import ImportVm from "./ImportVm";
 import ShareDialog from "./ShareDialog";
@@ -46,13 +40,9 @@ export function Share() {
       const href = window.location.href;
       await navigator.clipboard.writeText(href);
       const warning = longLinkWarning(href);
-      setStatus(
-        `Link copied: it opens this scenario at this moment.${warning ? ` ${warning}` : ""}`,
-      );
+      setStatus(SHARE.linkCopied(warning));
     } catch {
-      setStatus(
-        "The browser refused the clipboard: copy the address bar instead, it holds the same link.",
-      );
+      setStatus(SHARE.clipboardRefused);
     }
   };
 
@@ -60,7 +50,7 @@ export function Share() {
     const json = `${JSON.stringify(toScenario(), null, 2)}\n`;
     const name = `kvm-cache-${mode}.json`;
     download(new Blob([json], { type: "application/json" }), name);
-    setStatus(`Exported ${name}: npm run scenario reads it.`);
+    setStatus(SHARE.exported(name));
   };
 
   // What the footer of a picture and the head of a table say: what is shown, and the link back.
@@ -82,9 +72,9 @@ export function Share() {
     const [text, type] =
       format === "csv"
         ? [toCsv(table), "text/csv"]
-        : [toMarkdown(table, ["KVM cache modes: the ledger", ...lines]), "text/markdown"];
+        : [toMarkdown(table, [SHARE.ledgerTitle, ...lines]), "text/markdown"];
     download(new Blob([text], { type }), `${base()}.${format}`);
-    setStatus(`Exported ${base()}.${format}: the ledger, ${String(table.rows.length)} rows.`);
+    setStatus(SHARE.exportedTable(`${base()}.${format}`, table.rows.length));
   };
 
   const exportFrame = async (format: "svg" | "png", root: Element | null) => {
@@ -100,9 +90,9 @@ export function Share() {
       const blob =
         format === "svg" ? new Blob([svg], { type: "image/svg+xml" }) : await svgToPng(svg);
       download(blob, `${base()}.${format}`);
-      setStatus(`Exported ${base()}.${format}: this frame, with what it shows and its link.`);
+      setStatus(SHARE.exportedFrame(`${base()}.${format}`));
     } catch (error) {
-      setStatus(`The ${format.toUpperCase()} could not be made: ${String(error)}.`);
+      setStatus(SHARE.frameFailed(format.toUpperCase(), String(error)));
     }
   };
 
@@ -112,59 +102,57 @@ export function Share() {
     input.value = "";
     if (!file) return;
     if (file.size > MAX_FILE_BYTES) {
-      setStatus(`${file.name} is not opened: larger than 1 MiB, more than the page can show.`);
+      setStatus(SHARE.tooLarge(file.name));
       return;
     }
     const result = parseScenario(await file.text());
     if (!result.ok) {
-      setStatus(`${file.name} is not opened (${result.error}); nothing changed.`);
+      setStatus(SHARE.invalid(file.name, result.error));
       return;
     }
     if (result.scenario.ops.length > MAX_URL_OPS) {
-      setStatus(
-        `${file.name} is not opened: ${String(result.scenario.ops.length)} writes, the page shows at most ${String(MAX_URL_OPS)} (npm run scenario takes it).`,
-      );
+      setStatus(SHARE.tooManyWrites(file.name, result.scenario.ops.length, MAX_URL_OPS));
       return;
     }
     load(result.scenario);
-    setStatus(`Opened ${file.name}.`);
+    setStatus(SHARE.opened(file.name));
   };
 
   return (
     <div className="share">
-      <div className="buttons" role="group" aria-label="Share">
+      <div className="buttons" role="group" aria-label={SHARE.group}>
         <ShareDialog />
         <button type="button" onClick={() => void copyLink()}>
-          Copy link
+          {SHARE.copyLink}
         </button>
         <button type="button" onClick={exportScenario}>
-          Export scenario
+          {SHARE.exportScenario}
         </button>
         <label className="file">
-          <span aria-hidden="true">Open scenario…</span>
+          <span aria-hidden="true">{SHARE.openScenarioFace}</span>
           <input
             type="file"
             accept=".json,application/json"
-            aria-label="Open scenario"
+            aria-label={SHARE.openScenario}
             onChange={(e) => void openScenario(e)}
           />
         </label>
         <ImportVm />
       </div>
-      <div className="buttons" role="group" aria-label="Export">
+      <div className="buttons" role="group" aria-label={SHARE.exportGroup}>
         {(["svg", "png"] as const).map((format) => (
           <button
             key={format}
             type="button"
             onClick={(e) => void exportFrame(format, e.currentTarget.closest("main"))}
           >
-            Download {format.toUpperCase()}
+            {SHARE.download(format.toUpperCase())}
           </button>
         ))}
         {(
           [
-            ["csv", "CSV"],
-            ["md", "Markdown"],
+            ["csv", SHARE.csv],
+            ["md", SHARE.markdown],
           ] as const
         ).map(([format, name]) => (
           <button
@@ -174,7 +162,7 @@ export function Share() {
               exportTable(format, e.currentTarget.closest("main"));
             }}
           >
-            Download {name}
+            {SHARE.download(name)}
           </button>
         ))}
       </div>

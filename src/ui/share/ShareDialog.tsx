@@ -4,14 +4,12 @@
  */
 import { useId, useMemo, useRef, useState } from "react";
 import { embedSnippets, type Snippets } from "../../link/embedSnippets";
+import { SHARE_DIALOG } from "../../text/share";
 import { useDiagram } from "../app/useDiagram";
 
-const PARTS: readonly { key: keyof Snippets; label: string; copy: string }[] = [
-  { key: "link", label: "Link to this moment", copy: "Copy the link" },
-  { key: "iframe", label: "Iframe (HTML, MkDocs, mdBook)", copy: "Copy the iframe snippet" },
-  { key: "mdx", label: "Iframe for MDX (Docusaurus)", copy: "Copy the MDX snippet" },
-  { key: "element", label: "Element (one script tag)", copy: "Copy the element snippet" },
-];
+const PARTS: readonly { key: keyof Snippets; label: string; copy: string }[] = (
+  ["link", "iframe", "mdx", "element"] as const
+).map((key) => ({ key, ...SHARE_DIALOG.parts[key] }));
 
 export default function ShareDialog() {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -30,9 +28,9 @@ export default function ShareDialog() {
   const copy = async (text: string, what: string) => {
     try {
       await navigator.clipboard.writeText(text);
-      setStatus(`${what} copied.`);
+      setStatus(SHARE_DIALOG.copied(what));
     } catch {
-      setStatus("The browser refused the clipboard: select the text and copy it.");
+      setStatus(SHARE_DIALOG.clipboardRefused);
     }
   };
 
@@ -46,7 +44,7 @@ export default function ShareDialog() {
           dialog.current?.showModal();
         }}
       >
-        Share
+        {SHARE_DIALOG.open}
       </button>
       <dialog
         ref={dialog}
@@ -56,7 +54,7 @@ export default function ShareDialog() {
           setOpen(false);
         }}
       >
-        <h2 id={titleId}>Share this moment</h2>
+        <h2 id={titleId}>{SHARE_DIALOG.title}</h2>
         {snippets
           ? PARTS.map(({ key, label, copy: copyName }) => (
               <div key={key} className="snippet">
@@ -72,7 +70,7 @@ export default function ShareDialog() {
           : null}
         <p role="status">{status}</p>
         <form method="dialog">
-          <button type="submit">Close</button>
+          <button type="submit">{SHARE_DIALOG.close}</button>
         </form>
       </dialog>
     </>

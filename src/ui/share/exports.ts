@@ -1,99 +1,9 @@
 /**
- * Take-away material (issue 9): the ledger as CSV and Markdown, and the current frame of the
- * diagram as a standalone SVG or a PNG, with a footer saying what it shows (the event line, the
- * configuration, the model time) and the link that reopens it. Everything is made in the page:
- * nothing is sent anywhere.
+ * Take-away material (issue 9): the current frame of the diagram as a standalone SVG or a PNG,
+ * with a footer saying what it shows (its words: src/text/exports.ts), and the download of any
+ * of them. Everything is made in the page: nothing is sent anywhere.
  */
-import type { OpResult } from "../../model/timeline";
-import { formatModelTime } from "../../text/format";
-import { struck, type DiagramState } from "../../store/store";
-import type { SessionConfig } from "../../scenario/session";
-import { ledgerCells } from "../../text/ledger";
-import { AFTER_FAILURE, KIND_NAME } from "../../text/vocabulary";
-
-export interface Table {
-  readonly header: readonly string[];
-  readonly rows: readonly (readonly string[])[];
-}
-
-/** Every operation's ledger row at the committed instant (all of them, not only those in view). */
-export function ledgerTable(
-  state: Pick<DiagramState, "failure" | "tMs"> & {
-    readonly timeline: { ops: readonly OpResult[] };
-  },
-): Table {
-  const failure = struck(state) ? state.failure : null;
-  const header = ["#", "Write", "Issued at", "Data now", "Acknowledged", "Durable"];
-  if (failure) header.push(AFTER_FAILURE[failure.kind]);
-  const rows = state.timeline.ops.map((op) => {
-    const c = ledgerCells(op, state.tMs, failure);
-    const row = [String(c.index), KIND_NAME[c.kind], c.issuedAt, c.where, c.acked, c.durable];
-    if (c.survival !== null) row.push(c.survival);
-    return row;
-  });
-  return { header, rows };
-}
-
-/**
- * RFC 4180: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF. A
- * byte-order mark leads, so spreadsheets read "µs" and "✘" as UTF-8 rather than guessing.
- */
-export function toCsv(table: Table): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [table.header, ...table.rows].map((r) => r.map(field).join(","));
-  return `\ufeff${lines.join("\r\n")}\r\n`;
-}
-
-/** A GitHub-flavoured Markdown table under a few lines of context; pipes are escaped. */
-export function toMarkdown(table: Table, context: readonly string[]): string {
-  const cell = (v: string) => v.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
-  const line = (r: readonly string[]) => `| ${r.map(cell).join(" | ")} |`;
-  return [
-    ...context.map((c) => `${c}  `),
-    "",
-    line(table.header),
-    line(table.header.map(() => "---")),
-    ...table.rows.map(line),
-    "",
-  ].join("\n");
-}
-
-/** "cache=none · ext4 guest, barriers on · drive cache volatile · faults: none · at 14.161 ms". */
-export function configurationLine(config: SessionConfig, tMs: number): string {
-  const faults = [
-    config.diskFlush === "ignored" ? "drive ignores flushes" : null,
-    config.hostBarriers ? null : "host filesystem without barriers",
-    config.reorder ? "disk reorders writes" : null,
-  ].filter(Boolean);
-  return [
-    `cache=${config.mode}`,
-    `${config.guestFs} guest, barriers ${config.guestBarriers ? "on" : "off"}`,
-    `drive write cache ${config.diskCache}`,
-    `faults: ${faults.length ? faults.join(", ") : "none"}`,
-    `model time ${formatModelTime(tMs)}`,
-  ].join(" · ");
-}
-
-/**
- * Greedy word wrap at `width` characters (SVG text does not wrap by itself); a longer word (a
- * link) is cut into pieces of that width.
- */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = "";
-  const words = text
-    .split(/\s+/)
-    .filter(Boolean)
-    .flatMap((w) => w.match(new RegExp(`.{1,${String(width)}}`, "gu")) ?? []);
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
-}
+import { SHARE } from "../../text/share";
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const FOOTER_LINE = 18;
@@ -163,7 +73,7 @@ export async function svgToPng(svgText: string): Promise<Blob> {
     return await new Promise<Blob>((done, fail) => {
       canvas.toBlob((blob) => {
         if (blob) done(blob);
-        else fail(new Error("the browser could not make a PNG"));
+        else fail(new Error(SHARE.noPng));
       }, "image/png");
     });
   } finally {

@@ -11,30 +11,18 @@ import { BOXES, LANE_X, TYPE, type BoxId, type LaneId } from "../../geometry/lay
 import { laneD } from "../../geometry/lanes";
 import type { GuestFs } from "../../model/config";
 import type { StageFacts } from "../../store/stage";
+import { arrowLabel, laneLabel } from "../../text/stage";
 
 const ARROWS = ["red", "gray", "blue", "green"] as const;
 
 /** The neutral hops: in the guest, and the three background movements (docs/model.md §3). */
-function neutralLanes(fs: GuestFs) {
-  return [
-    { lane: "in-guest", from: "guest-app", to: "virtual-disk", label: "" },
-    { lane: "in-guest-bypass", from: "guest-app", to: "virtual-disk", label: "" },
-    {
-      lane: "guest-writeback",
-      from: "guest-page-cache",
-      to: "virtual-disk",
-      // ext3 data=ordered: the next 5 s commit; ext4: the flusher, 30–35 s after dirtying.
-      label: fs === "ext3" ? "commit (≤ 5 s)" : "writeback (30–35 s)",
-    },
-    {
-      lane: "host-writeback",
-      from: "host-page-cache",
-      to: "disk-cache",
-      label: "writeback (30–35 s)",
-    },
-    { lane: "destage", from: "disk-cache", to: "platters", label: "destage (est.)" },
-  ] as const satisfies readonly { lane: LaneId; from: BoxId; to: BoxId; label: string }[];
-}
+const NEUTRAL_LANES = [
+  { lane: "in-guest", from: "guest-app", to: "virtual-disk" },
+  { lane: "in-guest-bypass", from: "guest-app", to: "virtual-disk" },
+  { lane: "guest-writeback", from: "guest-page-cache", to: "virtual-disk" },
+  { lane: "host-writeback", from: "host-page-cache", to: "disk-cache" },
+  { lane: "destage", from: "disk-cache", to: "platters" },
+] as const satisfies readonly { lane: LaneId; from: BoxId; to: BoxId }[];
 
 interface ArrowsProps {
   readonly facts: StageFacts;
@@ -54,23 +42,26 @@ export const NeutralLanes = memo(function NeutralLanes({
 }: Pick<ArrowsProps, "fs" | "markerId">) {
   return (
     <g className="neutral-lanes">
-      {neutralLanes(fs).map((n) => (
-        <g key={n.lane} className="neutral">
-          <path d={laneD(n.lane, n.from, n.to)} markerEnd={`url(#${markerId("neutral")})`} />
-          {n.label ? (
-            // In the gap below the box the lane leaves, left of the lane.
-            <text
-              x={LANE_X[n.lane] - 6}
-              y={BOXES[n.from].y + BOXES[n.from].height + 10}
-              textAnchor="end"
-              fontSize={TYPE.detail}
-              dominantBaseline="middle"
-            >
-              {n.label}
-            </text>
-          ) : null}
-        </g>
-      ))}
+      {NEUTRAL_LANES.map((n) => {
+        const label = laneLabel(n.lane, fs);
+        return (
+          <g key={n.lane} className="neutral">
+            <path d={laneD(n.lane, n.from, n.to)} markerEnd={`url(#${markerId("neutral")})`} />
+            {label ? (
+              // In the gap below the box the lane leaves, left of the lane.
+              <text
+                x={LANE_X[n.lane] - 6}
+                y={BOXES[n.from].y + BOXES[n.from].height + 10}
+                textAnchor="end"
+                fontSize={TYPE.detail}
+                dominantBaseline="middle"
+              >
+                {label}
+              </text>
+            ) : null}
+          </g>
+        );
+      })}
     </g>
   );
 });
@@ -109,7 +100,7 @@ export const Arrows = memo(function Arrows({
                 fontSize={TYPE.label}
                 data-active={String(speaks)}
               >
-                {facts.labels[arrow]}
+                {arrowLabel(arrow, facts)}
               </text>
             ) : null}
           </g>

@@ -18,22 +18,16 @@ import {
 import { COMPACT_VIEW, VIEW } from "../../geometry/layout";
 import { createLoop, createSurface, type Loop, type Surface } from "../../anim/loop";
 import type { TokenCanvas } from "../../anim/canvas";
-import type { FailureKind } from "../../model/timeline";
 import { Arrows, NeutralLanes } from "./Arrows";
 import { DoneMarks } from "./Marks";
 import { Stack } from "./Stack";
 import { CANVAS_FROM, Tokens } from "./Tokens";
 import { struck } from "../../store/store";
 import { stageFacts } from "../../store/stage";
+import { formatModelTime } from "../../text/clock";
+import { arrowLabel, STAGE } from "../../text/stage";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
 import { useTour } from "../app/useTour";
-
-const FAILED_WORDS: Readonly<Record<FailureKind, string>> = {
-  power: "power lost",
-  host: "host crashed",
-  qemu: "QEMU killed",
-  guest: "guest crashed",
-};
 
 const MARKERS = ["red", "gray", "blue", "green", "neutral"] as const;
 
@@ -175,7 +169,7 @@ export function Diagram({ timeline = true }: DiagramProps) {
         <svg
           ref={svg}
           role="group"
-          aria-label={`Storage stack of a KVM guest under cache=${config.mode}, ${config.guestFs} guest with barriers ${config.guestBarriers ? "on" : "off"}, disk write cache ${config.diskCache}: guest application, guest page cache, guest filesystem, virtual disk, QEMU, host page cache, disk write cache and platters, with the red, gray, blue and green arrows.`}
+          aria-label={STAGE.name(config)}
           viewBox={viewBox}
           className="stack"
         >
@@ -236,7 +230,7 @@ export function Diagram({ timeline = true }: DiagramProps) {
             .filter((a) => facts.active[a] || (a === "green" && facts.stop !== null))
             .map((a) => (
               <span key={a} className={`lane-key-${a}`}>
-                {facts.labels[a]}
+                {arrowLabel(a, facts)}
               </span>
             ))}
         </p>
@@ -247,11 +241,11 @@ export function Diagram({ timeline = true }: DiagramProps) {
         </Suspense>
       ) : null}
       <figcaption className="readout">
-        Model time:{" "}
+        {STAGE.clock}{" "}
         <span className="clock" ref={(el) => void (surface.current.readout = el)}>
-          0 µs
+          {formatModelTime(0)}
         </span>
-        {failure ? <strong className="failed"> — {FAILED_WORDS[failure.kind]}</strong> : null}
+        {failure ? <strong className="failed">{STAGE.struck(failure.kind)}</strong> : null}
       </figcaption>
     </figure>
   );

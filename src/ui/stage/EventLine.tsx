@@ -8,6 +8,7 @@
 import { useDeferredValue, useEffect, useMemo, useState } from "react";
 import type { SessionEvent } from "../../store/events";
 import type { sentence, sessionEvents, speaks } from "../../text/sentences";
+import { EVENT_LINE } from "../../text/page";
 import { useDiagram } from "../app/useDiagram";
 
 interface Words {
@@ -55,16 +56,17 @@ export function EventLine() {
   const say = (e: SessionEvent | undefined) => (e && words ? words.sentence(e, fs) : "");
   let line: string;
   if (!hasOps) {
-    line = "Issue a write (an O_SYNC write shows the mode's arrow best), then press Play.";
+    line = EVENT_LINE.empty;
   } else if (crash && tMs >= crash.atMs) {
     // The verdict is the crash instant's last event: it comes first, and whole.
-    line = [say(speakers.at(-1)), strikeNote].filter(Boolean).join(" ");
+    line = [say(speakers.at(-1)), strikeNote && EVENT_LINE.strikeNote[strikeNote]]
+      .filter(Boolean)
+      .join(" ");
   } else {
     const hidden = speakers.length - SHOWN;
     line =
-      speakers.slice(0, SHOWN).map(say).join(" ") +
-      (hidden > 0 ? ` …and ${String(hidden)} more at the same moment.` : "");
-    if (!playing && tMs === 0) line = `${line} Press Play to watch.`;
+      speakers.slice(0, SHOWN).map(say).join(" ") + (hidden > 0 ? EVENT_LINE.more(hidden) : "");
+    if (!playing && tMs === 0) line = `${line}${EVENT_LINE.start}`;
   }
   return (
     <div className="event-area">
@@ -72,7 +74,7 @@ export function EventLine() {
       <p className="event" role="status" aria-live="polite" tabIndex={0}>
         {line}
       </p>
-      {note ? <p className="note">{note}</p> : null}
+      {note ? <p className="note">{EVENT_LINE.configNote[note]}</p> : null}
     </div>
   );
 }

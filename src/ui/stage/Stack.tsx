@@ -4,47 +4,13 @@
  * too): QEMU chooses the cache mode, the guest filesystem toggles barriers.
  */
 import { memo, type KeyboardEvent } from "react";
-import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
+import { CACHE_MODES } from "../../model/config";
 import { wipes } from "../../model/failure";
 import type { FailureKind, LayerId } from "../../model/timeline";
-import {
-  BOXES,
-  FRAMES,
-  LAYER_OF_BOX,
-  TAG_X,
-  TYPE,
-  type Box,
-  type BoxId,
-} from "../../geometry/layout";
+import { BOXES, FRAMES, LAYER_OF_BOX, TAG_X, TYPE, type Box } from "../../geometry/layout";
 import type { SessionConfig } from "../../scenario/session";
 import type { StageFacts } from "../../store/stage";
-
-/** The line under each box's title: what it is under this configuration. */
-function boxDetail(id: BoxId, config: SessionConfig): string {
-  const s = MODE_SWITCHES[config.mode];
-  switch (id) {
-    case "guest-app":
-      return "write(), O_SYNC, fsync";
-    case "guest-page-cache":
-      return "guest RAM";
-    case "guest-block-layer":
-      return `${config.guestFs} · barriers ${config.guestBarriers ? "on" : "off"}`;
-    case "virtual-disk":
-      return s.guestSeesWriteCache ? "reports a write cache" : "reports no write cache";
-    case "qemu":
-      return "decides where writes stop";
-    case "host-page-cache":
-      return s.hostCacheBypassed ? "host RAM · bypassed" : "host RAM";
-    case "disk-cache":
-      return {
-        volatile: "volatile (hdparm -W1)",
-        off: "off (hdparm -W0)",
-        battery: "battery-backed",
-      }[config.diskCache];
-    case "platters":
-      return "permanent";
-  }
-}
+import { boxDetail, STAGE } from "../../text/stage";
 
 /** The next cache mode in QEMU's order, wrapping around. */
 function nextMode(config: SessionConfig) {
@@ -84,12 +50,12 @@ function BoxShape({ box, title, detail, volatile, stable }: BoxProps) {
       </text>
       {volatile ? (
         <text x={TAG_X} y={box.y + 16} className="volatile-tag" fontSize={TYPE.detail}>
-          ⚡ volatile
+          {STAGE.volatile}
         </text>
       ) : null}
       {stable ? (
         <text x={TAG_X} y={box.y + 16} className="stable-tag" fontSize={TYPE.detail}>
-          ▣ stable
+          {STAGE.stable}
         </text>
       ) : null}
     </>
@@ -125,7 +91,7 @@ export const Stack = memo(function Stack({
           <g key={f.id} className="frame">
             <rect x={f.x} y={f.y} width={width} height={f.height} rx="8" />
             <text x={f.x + width - 8} y={f.y + 16} textAnchor="end" fontSize={TYPE.frame}>
-              {compact && f.id === "guest" ? "Guest (VM)" : f.label}
+              {compact && f.id === "guest" ? STAGE.guestShort : f.label}
             </text>
           </g>
         );
@@ -143,7 +109,7 @@ export const Stack = memo(function Stack({
         const shape = (
           <BoxShape
             box={b}
-            title={b.id === "qemu" ? `QEMU · cache=${config.mode}` : b.title}
+            title={b.id === "qemu" ? STAGE.qemuTitle(config) : b.title}
             detail={boxDetail(b.id, config)}
             volatile={volatile && b.id !== "qemu"}
             stable={b.id === facts.stable}
@@ -156,7 +122,7 @@ export const Stack = memo(function Stack({
               {...common}
               role="button"
               tabIndex={0}
-              aria-label={`QEMU cache mode: ${config.mode}. Activate to switch to ${next}.`}
+              aria-label={STAGE.qemuControl(config, next)}
               {...activate(() => {
                 onConfig({ mode: next });
               })}
@@ -172,7 +138,7 @@ export const Stack = memo(function Stack({
               {...common}
               role="button"
               tabIndex={0}
-              aria-label={`Guest filesystem: ${config.guestFs}, barriers ${config.guestBarriers ? "on" : "off"}. Activate to turn barriers ${config.guestBarriers ? "off" : "on"}.`}
+              aria-label={STAGE.fsControl(config)}
               {...activate(() => {
                 onConfig({ guestBarriers: !config.guestBarriers });
               })}

@@ -6,13 +6,14 @@
  */
 import type { SessionConfig } from "../../scenario/session";
 import { useDiagram } from "../app/useDiagram";
-import { verdict } from "../../text/verdict";
+import { PAGE } from "../../text/page";
+import { verdict, VERDICT_WORDS } from "../../text/verdict";
 
 /** The verdict for a given configuration (no store needed: what the tests render). */
 export function VerdictView({ config }: { readonly config: SessionConfig }) {
   const v = verdict(config);
   return (
-    <section className="verdict" aria-label="Verdict">
+    <section className="verdict" aria-label={PAGE.verdict}>
       <p className={`verdict-${v.synced}`} data-verdict={v.synced}>
         {v.syncedText}
         {v.databaseText === null ? null : (
@@ -24,7 +25,7 @@ export function VerdictView({ config }: { readonly config: SessionConfig }) {
       </p>
       <p className="verdict-buffered">{v.bufferedText}</p>
       <details className="verdict-assumptions">
-        <summary>Why, and what this assumes</summary>
+        <summary>{VERDICT_WORDS.why}</summary>
         {v.syncedReason === null ? null : <p>{v.syncedReason}</p>}
         <p className="verdict-window">{v.windowText}</p>
         <ul>

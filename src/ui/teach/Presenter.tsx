@@ -8,17 +8,11 @@
 import { useContext, useEffect, useState } from "react";
 import { useDiagramStore } from "../app/useDiagram";
 import { TourContext } from "../app/useTour";
+import { PRESENTER } from "../../text/teach";
 
 const NEXT = new Set(["PageDown", "ArrowRight", " ", "."]);
 const BACK = new Set(["PageUp", "ArrowLeft"]);
 const SWALLOWED = new Set(["ArrowUp", "ArrowDown", "Home", "End"]);
-
-export const KEYS: readonly (readonly [string, string])[] = [
-  ["PageDown, →, Space, .", "next step"],
-  ["PageUp, ←", "previous step"],
-  ["?", "show or hide these keys"],
-  ["Escape", "leave presenter mode"],
-];
 
 interface PresenterProps {
   readonly onExit: () => void;
@@ -64,7 +58,7 @@ export default function Presenter({ onExit }: PresenterProps) {
   return (
     <div className="presenter-bar">
       <button type="button" onClick={onExit}>
-        Exit presenter mode
+        {PRESENTER.exit}
       </button>
       <button
         type="button"
@@ -73,11 +67,11 @@ export default function Presenter({ onExit }: PresenterProps) {
           setKeysShown((shown) => !shown);
         }}
       >
-        Keys (?)
+        {PRESENTER.keys}
       </button>
       {keysShown ? (
         <dl className="presenter-keys">
-          {KEYS.map(([keys, does]) => (
+          {PRESENTER.keyList.map(([keys, does]) => (
             <div key={keys}>
               <dt>{keys}</dt>
               <dd>{does}</dd>

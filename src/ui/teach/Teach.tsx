@@ -4,6 +4,7 @@
  */
 import { useId } from "react";
 import { TOUR_IDS, TOUR_TITLES, type TourId } from "../../tours/ids";
+import { TEACH } from "../../text/teach";
 import { Check } from "../controls/Check";
 
 interface TeachProps {
@@ -25,7 +26,7 @@ export default function Teach({
 }: TeachProps) {
   const id = useId();
   return (
-    <div className="buttons teach" role="group" aria-label="Teach">
+    <div className="buttons teach" role="group" aria-label={TEACH.group}>
       {TOUR_IDS.map((id) => (
         <button
           key={id}
@@ -34,18 +35,18 @@ export default function Teach({
             onTour(id);
           }}
         >
-          Tour: {TOUR_TITLES[id]}
+          {TEACH.tour(TOUR_TITLES[id])}
         </button>
       ))}
       <button type="button" onClick={onPresent}>
-        Presenter mode
+        {TEACH.present}
       </button>
       <button type="button" onClick={onCompare}>
-        Compare
+        {TEACH.compare}
       </button>
       <Check
         id={`${id}-predict`}
-        label="Predict before a failure"
+        label={TEACH.predictFirst}
         checked={predictFirst}
         onChange={onPredictFirst}
       />

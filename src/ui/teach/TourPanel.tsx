@@ -11,7 +11,9 @@ import { useDiagram } from "../app/useDiagram";
 import { useTourStore } from "../app/useTour";
 import { useStore } from "zustand";
 import type { TourActions, TourState } from "../../store/tour";
-import { FAILURE_NAME, KIND_NAME } from "../../text/vocabulary";
+import { PAGE } from "../../text/page";
+import { answer, PREDICT, TOUR } from "../../text/teach";
+import { KIND_NAME } from "../../text/vocabulary";
 import type { OpResult } from "../../model/timeline";
 import { tally } from "../../model/tally";
 
@@ -31,30 +33,31 @@ export default function TourPanel() {
   if (!tour || !step) return null;
   const last = tour.steps.length - 1;
   return (
-    <section className="tour" aria-label="Tour">
+    <section className="tour" aria-label={PAGE.tour}>
       <div className="tour-head">
-        <h2 className="tour-title">Tour: {tour.title}</h2>
+        <h2 className="tour-title">{TOUR.title(tour.title)}</h2>
         <button type="button" className="tour-close" onClick={close}>
-          Close tour
+          {TOUR.close}
         </button>
       </div>
       <p className="tour-position">
-        Step {index + 1} of {tour.steps.length}: <strong>{step.title}</strong>
+        {TOUR.position(index + 1, tour.steps.length)}
+        <strong>{step.title}</strong>
       </p>
       <p className="tour-narration" aria-live="polite">
         {step.narration}
       </p>
       {step.predict ? <Predict key={`${tour.id}-${String(index)}`} /> : null}
-      <div className="buttons tour-steps" role="group" aria-label="Tour steps">
+      <div className="buttons tour-steps" role="group" aria-label={TOUR.steps}>
         <button type="button" disabled={index === 0} onClick={() => void previous()}>
-          Previous
+          {TOUR.previous}
         </button>
         <button type="button" disabled={index === last} onClick={() => void next()}>
-          Next
+          {TOUR.next}
         </button>
       </div>
       <details className="tour-chapters">
-        <summary>Chapters</summary>
+        <summary>{TOUR.chapters}</summary>
         <ol>
           {tour.steps.map((s, i) => (
             <li key={s.title}>
@@ -94,7 +97,7 @@ function Predict() {
       {/* The answer first once it is out: the punchline, where the eye already is. */}
       {revealed ? <Answer writes={writes} ops={ops} guesses={guesses} atMs={crash.at} /> : null}
       <fieldset disabled={revealed}>
-        <legend>Which writes survive the {FAILURE_NAME[crash.kind].toLowerCase()}?</legend>
+        <legend>{PREDICT.question(crash.kind)}</legend>
         {writes.map((write) => {
           const kind = step.scenario.ops[write]?.kind ?? "normal";
           return (
@@ -102,17 +105,17 @@ function Predict() {
               <input
                 type="checkbox"
                 checked={guesses.get(write) ?? false}
-                aria-label={`#${String(write)} survives`}
+                aria-label={PREDICT.survives(write)}
                 onChange={(e) => {
                   guess(write, e.currentTarget.checked);
                 }}
               />
-              #{write} survives <span className="hint">({KIND_NAME[kind]})</span>
+              {PREDICT.survives(write)} <span className="hint">({KIND_NAME[kind]})</span>
             </label>
           );
         })}
         <button type="button" onClick={reveal}>
-          Reveal
+          {PREDICT.reveal}
         </button>
       </fieldset>
     </div>
@@ -125,8 +128,6 @@ interface AnswerProps {
   readonly guesses: ReadonlyMap<number, boolean>;
   readonly atMs: number;
 }
-
-const writesWord = (n: number) => `${String(n)} write${n === 1 ? "" : "s"}`;
 
 /**
  * The answer, large enough for the back of the room. Writes promised durable (src/model/tally.ts)
@@ -146,24 +147,11 @@ function Answer({ writes, ops, guesses, atMs }: AnswerProps) {
   const promised = gone.promised.length;
   const otherAcked = gone.returned.filter((w) => !gone.promised.includes(w)).length;
   const right = writes.filter((w) => (guesses.get(w) ?? false) === (ops[w]?.survives === true));
-  let headline: string;
-  if (lost.length === 0) headline = "Every write survived.";
-  else if (promised > 0)
-    headline = `${writesWord(promised)} the application was told ${promised === 1 ? "was" : "were"} safe ${promised === 1 ? "is" : "are"} gone.`;
-  else headline = `${writesWord(lost.length)} ${lost.length === 1 ? "is" : "are"} gone.`;
-  const more =
-    promised > 0 && lost.length > promised
-      ? ` Also gone: ${writesWord(lost.length - promised)}${otherAcked > 0 ? `, ${String(otherAcked)} of them acknowledged but never promised durable` : ""}.`
-      : promised === 0 && otherAcked > 0
-        ? ` ${String(otherAcked)} of them had returned, though their calls never promised durability.`
-        : "";
+  const said = answer(lost.length, promised, otherAcked);
   return (
     <div className="answer" role="status" ref={shown}>
-      <p className="answer-headline">{headline}</p>
-      <p>
-        {more.trim() === "" ? null : `${more.trim()} `}You got {right.length} of {writes.length}{" "}
-        right.
-      </p>
+      <p className="answer-headline">{said.headline}</p>
+      <p>{said.score(right.length, writes.length)}</p>
     </div>
   );
 }

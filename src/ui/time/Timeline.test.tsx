@@ -8,7 +8,7 @@ import { act, cleanup, fireEvent, render, screen } from "@testing-library/react"
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, type SessionConfig } from "../../scenario/session";
 import { createDiagramStore } from "../../store/store";
-import { formatModelTime } from "../../text/format";
+import { formatModelTime } from "../../text/clock";
 import { providers } from "../app/testing";
 import { Timeline } from "./Timeline";
 

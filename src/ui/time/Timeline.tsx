@@ -22,7 +22,8 @@ import {
   timelineX,
   type MarkKind,
 } from "../../geometry/timeline";
-import { formatModelTime } from "../../text/format";
+import { formatModelTime } from "../../text/clock";
+import { TIMELINE } from "../../text/timeline";
 import { useDiagram } from "../app/useDiagram";
 
 const MARK_ROW: Readonly<Record<MarkKind, number>> = {
@@ -32,15 +33,6 @@ const MARK_ROW: Readonly<Record<MarkKind, number>> = {
   flush: 3,
   commit: 4,
   failure: 5,
-};
-
-const MARK_WORDS: Readonly<Record<MarkKind, string>> = {
-  issued: "issued",
-  acknowledged: "acked",
-  durable: "durable",
-  flush: "flush",
-  commit: "commit",
-  failure: "failure",
 };
 
 /** The marks strip: 6 rows of ticks, in viewBox units (stretched to the track's width). */
@@ -115,7 +107,7 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
         className="track"
         role="slider"
         tabIndex={0}
-        aria-label="Time"
+        aria-label={TIMELINE.name}
         aria-valuemin={0}
         aria-valuemax={endMs}
         aria-valuenow={tMs}
@@ -136,12 +128,10 @@ export function Timeline({ thumb }: { readonly thumb: (el: HTMLDivElement | null
       <p className="timeline-key" aria-hidden="true">
         {MARK_KINDS.map((kind) => (
           <span key={kind} className={`key key-${kind}`}>
-            {MARK_WORDS[kind]}
+            {TIMELINE.mark[kind]}
           </span>
         ))}
-        <span className="key key-exposure">
-          at risk: power loss (fill), host crash (dashes), QEMU killed (dots)
-        </span>
+        <span className="key key-exposure">{TIMELINE.exposureKey}</span>
       </p>
     </div>
   );
@@ -212,7 +202,7 @@ const Exposure = memo(function Exposure({ calm, clock, endMs }: Drawn & { calm: 
     <svg
       className="exposure"
       role="img"
-      aria-label={`Exposure: at most ${String(exposure.worst)} acknowledged ${exposure.worst === 1 ? "write" : "writes"} a power cut would destroy at one instant; the shaded area shows when.`}
+      aria-label={TIMELINE.exposure(exposure.worst)}
       viewBox={`0 0 ${String(COLUMNS)} ${String(EXPOSURE_H)}`}
       preserveAspectRatio="none"
     >

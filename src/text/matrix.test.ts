@@ -4,9 +4,10 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, type CacheMode } from "./config";
-import { describeArrows, matrixMarkdown, safetyMatrix } from "./matrix";
-import type { LayerId } from "./timeline";
+import { CACHE_MODES, type CacheMode } from "../model/config";
+import { safetyMatrix } from "../model/matrix";
+import { describeArrows, matrixMarkdown } from "./matrix";
+import type { LayerId } from "../model/timeline";
 
 const DOMAIN = new URL("../../docs/model.md", import.meta.url);
 

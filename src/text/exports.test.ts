@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIG, simulateSession } from "../../scenario/session";
-import { configurationLine, ledgerTable, toCsv, toMarkdown, wrap } from "./exports";
+import { DEFAULT_CONFIG, simulateSession } from "../scenario/session";
+import { configurationLine } from "./configuration";
+import { ledgerTable, toCsv, toMarkdown, wrap } from "./exports";
 
 describe("ledgerTable", () => {
   const ops = [
@@ -50,7 +51,7 @@ describe("toMarkdown", () => {
 describe("configurationLine", () => {
   it("names the mode, the guest, the drive, the faults and the instant", () => {
     expect(configurationLine(DEFAULT_CONFIG, 14.161)).toBe(
-      "cache=writeback · ext4 guest, barriers on · drive write cache volatile · faults: none · model time 14.161 ms",
+      "cache=writeback · ext4 guest, barriers on · disk write cache volatile · faults: none · model time 14.161 ms",
     );
     expect(configurationLine({ ...DEFAULT_CONFIG, hostBarriers: false }, 0)).toMatch(
       /faults: host filesystem without barriers/,

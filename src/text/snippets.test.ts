@@ -4,10 +4,10 @@
  * nothing claims a sysfs file the article's 2.6.32 guests do not have.
  */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
-import { configLabel, EVERY_CONFIG } from "../../store/testing";
-import { snippets, type Snippet } from "./Snippets";
-import { DEFAULT_CONFIG } from "../../scenario/session";
+import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
+import { configLabel, EVERY_CONFIG } from "../store/testing";
+import { snippets, type Snippet } from "./snippets";
+import { DEFAULT_CONFIG } from "../scenario/session";
 
 const ALL = EVERY_CONFIG;
 const cases = ALL.map((c) => [configLabel(c), c] as const);

@@ -1,0 +1,42 @@
+/**
+ * The controls' words: the configuration beside the diagram (src/ui/controls/Configuration.tsx)
+ * and the toolbar (src/ui/controls/Toolbar.tsx). Part of the first view. The names of a radio
+ * group and of its radios are a contract with the e2e tests (the values themselves name the
+ * radios: cache modes, filesystems, disk caches are QEMU's and Linux's own words).
+ */
+export const CONFIGURATION = {
+  mode: "Cache mode",
+  guest: "Guest",
+  presetsGroup: "The article's guests",
+  /** The article's two guests (docs/model.md §3, §5b), one click each. */
+  presets: {
+    debian6: "Debian 6 guest: ext3, no barriers",
+    ext4: "ext4 guest: barriers on",
+  },
+  guestFs: "Guest filesystem",
+  barriers: "Guest barriers",
+  barriersHint: (on: boolean) =>
+    on
+      ? "fsync, O_SYNC and journal commits send flushes when the virtual disk reports a write cache (ext4's default; ext3 with barrier=1)."
+      : "Flushes never leave the guest (ext3 as Debian 6 shipped it; ext4 with barrier=0).",
+  disk: "Disk write cache",
+} as const;
+
+export const TOOLBAR = {
+  writes: "Issue a write",
+  burst: (n: number) => `Burst: ${String(n)} O_SYNC writes`,
+  burstTitle: "Ten O_SYNC writes from one thread: each is issued when the previous one returned",
+  playback: "Playback",
+  play: (playing: boolean) => (playing ? "Pause" : "Play"),
+  stepBack: "Step back",
+  stepForward: "Step forward",
+  speed: "Speed",
+  /** "2×". */
+  speedValue: (speed: number) => `${String(speed)}×`,
+  reset: "Reset",
+  failures: "Failures",
+  worst: "Power loss at the worst moment",
+  worstTitle:
+    "Cuts the power at the instant, among those played so far, when the most acknowledged writes were not yet durable",
+  undo: "Undo failure",
+} as const;

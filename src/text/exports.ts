@@ -1,0 +1,76 @@
+/**
+ * The words of the take-away material (issue 9): the ledger as a table for CSV and Markdown, and
+ * the lines under an exported frame. The files themselves are made in src/ui/share/exports.ts.
+ */
+import type { OpResult } from "../model/timeline";
+import { struck, type DiagramState } from "../store/store";
+import { LEDGER, ledgerCells } from "./ledger";
+import { FAILURE, KIND_NAME } from "./vocabulary";
+
+export interface Table {
+  readonly header: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** Every operation's ledger row at the committed instant (all of them, not only those in view). */
+export function ledgerTable(
+  state: Pick<DiagramState, "failure" | "tMs"> & {
+    readonly timeline: { ops: readonly OpResult[] };
+  },
+): Table {
+  const failure = struck(state) ? state.failure : null;
+  const header: string[] = [...LEDGER.head];
+  if (failure) header.push(FAILURE[failure.kind].after);
+  const rows = state.timeline.ops.map((op) => {
+    const c = ledgerCells(op, state.tMs, failure);
+    const row = [String(c.index), KIND_NAME[c.kind], c.issuedAt, c.where, c.acked, c.durable];
+    if (c.survival !== null) row.push(c.survival);
+    return row;
+  });
+  return { header, rows };
+}
+
+/**
+ * RFC 4180: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF. A
+ * byte-order mark leads, so spreadsheets read "µs" and "✘" as UTF-8 rather than guessing.
+ */
+export function toCsv(table: Table): string {
+  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = [table.header, ...table.rows].map((r) => r.map(field).join(","));
+  return `\ufeff${lines.join("\r\n")}\r\n`;
+}
+
+/** A GitHub-flavoured Markdown table under a few lines of context; pipes are escaped. */
+export function toMarkdown(table: Table, context: readonly string[]): string {
+  const cell = (v: string) => v.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  const line = (r: readonly string[]) => `| ${r.map(cell).join(" | ")} |`;
+  return [
+    ...context.map((c) => `${c}  `),
+    "",
+    line(table.header),
+    line(table.header.map(() => "---")),
+    ...table.rows.map(line),
+    "",
+  ].join("\n");
+}
+
+/**
+ * Greedy word wrap at `width` characters (SVG text does not wrap by itself); a longer word (a
+ * link) is cut into pieces of that width.
+ */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  const words = text
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((w) => w.match(new RegExp(`.{1,${String(width)}}`, "gu")) ?? []);
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}

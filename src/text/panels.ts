@@ -1,0 +1,87 @@
+/**
+ * The words of what sits below the stage (src/ui/panels/, loaded after the first view): the key,
+ * "If it failed now", the latency chart, and what the configuration means. The ledger's are in
+ * ./ledger.ts, the matrix's in ./matrix.ts, the snippets' in ./snippets.ts.
+ */
+import { MODE_SWITCHES, type CacheMode, type DiskCache } from "../model/config";
+import type { Arrow } from "../model/timeline";
+import { formatDuration, noun, NOUN } from "./format";
+import { formatModelTime } from "./clock";
+import { onOff, opName } from "./vocabulary";
+
+/** The key (src/ui/stage/Legend.tsx): each arrow's meaning, the acknowledgement, the clock. */
+export const LEGEND = {
+  arrows: "Arrows",
+  arrow: {
+    red: "data parked in the host page cache (writeback, unsafe)",
+    gray: "straight to the disk's write cache, host page cache bypassed (none)",
+    blue: "each write to the virtual disk completes only once on stable storage (writethrough, directsync)",
+    green:
+      "a guest flush passed down as fdatasync: once it completes, every write the virtual disk had completed before it is on stable storage",
+  } satisfies Record<Arrow, string>,
+  tokens: "Tokens",
+  ack: "ack",
+  ackMeaning: "the call returns to the application",
+  clock:
+    "Screen time is compressed: each step between events is shown on a log scale and idle stretches are fast-forwarded, so a 1 µs copy and a 30 s wait both stay watchable. The clock and the table show model time, built on estimated latencies (a 14 ms platter write, 0.1 ms into the drive's cache, 100 ms before the drive destages) and Linux's default timers. Playback pauses while the diagram is scrolled out of view.",
+} as const;
+
+/** "#0, #2", or "none". */
+const names = (indices: readonly number[]) =>
+  indices.length ? indices.map(opName).join(", ") : "none";
+
+/** "If it failed now" (src/ui/panels/FailedNow.tsx). */
+export const FAILED_NOW = {
+  name: "If it failed now",
+  caption: (tMs: number) => `If it failed now, at ${formatModelTime(tMs)}`,
+  head: ["Failure", "Writes destroyed", "Of those, acknowledged"],
+  /** "(#0, #2)": which writes, beside how many. */
+  which: (indices: readonly number[]) => `(${names(indices)})`,
+} as const;
+
+/** The latency chart (src/ui/panels/Latency.tsx). */
+export const LATENCY = {
+  name: "Latency chart",
+  compared: (which: string) => `Latency chart ${which}`,
+  /** What the chart shows, for a screen reader: the medians it draws. */
+  description: (name: string, rows: number, ack: number | null, durable: number | null) =>
+    `${name.replace(/^Latency chart/, "Latency")}, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows)} ${noun(rows, NOUN.write)}, time from issue to acknowledgement, median ${formatDuration(ack)}, and to durable, median ${formatDuration(durable)}.`,
+  acked: " acknowledged (the call returned) ",
+  durable:
+    " durable; the line between is how long a power cut could still lose the write (dashed: not durable in this run). Time from each write's issue, log scale, as the writes run without a failure; the latencies are the model's estimates.",
+  /** " The last 200 of 1000 writes." */
+  lastOf: (shown: number, all: number) => ` The last ${String(shown)} of ${String(all)} writes.`,
+} as const;
+
+/** One line per mode (docs/model.md §2, §6). */
+const MODE_LINE: Readonly<Record<CacheMode, string>> = {
+  writeback:
+    "QEMU's default: writes are acknowledged in the host page cache; guest flushes are passed down.",
+  none: "What Proxmox VE uses when no mode is set: bypasses the host page cache; writes are acknowledged in the disk's write cache, which still holds them (not “no cache”).",
+  writethrough:
+    "The default of RHEL 6's qemu-kvm: every write the guest sends to the virtual disk is on stable storage before it completes.",
+  directsync: "Like writethrough, without keeping a copy in the host page cache.",
+  unsafe: "Like writeback, but QEMU completes the guest's flushes without fdatasync.",
+};
+
+const DISK_LINE: Readonly<Record<DiskCache, string>> = {
+  volatile: "lost on power loss (hdparm -W1)",
+  off: "writes go straight to the platters (hdparm -W0)",
+  battery: "battery-backed or power-loss-protected: survives power loss",
+};
+
+/** What the configuration means (src/ui/panels/About.tsx; the caption: ./narration.ts). */
+export const ABOUT = {
+  heading: "What this configuration means",
+  modes: "The five cache modes and QEMU's switches",
+  mode: MODE_LINE,
+  /** QEMU's three switches for a mode: "cache.writeback=on, cache.direct=off, cache.no-flush=off". */
+  switches: (mode: CacheMode) => {
+    const s = MODE_SWITCHES[mode];
+    return `cache.writeback=${onOff(s.guestSeesWriteCache)}, cache.direct=${onOff(s.hostCacheBypassed)}, cache.no-flush=${onOff(s.flushesIgnored)}`;
+  },
+  disk: (disk: DiskCache) => `disk write cache ${disk}`,
+  diskLine: DISK_LINE,
+  howTo: "How to set this configuration",
+  loading: "Loading…",
+} as const;

@@ -1,0 +1,97 @@
+/**
+ * The words of teaching (src/ui/teach/): the tour launcher, the open tour, a prediction and its
+ * answer, presenter mode's keys, and the free view's "predict before a failure" as a one-step
+ * tour. The tours' own narration is in src/tours/*.json. Loaded with the first tour opened.
+ */
+import type { FailureKind } from "../model/timeline";
+import type { ScenarioDoc } from "../scenario/schema";
+import type { TourDoc } from "../tours/schema";
+import { count, NOUN } from "./format";
+import { FAILURE, opName } from "./vocabulary";
+
+/** The launcher beside the share buttons (src/ui/teach/Teach.tsx). */
+export const TEACH = {
+  group: "Teach",
+  tour: (title: string) => `Tour: ${title}`,
+  present: "Presenter mode",
+  compare: "Compare",
+  predictFirst: "Predict before a failure",
+} as const;
+
+/** The open tour (src/ui/teach/TourPanel.tsx); its region's name is PAGE.tour. */
+export const TOUR = {
+  title: (title: string) => `Tour: ${title}`,
+  close: "Close tour",
+  /** "Step 2 of 7: " before the step's title. */
+  position: (step: number, steps: number) => `Step ${String(step)} of ${String(steps)}: `,
+  steps: "Tour steps",
+  previous: "Previous",
+  next: "Next",
+  chapters: "Chapters",
+} as const;
+
+/** A prediction step: which writes survive, then the answer. */
+export const PREDICT = {
+  question: (kind: FailureKind) => `Which writes survive ${FAILURE[kind].survive}?`,
+  /** "#2 survives": a checkbox's name (its visible label adds the kind of write). */
+  survives: (write: number) => `${opName(write)} survives`,
+  reveal: "Reveal",
+} as const;
+
+/**
+ * The answer, from what the run destroyed: `lost` writes in all, `promised` of them synced
+ * (promised stable storage, docs/model.md §3), `otherAcked` acknowledged without that promise.
+ */
+export function answer(lost: number, promised: number, otherAcked: number) {
+  const writes = (n: number) => count(n, NOUN.write);
+  let headline: string;
+  if (lost === 0) headline = "Every write survived.";
+  else if (promised > 0)
+    headline = `${writes(promised)} the application was told ${promised === 1 ? "was" : "were"} safe ${promised === 1 ? "is" : "are"} gone.`;
+  else headline = `${writes(lost)} ${lost === 1 ? "is" : "are"} gone.`;
+  const more =
+    promised > 0 && lost > promised
+      ? `Also gone: ${writes(lost - promised)}${otherAcked > 0 ? `, ${String(otherAcked)} of them acknowledged but never promised durable` : ""}. `
+      : promised === 0 && otherAcked > 0
+        ? `${String(otherAcked)} of them had returned, though their calls never promised durability. `
+        : "";
+  return {
+    headline,
+    /** "You got 3 of 4 right.", after what else was lost. */
+    score: (right: number, of: number) => `${more}You got ${String(right)} of ${String(of)} right.`,
+  };
+}
+
+/** Presenter mode's keys (src/ui/teach/Presenter.tsx): what to press, and what it does. */
+export const PRESENTER = {
+  exit: "Exit presenter mode",
+  keys: "Keys (?)",
+  keyList: [
+    ["PageDown, →, Space, .", "next step"],
+    ["PageUp, ←", "previous step"],
+    ["?", "show or hide these keys"],
+    ["Escape", "leave presenter mode"],
+  ],
+} as const;
+
+/**
+ * The free view's "predict before a failure": the page's own scenario, with the failure at the
+ * playhead, as a one-step tour asking which writes survive (the same mechanism as a tour's
+ * prediction; its id is not a tour's, so no link carries it).
+ */
+export function predictionTour(doc: ScenarioDoc, kind: FailureKind, atMs: number): TourDoc {
+  const { version, config, ops } = doc;
+  return {
+    id: "prediction",
+    title: "Your prediction",
+    steps: [
+      {
+        title: "Which writes survive?",
+        narration: `The same writes run again up to this moment. Which of them survive ${FAILURE[kind].survive} now? Mark the ones you expect to survive, then Reveal.`,
+        scenario: { version, config, ops, crash: { at: atMs, kind } },
+        at: atMs,
+        predict: true,
+      },
+    ],
+  };
+}

@@ -1,0 +1,21 @@
+/**
+ * The timeline's words (src/ui/time/Timeline.tsx): its name, its marks' key, the exposure strip.
+ */
+import type { MarkKind } from "../geometry/timeline";
+import { noun, NOUN } from "./format";
+
+export const TIMELINE = {
+  name: "Time",
+  mark: {
+    issued: "issued",
+    acknowledged: "acked",
+    durable: "durable",
+    flush: "flush",
+    commit: "commit",
+    failure: "failure",
+  } satisfies Record<MarkKind, string>,
+  exposureKey: "at risk: power loss (fill), host crash (dashes), QEMU killed (dots)",
+  /** The exposure strip, for a screen reader: the worst count it draws. */
+  exposure: (worst: number) =>
+    `Exposure: at most ${String(worst)} acknowledged ${noun(worst, NOUN.write)} a power cut would destroy at one instant; the shaded area shows when.`,
+} as const;
