@@ -107,8 +107,11 @@ export function sessionEvents(timeline: Timeline): SessionEvent[] {
     if (flush?.doneAtMs == null) continue;
     const doneAtMs = flush.doneAtMs;
     const carried = timeline.ops.some((o) => o.durableAtMs === doneAtMs);
-    // A flush that did not do what it says is news too.
-    const news = commit.wroteOut.length > 0 || carried || flush.outcome !== "passed";
+    // A flush that did not do what it says is news too. A forced commit's flush is the forcing
+    // call's own, which that call's flush events tell (docs/model.md §8.16).
+    const news =
+      commit.forcedBy === null &&
+      (commit.wroteOut.length > 0 || carried || flush.outcome !== "passed");
     events.push({ type: "commitFlushed", tMs: doneAtMs, outcome: flush.outcome, news });
   }
   for (const commit of timeline.journalCommits) {
