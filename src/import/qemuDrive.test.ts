@@ -101,4 +101,19 @@ describe("a -drive", () => {
       expect.stringMatching(/^drive 2 \(nbd\.sock\) is on network storage \(nbd\)/),
     ]);
   });
+
+  it("leaves out aio=native without cache.direct=on: QEMU refuses to open the image", () => {
+    const found = readQemu(
+      "qemu-system-x86_64 -enable-kvm -m 4096 " +
+        "-drive file=/var/lib/images/vm.qcow2,format=qcow2,if=virtio,cache=writethrough,aio=native",
+    );
+    expect(outline(found)).toEqual({
+      disks: [],
+      unread: [
+        expect.stringMatching(
+          /^drive 1 \(vm\.qcow2\) asks for aio=native under cache=writethrough.*"aio=native was specified, but it requires cache\.direct=on"/,
+        ),
+      ],
+    });
+  });
 });
