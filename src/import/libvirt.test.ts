@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES } from "../model/config";
 import { readLibvirt } from "./libvirt";
-import { findings, onlyDisk, outline } from "./testing";
+import { findings, leftOut, onlyDisk, outline } from "./testing";
 
 const libvirtDisk = (driver: string, extra = ""): string =>
   `<domain type='kvm'><devices><disk type='file' device='disk'>${driver}` +
@@ -102,14 +102,9 @@ describe("readLibvirt", () => {
       "<devices><disk type='vhostuser' device='disk'><driver name='qemu' type='raw'/>" +
       "<source type='unix' path='/var/run/vhost-blk.sock'><reconnect enabled='yes' timeout='10'/></source>" +
       "<target dev='vdb' bus='virtio'/></disk></devices></domain>";
-    expect(outline(readLibvirt(xml))).toEqual({
-      disks: [],
-      unread: [
-        expect.stringMatching(
-          /^vdb is a vhost-user disk \(\/var\/run\/vhost-blk\.sock\): .*no QEMU cache mode applies/,
-        ),
-      ],
-    });
+    expect(leftOut(readLibvirt(xml))).toMatch(
+      /^vdb is a vhost-user disk \(\/var\/run\/vhost-blk\.sock\): .*no QEMU cache mode applies/,
+    );
   });
 
   it("leaves out io='native' under a mode that does not open the image O_DIRECT: it does not start", () => {
@@ -117,14 +112,9 @@ describe("readLibvirt", () => {
       libvirtDisk(
         `<driver name='qemu' type='qcow2' cache='${cache}' io='native' discard='unmap'/>`,
       );
-    expect(outline(readLibvirt(disk("writeback")))).toEqual({
-      disks: [],
-      unread: [
-        expect.stringMatching(
-          /^vda asks for io='native' under cache=writeback.*QEMU will not start that drive/,
-        ),
-      ],
-    });
+    expect(leftOut(readLibvirt(disk("writeback")))).toMatch(
+      /^vda asks for io='native' under cache=writeback.*QEMU will not start that drive/,
+    );
     expect(outline(readLibvirt(disk("none"))).disks).toEqual([["vda", "none", true]]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES } from "../model/config";
 import { readProxmox } from "./proxmox";
-import { onlyDisk, outline } from "./testing";
+import { leftOut, onlyDisk, outline } from "./testing";
 
 describe("readProxmox", () => {
   it.each(CACHE_MODES)("reads cache=%s", (mode) => {
@@ -62,21 +62,17 @@ describe("readProxmox", () => {
       "template: 1",
       "vmgenid: 2f0e6c8a-1b2c-4d3e-8f4a-5b6c7d8e9f0a",
     ].join("\n");
-    expect(outline(readProxmox(conf))).toEqual({
-      disks: [],
-      unread: [expect.stringMatching(/^scsi0 belongs to a template \(template: 1\): .*read-only/)],
-    });
+    expect(leftOut(readProxmox(conf))).toMatch(
+      /^scsi0 belongs to a template \(template: 1\): .*read-only/,
+    );
   });
 
   it("leaves out aio=native on a path under a mode without O_DIRECT: QEMU will not start it", () => {
     const line =
       "scsi1: /dev/disk/by-id/ata-ST2000DM008-2FR102_ZFL0ABCD,aio=native,cache=writeback,size=1863G";
-    expect(outline(readProxmox(line))).toEqual({
-      disks: [],
-      unread: [
-        expect.stringMatching(/^scsi1 asks for aio=native under cache=writeback.*will not start/),
-      ],
-    });
+    expect(leftOut(readProxmox(line))).toMatch(
+      /^scsi1 asks for aio=native under cache=writeback.*will not start/,
+    );
     // A storage volume may be librbd, which takes no aio: nothing is claimed for it.
     const volume = "scsi1: ceph-pool:vm-100-disk-1,aio=native,cache=writeback,size=32G";
     expect(outline(readProxmox(volume)).disks).toEqual([["scsi1", "writeback", true]]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
 import { readQemu } from "./qemu";
-import { onlyDisk, outline } from "./testing";
+import { leftOut, onlyDisk } from "./testing";
 
 /** The one disk of a command line. */
 const diskOf = (line: string) => onlyDisk(readQemu(line));
@@ -88,9 +88,8 @@ describe("a -blockdev node behind a -device", () => {
       '-blockdev {"driver":"file","filename":"/img/a.raw","node-name":"s","aio":"native"} ' +
       '-blockdev {"node-name":"f","driver":"raw","file":"s"} ' +
       '-device {"driver":"virtio-blk-pci","drive":"f","id":"virtio-disk0"}';
-    expect(outline(readQemu(line))).toEqual({
-      disks: [],
-      unread: [expect.stringMatching(/^virtio-disk0 asks for aio=native under cache=writeback/)],
-    });
+    expect(leftOut(readQemu(line))).toMatch(
+      /^virtio-disk0 asks for aio=native under cache=writeback/,
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
 import { readQemu } from "./qemu";
-import { onlyDisk, outline } from "./testing";
+import { leftOut, onlyDisk, outline } from "./testing";
 
 /** The one disk of a command line. */
 const diskOf = (line: string) => onlyDisk(readQemu(line));
@@ -107,13 +107,8 @@ describe("a -drive", () => {
       "qemu-system-x86_64 -enable-kvm -m 4096 " +
         "-drive file=/var/lib/images/vm.qcow2,format=qcow2,if=virtio,cache=writethrough,aio=native",
     );
-    expect(outline(found)).toEqual({
-      disks: [],
-      unread: [
-        expect.stringMatching(
-          /^drive 1 \(vm\.qcow2\) asks for aio=native under cache=writethrough.*"aio=native was specified, but it requires cache\.direct=on"/,
-        ),
-      ],
-    });
+    expect(leftOut(found)).toMatch(
+      /^drive 1 \(vm\.qcow2\) asks for aio=native under cache=writethrough.*"aio=native was specified, but it requires cache\.direct=on"/,
+    );
   });
 });
