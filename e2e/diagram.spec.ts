@@ -462,11 +462,12 @@ const CANVAS_CASES = [
     at: "?mode=writethrough&barriers=on&crash=power@3.1&t=3.1",
     writes: 200,
   },
-  // Journal commit blocks travel too (docs/model.md §8.14): fewer writes, so all stay SVG nodes.
+  // Journal commit blocks travel too (docs/model.md §8.14), one for each O_SYNC write and fsync
+  // (§8.16): fewer writes, so that writes and blocks all stay SVG nodes.
   {
     label: ", with journal blocks",
     at: "?mode=writeback&barriers=off&fs=ext3&reorder=on&t=5000.5",
-    writes: 180,
+    writes: 100,
   },
 ];
 

@@ -2,8 +2,15 @@
  * A disk as the import shows it, and how its cache setting is read: shared by the libvirt, QEMU
  * and Proxmox readers, which all end in one of QEMU's five cache modes (docs/model.md §2).
  */
-import { CACHE_MODES, modeOfSwitches, type CacheMode, type CacheSwitches } from "../model/config";
+import {
+  CACHE_MODES,
+  MODE_SWITCHES,
+  modeOfSwitches,
+  type CacheMode,
+  type CacheSwitches,
+} from "../model/config";
 import { readable } from "../scenario/readable";
+import { nativeWithoutDirect } from "./sentences";
 
 export interface VmDisk {
   /** What the user recognises: libvirt's target ("vda"), Proxmox's key ("scsi0"), the QEMU
@@ -45,6 +52,22 @@ export function settingOf(
 
 function onOff(value: boolean): string {
   return value ? "on" : "off";
+}
+
+/**
+ * The setting, or the sentence that leaves the disk out when it asks for aio=native (`aio`, as
+ * `spelled` in its format) on an image its mode does not open O_DIRECT: QEMU refuses to open it
+ * (raw_open_common, block/file-posix.c: Linux AIO needs O_DIRECT).
+ */
+export function withAio(
+  setting: Setting | string,
+  aio: string | undefined,
+  spelled: string,
+  name: string,
+): Setting | string {
+  if (typeof setting === "string" || aio !== "native") return setting;
+  if (MODE_SWITCHES[setting.mode].hostCacheBypassed) return setting;
+  return nativeWithoutDirect(name, spelled, setting.mode);
 }
 
 /** A snapshot drive writes to a temporary overlay, and QEMU caches that overlay unsafe. */

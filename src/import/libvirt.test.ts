@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES } from "../model/config";
 import { readLibvirt } from "./libvirt";
-import { findings, onlyDisk, outline } from "./testing";
+import { findings, leftOut, onlyDisk, outline } from "./testing";
 
 const libvirtDisk = (driver: string, extra = ""): string =>
   `<domain type='kvm'><devices><disk type='file' device='disk'>${driver}` +
@@ -77,5 +77,44 @@ describe("readLibvirt", () => {
       expect.stringMatching(/^io='io_uring' on vda is not modelled/),
       expect.stringMatching(/^vda is on network storage \(rbd\)/),
     ]);
+  });
+
+  it("takes a <shareable/> disk without a cache as none, which libvirt passes for it", () => {
+    // As virt-manager writes a LUN shared by two cluster nodes.
+    const xml =
+      "<domain type='kvm'><devices><disk type='block' device='disk'>" +
+      "<driver name='qemu' type='raw'/>" +
+      "<source dev='/dev/disk/by-path/ip-192.0.2.10:3260-iscsi-iqn.2024-01.example:shared-lun-1'/>" +
+      "<target dev='vdb' bus='virtio'/><shareable/>" +
+      "<address type='pci' domain='0x0000' bus='0x07' slot='0x00' function='0x0'/>" +
+      "</disk></devices></domain>";
+    const disk = onlyDisk(readLibvirt(xml));
+    expect([disk.mode, disk.explicit]).toEqual(["none", false]);
+    expect(disk.note).toMatch(/<shareable\/>.*cache=none/);
+    // A cache it sets is kept: libvirt adds none only when there is none.
+    const set = xml.replace("type='raw'/>", "type='raw' cache='writethrough'/>");
+    expect(onlyDisk(readLibvirt(set)).mode).toBe("writethrough");
+  });
+
+  it("leaves out a vhost-user disk: a daemon outside QEMU does its I/O", () => {
+    const xml =
+      "<domain type='kvm'><memoryBacking><source type='memfd'/><access mode='shared'/></memoryBacking>" +
+      "<devices><disk type='vhostuser' device='disk'><driver name='qemu' type='raw'/>" +
+      "<source type='unix' path='/var/run/vhost-blk.sock'><reconnect enabled='yes' timeout='10'/></source>" +
+      "<target dev='vdb' bus='virtio'/></disk></devices></domain>";
+    expect(leftOut(readLibvirt(xml))).toMatch(
+      /^vdb is a vhost-user disk \(\/var\/run\/vhost-blk\.sock\): .*no QEMU cache mode applies/,
+    );
+  });
+
+  it("leaves out io='native' under a mode that does not open the image O_DIRECT: it does not start", () => {
+    const disk = (cache: string) =>
+      libvirtDisk(
+        `<driver name='qemu' type='qcow2' cache='${cache}' io='native' discard='unmap'/>`,
+      );
+    expect(leftOut(readLibvirt(disk("writeback")))).toMatch(
+      /^vda asks for io='native' under cache=writeback.*QEMU will not start that drive/,
+    );
+    expect(outline(readLibvirt(disk("none"))).disks).toEqual([["vda", "none", true]]);
   });
 });

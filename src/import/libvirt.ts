@@ -4,13 +4,20 @@
  */
 import { CACHE_MODES } from "../model/config";
 import { readable } from "../scenario/readable";
-import { isCacheMode, type Setting } from "./disks";
+import { isCacheMode, withAio, type Setting } from "./disks";
 import { aioTrait, Findings, noteTraits } from "./findings";
-import { badCache, cdrom, extraArguments, passthrough, readOnly } from "./sentences";
+import { badCache, cdrom, extraArguments, passthrough, readOnly, vhostUser } from "./sentences";
 import { childOf, parseXml, type XmlElement } from "./xml";
 
 /** `<driver cache=…>`: QEMU's five modes and "default" (formatdomain.html). */
 const LIBVIRT_CACHES = ["default", ...CACHE_MODES];
+
+/** libvirt's `-drive` builder adds cache=none for a shareable, writable disk without a cache
+ * (qemuBuildDriveStr, src/qemu/qemu_command.c); formatdomain.html: for `<shareable/>`,
+ * "caching should be deactivated for that device". */
+const LIBVIRT_SHAREABLE_NOTE =
+  "cache not set (or 'default') on a <shareable/> disk: libvirt then passes cache=none to QEMU, " +
+  "as its documentation says caching should be off for a disk shared between domains.";
 
 const LIBVIRT_DEFAULT_NOTE =
   "cache not set (or 'default'): libvirt then gives QEMU no cache option, and QEMU's default " +
@@ -41,9 +48,14 @@ function libvirtDisk(disk: XmlElement, ordinal: number, found: Findings): void {
   const sourceElement = childOf(disk, "source");
   const source = libvirtSource(sourceElement);
   const driver = childOf(disk, "driver")?.attrs;
-  const setting = libvirtRefusal(disk, name, source) ?? libvirtSetting(driver?.get("cache"), name);
-  if (!found.disk(name, source, setting)) return;
+  const shareable = childOf(disk, "shareable") !== undefined;
   const network = disk.attrs.get("type") === "network";
+  // A network disk's driver (rbd, nbd…) takes no aio; file-posix needs O_DIRECT for native.
+  const io = network ? undefined : driver?.get("io");
+  const setting =
+    libvirtRefusal(disk, name, source) ??
+    withAio(libvirtSetting(driver?.get("cache"), name, shareable), io, "io='native'", name);
+  if (!found.disk(name, source, setting)) return;
   noteTraits(found, name, {
     format: driver?.get("type"),
     aio: aioTrait("io", driver?.get("io")),
@@ -54,14 +66,23 @@ function libvirtDisk(disk: XmlElement, ordinal: number, found: Findings): void {
 /** Why a `<disk>` is no disk whose cache mode matters, or null. */
 function libvirtRefusal(disk: XmlElement, name: string, source: string | null): string | null {
   const device = disk.attrs.get("device");
+  if (disk.attrs.get("type") === "vhostuser") {
+    return vhostUser(name, childOf(disk, "source")?.attrs.get("path") ?? null);
+  }
   if (device === "cdrom") return cdrom(name, source);
   if (device === "lun") return passthrough(name, "device='lun'");
   return childOf(disk, "readonly") === undefined ? null : readOnly(name);
 }
 
-function libvirtSetting(cache: string | undefined, name: string): Setting | string {
+function libvirtSetting(
+  cache: string | undefined,
+  name: string,
+  shareable: boolean,
+): Setting | string {
   if (cache === undefined || cache === "default") {
-    return { mode: "writeback", explicit: false, note: LIBVIRT_DEFAULT_NOTE };
+    return shareable
+      ? { mode: "none", explicit: false, note: LIBVIRT_SHAREABLE_NOTE }
+      : { mode: "writeback", explicit: false, note: LIBVIRT_DEFAULT_NOTE };
   }
   if (isCacheMode(cache)) return { mode: cache, explicit: true, note: null };
   return badCache(`cache='${readable(cache)}'`, name, "libvirt", LIBVIRT_CACHES);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES } from "../model/config";
 import { readProxmox } from "./proxmox";
-import { onlyDisk, outline } from "./testing";
+import { leftOut, onlyDisk, outline } from "./testing";
 
 describe("readProxmox", () => {
   it.each(CACHE_MODES)("reads cache=%s", (mode) => {
@@ -45,5 +45,36 @@ describe("readProxmox", () => {
     expect(outline(readProxmox(["scsi0: x", ...sections].join("\n"))).unread).toEqual([
       "The 7 sections after the current configuration (snapshots or pending changes) were not read: [a], [b], [c], [d], [e] and 2 more.",
     ]);
+  });
+
+  it("leaves out the disks of a template, which Proxmox VE starts only read-only, for a backup", () => {
+    // As `qm template 9000` leaves it: base- volumes, and `template: 1` after the drives.
+    const conf = [
+      "boot: order=scsi0",
+      "cores: 2",
+      "memory: 2048",
+      "name: debian12-tmpl",
+      "net0: virtio=BC:24:11:2A:3B:4C,bridge=vmbr0",
+      "ostype: l26",
+      "scsi0: local-lvm:base-9000-disk-0,iothread=1,size=32G",
+      "scsihw: virtio-scsi-single",
+      "smbios1: uuid=6a1e2b6c-3d4e-4f50-8a9b-0c1d2e3f4a5b",
+      "template: 1",
+      "vmgenid: 2f0e6c8a-1b2c-4d3e-8f4a-5b6c7d8e9f0a",
+    ].join("\n");
+    expect(leftOut(readProxmox(conf))).toMatch(
+      /^scsi0 belongs to a template \(template: 1\): .*read-only/,
+    );
+  });
+
+  it("leaves out aio=native on a path under a mode without O_DIRECT: QEMU will not start it", () => {
+    const line =
+      "scsi1: /dev/disk/by-id/ata-ST2000DM008-2FR102_ZFL0ABCD,aio=native,cache=writeback,size=1863G";
+    expect(leftOut(readProxmox(line))).toMatch(
+      /^scsi1 asks for aio=native under cache=writeback.*will not start/,
+    );
+    // A storage volume may be librbd, which takes no aio: nothing is claimed for it.
+    const volume = "scsi1: ceph-pool:vm-100-disk-1,aio=native,cache=writeback,size=32G";
+    expect(outline(readProxmox(volume)).disks).toEqual([["scsi1", "writeback", true]]);
   });
 });

@@ -5,10 +5,10 @@
  */
 import { CACHE_MODES } from "../model/config";
 import { readable } from "../scenario/readable";
-import { isCacheMode, readBool, SNAPSHOT, type Setting } from "./disks";
+import { isCacheMode, readBool, SNAPSHOT, withAio, type Setting } from "./disks";
 import { aioTrait, Findings, noteTraits } from "./findings";
 import { keyval } from "./keyval";
-import { badCache, cdrom, extraArguments, listOf, readOnly } from "./sentences";
+import { badCache, cdrom, extraArguments, listOf, readOnly, template } from "./sentences";
 
 /** Keys that only a Proxmox VM configuration has: its drives, or VM-wide settings. */
 const PROXMOX_HINT =
@@ -34,25 +34,27 @@ export function isProxmoxLine(line: string): boolean {
 export function readProxmox(text: string): Findings {
   const found = new Findings();
   const sections: string[] = [];
+  const current: string[] = [];
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     // The current configuration comes first; `[name]` starts a snapshot, `[PENDING]` changes
     // waiting for the next start (qm.conf(5)): neither is what runs now.
     if (line.startsWith("[")) sections.push(line);
-    else if (sections.length === 0 && line !== "" && !line.startsWith("#")) {
-      proxmoxLine(line, found);
-    }
+    else if (sections.length === 0 && line !== "" && !line.startsWith("#")) current.push(line);
   }
+  // qm writes its keys in alphabetical order: `template` comes after the drives it concerns.
+  const isTemplate = current.some((line) => /^template:\s*1$/.test(line));
+  for (const line of current) proxmoxLine(line, found, isTemplate);
   if (sections.length > 0) found.skip(sectionsSentence(sections));
   return found;
 }
 
-function proxmoxLine(line: string, found: Findings): void {
+function proxmoxLine(line: string, found: Findings, isTemplate: boolean): void {
   const colon = line.indexOf(":");
   if (colon <= 0) return;
   const key = line.slice(0, colon).trim();
   const value = line.slice(colon + 1).trim();
-  if (PROXMOX_DRIVE.test(key)) proxmoxDisk(key, value, found);
+  if (PROXMOX_DRIVE.test(key)) proxmoxDisk(key, value, found, isTemplate);
   else if (PROXMOX_UNUSED.test(key)) {
     found.skip(`${key} (${readable(value)}) is a volume detached from the VM.`);
   } else if (key === "efidisk0") {
@@ -64,19 +66,36 @@ function proxmoxLine(line: string, found: Findings): void {
   }
 }
 
-function proxmoxDisk(key: string, value: string, found: Findings): void {
+function proxmoxDisk(key: string, value: string, found: Findings, isTemplate: boolean): void {
   // A property string: the volume first (or file=), then key=value pairs.
   const props = keyval(value, "file");
   const source = props.get("file") ?? props.get("volume") ?? null;
   const setting =
     proxmoxRefusal(props, key, source) ??
-    (readBool(props.get("snapshot")) === true ? SNAPSHOT : proxmoxSetting(props.get("cache"), key));
+    // qemu-server starts a template only for a backup, read-only (PVE/QemuServer.pm).
+    (isTemplate ? template(key) : null) ??
+    (readBool(props.get("snapshot")) === true
+      ? SNAPSHOT
+      : withAio(
+          proxmoxSetting(props.get("cache"), key),
+          pathAio(props, source),
+          "aio=native",
+          key,
+        ));
   if (!found.disk(key, source, setting)) return;
   const extension = source?.slice(source.lastIndexOf(".") + 1);
   noteTraits(found, key, {
     format: props.get("format") ?? extension,
     aio: aioTrait("aio", props.get("aio")),
   });
+}
+
+/**
+ * The aio of a drive given as a path, which file-posix opens. A storage volume may be Ceph's
+ * librbd, whose driver takes no aio, so for it nothing is claimed.
+ */
+function pathAio(props: ReadonlyMap<string, string>, source: string | null): string | undefined {
+  return source?.startsWith("/") === true ? props.get("aio") : undefined;
 }
 
 /** Why a drive is no disk whose cache mode matters, or null. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
 import { readQemu } from "./qemu";
-import { onlyDisk } from "./testing";
+import { leftOut, onlyDisk } from "./testing";
 
 /** The one disk of a command line. */
 const diskOf = (line: string) => onlyDisk(readQemu(line));
@@ -66,5 +66,30 @@ describe("a -blockdev node behind a -device", () => {
       '-device {"driver":"virtio-blk-pci","drive":"s","id":"vda","write-cache":"on"}';
     const disk = diskOf(line);
     expect([disk.mode, disk.source]).toEqual(["none", "/vm/my disk.img"]);
+  });
+
+  it("says where a cache set on a node that does not open the image was set, and why it does not apply", () => {
+    // A hand-written line: cache.direct on the qcow2 node, whose file names the file node.
+    const line =
+      "qemu-system-x86_64 -machine q35,accel=kvm -m 2048 " +
+      '-blockdev \'{"driver":"file","filename":"/var/lib/images/vm.qcow2","node-name":"proto0"}\' ' +
+      '-blockdev \'{"driver":"qcow2","node-name":"fmt0","file":"proto0","cache":{"direct":true}}\' ' +
+      "-device virtio-blk-pci,drive=fmt0,id=vda";
+    const disk = diskOf(line);
+    expect([disk.mode, disk.explicit]).toEqual(["writeback", false]);
+    expect(disk.note).toMatch(
+      /^cache\.direct=on on node "fmt0" does not apply: .*node "proto0", which opens it, is named by reference.*QEMU's defaults apply there/,
+    );
+  });
+
+  it("leaves out aio=native on a file node without cache.direct: QEMU will not start that drive", () => {
+    const line =
+      "qemu-system-x86_64 " +
+      '-blockdev {"driver":"file","filename":"/img/a.raw","node-name":"s","aio":"native"} ' +
+      '-blockdev {"node-name":"f","driver":"raw","file":"s"} ' +
+      '-device {"driver":"virtio-blk-pci","drive":"f","id":"virtio-disk0"}';
+    expect(leftOut(readQemu(line))).toMatch(
+      /^virtio-disk0 asks for aio=native under cache=writeback/,
+    );
   });
 });

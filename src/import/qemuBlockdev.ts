@@ -5,7 +5,7 @@
  */
 import { type CacheSwitches } from "../model/config";
 import { readable } from "../scenario/readable";
-import { flag, readBool, settingOf, type Setting } from "./disks";
+import { flag, readBool, settingOf, withAio, type Setting } from "./disks";
 import {
   aioTrait,
   ALLOCATING_FORMATS,
@@ -15,7 +15,7 @@ import {
 } from "./findings";
 import { isRecord, ownProp, stringProp, type Props } from "./keyval";
 import { deviceName, deviceRefusal, deviceWriteCache, type QemuDevice } from "./qemuDevice";
-import { readOnly } from "./sentences";
+import { readOnly, strandedCache } from "./sentences";
 
 const BLOCKDEV_DEFAULT_NOTE =
   "cache not set: QEMU's defaults, cache.direct=off and cache.no-flush=off on the image and " +
@@ -42,7 +42,7 @@ export function blockdevDisk(
   const setting =
     deviceRefusal(device, name, source) ??
     (readBool(ownProp(top, "read-only")) === true ? readOnly(name) : null) ??
-    blockdevSetting(chain, device, name);
+    withAio(blockdevSetting(chain, device, name), posixAio(chain.leaf), "aio=native", name);
   if (!found.disk(name, source, setting)) return;
   const driver = stringProp(chain.leaf, "driver");
   noteTraits(found, name, {
@@ -62,7 +62,34 @@ function blockdevSetting(chain: Chain, device: QemuDevice, name: string): Settin
   };
   const explicit =
     writeCache !== undefined || chain.direct !== undefined || chain.noFlush !== undefined;
-  return settingOf(switches, explicit, BLOCKDEV_DEFAULT_NOTE, name);
+  const setting = settingOf(switches, explicit, BLOCKDEV_DEFAULT_NOTE, name);
+  if (typeof setting === "string" || chain.stranded.length === 0) return setting;
+  // Set where it does not count: say where, and why, rather than "not set".
+  const leafSet = chain.direct !== undefined || chain.noFlush !== undefined;
+  return { ...setting, note: strandedCache(chain.stranded, nodeLabel(chain.leaf), !leafSet) };
+}
+
+/** A node as the user wrote it: its node-name, or its driver for an inline node without one. */
+function nodeLabel(node: Props): string {
+  const nodeName = stringProp(node, "node-name");
+  if (nodeName !== undefined) return `node "${nodeName}"`;
+  return `the ${stringProp(node, "driver") ?? "unnamed"} node`;
+}
+
+/**
+ * "cache.direct=on on node "f"" for each switch a node above the image sets (or inherits) to
+ * another value than the node that opens the image has: libvirt writes the same on both, and
+ * then nothing is lost.
+ */
+function strandedOn(node: Props, flags: CacheFlags, leaf: CacheFlags): string[] {
+  const set: string[] = [];
+  if (flags.direct !== undefined && flags.direct !== (leaf.direct ?? false)) {
+    set.push(`cache.direct=${flags.direct ? "on" : "off"}`);
+  }
+  if (flags.noFlush !== undefined && flags.noFlush !== (leaf.noFlush ?? false)) {
+    set.push(`cache.no-flush=${flags.noFlush ? "on" : "off"}`);
+  }
+  return set.map((s) => `${s} on ${nodeLabel(node)}`);
 }
 
 interface CacheFlags {
@@ -75,6 +102,8 @@ interface Chain extends CacheFlags {
   readonly leaf: Props;
   /** The first image format met on the way down (qcow2…). */
   readonly format: string | undefined;
+  /** Cache switches set above a child named by reference, which does not inherit them. */
+  readonly stranded: readonly string[];
 }
 
 /**
@@ -93,6 +122,8 @@ function blockdevChain(
   let node = top;
   let inherited: CacheFlags = {};
   let format: string | undefined;
+  // The nodes above a child named by reference, with the switches they hold.
+  const above: { node: Props; flags: CacheFlags }[] = [];
   for (let depth = 0; depth < MAX_CHAIN; depth++) {
     const set = cacheFlags(node, name);
     if (typeof set === "string") return set;
@@ -108,13 +139,15 @@ function blockdevChain(
       if (next === undefined) {
         return `${readable(name)} reaches file=${readable(file)}, which no -blockdev here defines.`;
       }
+      above.push({ node, flags });
       node = next;
       inherited = {};
     } else if (isRecord(file)) {
       node = file;
       inherited = flags;
     } else {
-      return { leaf: node, ...flags, format };
+      const stranded = above.flatMap((a) => strandedOn(a.node, a.flags, flags));
+      return { leaf: node, ...flags, format, stranded };
     }
   }
   return `${readable(name)} sits on more than ${String(MAX_CHAIN)} nested -blockdev nodes (or a loop); not read.`;
@@ -129,6 +162,12 @@ function cacheFlags(node: Props, name: string): CacheFlags | string {
   const noFlush = flag("cache.no-flush", ownProp(holder, "no-flush"), name);
   if (typeof noFlush === "string") return noFlush;
   return { direct, noFlush };
+}
+
+/** The aio of a node file-posix opens (file, host_device); other drivers take none. */
+function posixAio(leaf: Props): string | undefined {
+  const driver = stringProp(leaf, "driver");
+  return driver === "file" || driver === "host_device" ? stringProp(leaf, "aio") : undefined;
 }
 
 /** The image's path, or for network storage `driver:pool/image`, as the user would name it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
 import { readQemu } from "./qemu";
-import { onlyDisk, outline } from "./testing";
+import { leftOut, onlyDisk, outline } from "./testing";
 
 /** The one disk of a command line. */
 const diskOf = (line: string) => onlyDisk(readQemu(line));
@@ -100,5 +100,15 @@ describe("a -drive", () => {
       "drive 1 (vm-1) is on network storage (rbd): the diagram draws an image file on a local drive, and the storage's own caching is not modelled.",
       expect.stringMatching(/^drive 2 \(nbd\.sock\) is on network storage \(nbd\)/),
     ]);
+  });
+
+  it("leaves out aio=native without cache.direct=on: QEMU refuses to open the image", () => {
+    const found = readQemu(
+      "qemu-system-x86_64 -enable-kvm -m 4096 " +
+        "-drive file=/var/lib/images/vm.qcow2,format=qcow2,if=virtio,cache=writethrough,aio=native",
+    );
+    expect(leftOut(found)).toMatch(
+      /^drive 1 \(vm\.qcow2\) asks for aio=native under cache=writethrough.*"aio=native was specified, but it requires cache\.direct=on"/,
+    );
   });
 });

@@ -5,7 +5,7 @@
  */
 import { CACHE_MODES, MODE_SWITCHES, type CacheSwitches } from "../model/config";
 import { readable } from "../scenario/readable";
-import { flag, isCacheMode, readBool, settingOf, SNAPSHOT, type Setting } from "./disks";
+import { flag, isCacheMode, readBool, settingOf, SNAPSHOT, withAio, type Setting } from "./disks";
 import { aioTrait, NETWORK_PROTOCOLS, noteTraits, type Findings } from "./findings";
 import { stringProp } from "./keyval";
 import { deviceRefusal, deviceWriteCache, type QemuDevice } from "./qemuDevice";
@@ -46,7 +46,9 @@ export function driveDisk(
   const snapshot = snapshotAll || readBool(opts.get("snapshot")) === true;
   const setting =
     driveRefusal(opts, device, name, source) ??
-    (snapshot ? SNAPSHOT : driveSetting(opts, device, name));
+    (snapshot
+      ? SNAPSHOT
+      : withAio(driveSetting(opts, device, name), localAio(opts, source), "aio=native", name));
   if (!found.disk(name, source, setting)) return;
   noteTraits(found, name, {
     format: opts.get("format") ?? opts.get("driver"),
@@ -117,6 +119,11 @@ function asFlag(value: boolean | undefined | string): boolean | undefined {
 }
 
 /** The network protocol of a `protocol:` (or `protocol+transport:`) file name, if QEMU's. */
+/** The aio of a drive file-posix opens: a network protocol's driver takes none. */
+function localAio(opts: ReadonlyMap<string, string>, source: string | null): string | undefined {
+  return protocolOf(source) === undefined ? opts.get("aio") : undefined;
+}
+
 function protocolOf(source: string | null): string | undefined {
   if (source === null) return undefined;
   const scheme = source.slice(0, Math.max(0, source.indexOf(":")));

@@ -32,3 +32,13 @@ export function onlyDisk(result: Findings | string): VmDisk {
   }
   return disk;
 }
+
+/** The one sentence of a configuration whose only disk was left out, failing when it was read. */
+export function leftOut(result: Findings | string): string {
+  const { disks, unread } = outline(result);
+  const [sentence, ...others] = unread;
+  if (disks.length > 0 || sentence === undefined || others.length > 0) {
+    throw new Error(`expected one disk left out, found ${JSON.stringify({ disks, unread })}`);
+  }
+  return sentence;
+}

@@ -63,6 +63,52 @@ describe("reordering", () => {
     expect(after.ops[0]).toMatchObject({ survives: true, inconsistent: false });
   });
 
+  // docs/model.md §8.14, §8.16: the writes whose commit can be durable before their data, per
+  // guest (none, no barriers, a power cut 50 ms after the write's commit, when the commit
+  // block is on the platters and the data still waits its 100 ms in the drive's cache).
+  it.each([
+    ["ext4", "odirect", 4_999, 5_050, true], // the 5 s tick records it
+    ["ext4", "osync", 1_000, 1_050, true], // its sync commits at once
+    ["ext4", "barrier", 1_000, 1_050, true], // a write fsync'd at once
+    ["ext4", "normal", 1_000, 35_100, false], // written out at 35 s, committed at 40 s
+    ["ext3", "odirect", 4_999, 5_050, true],
+    ["ext3", "osync", 1_000, 1_050, true],
+    ["ext3", "barrier", 1_000, 1_050, true],
+    ["ext3", "normal", 1_000, 5_050, true], // written out by the 5 s commit
+  ] as const)(
+    "%s, %s at %s ms, power cut at %s ms: inconsistent %s",
+    (guestFs, kind, at, cut, inconsistent) => {
+      const config = makeConfig({ cache: "none", guestBarriers: false, guestFs, reorder: true });
+      const writes: Op[] =
+        kind === "barrier"
+          ? [
+              { atMs: at, kind: "normal" },
+              { atMs: at, kind: "barrier" },
+            ]
+          : [{ atMs: at, kind }];
+      const timeline = simulate({ config, ops: writes, crash: { atMs: cut, kind: "power" } });
+      expect(timeline.ops[0]).toMatchObject({ survives: false, inconsistent });
+    },
+  );
+
+  it("never leaves an ext4 buffered write inconsistent when nothing syncs it: its data is on the platters long before its commit", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...CACHE_MODES),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 0, max: 60_000 }), { minLength: 1, maxLength: 8 }),
+        crashAt,
+        (mode, guestBarriers, times, at) => {
+          const config = makeConfig({ cache: mode, guestBarriers, guestFs: "ext4", reorder: true });
+          const writes: Op[] = times.map((t) => ({ atMs: t, kind: "normal" }));
+          const timeline = simulate({ config, ops: writes, crash: { atMs: at, kind: "power" } });
+          expect(timeline.ops.filter((op) => op.inconsistent)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("never leaves a write inconsistent with guest barriers and flushes that reach stable storage", () => {
     fc.assert(
       fc.property(

@@ -36,7 +36,13 @@
  */
 import type { Config } from "./config";
 import { isStable } from "./failure";
-import { ack, completedByVirtualDisk, finishFlushedOp, submitBarrier } from "./run/barriers";
+import {
+  ack,
+  commitDone,
+  completedByVirtualDisk,
+  finishFlushedOp,
+  submitBarrier,
+} from "./run/barriers";
 import { arriveInDiskCache, destage, startHopDown, writeBackFromHost } from "./run/disk";
 import {
   commitJournal,
@@ -116,12 +122,15 @@ function handle(run: Run, tMs: number, event: Event): void {
       if (event.version === event.block.version) BLOCK_MOVES[event.kind](run, event.block, tMs);
       return;
     case "journal-commit":
-      commitJournal(run, tMs);
+      // A commit forced since (§8.16) took the transaction this tick was due for.
+      if (event.dueMs === run.commitDueMs) commitJournal(run, tMs);
       return;
     case "flush-done":
       event.flush.doneAtMs = tMs;
       if (event.op !== null) finishFlushedOp(run, event.op, event.flush, tMs);
+      // With reordering the commit writes its block next (§8.14); otherwise it is done.
       if (event.commit && run.config.reorder) writeCommitBlock(run, event.commit, tMs);
+      else if (event.commit) commitDone(run, event.commit, tMs);
       return;
   }
 }
@@ -134,7 +143,7 @@ function submit(run: Run, opIndex: number, tMs: number): void {
     submitBarrier(run, opIndex, tMs);
     return;
   }
-  const block = newBlock(opIndex, run.submitted.length, "guest-app", false);
+  const block = newBlock(opIndex, run.submitted.length, "guest-app", null);
   state.block = block;
   run.submitted.push(block);
   run.leavingApp.add(block);

@@ -145,6 +145,11 @@ export interface JournalCommit {
   readonly atMs: number;
   /** The ops whose buffered data this commit wrote out first (ext3 `data=ordered`). */
   readonly wroteOut: readonly number[];
+  /**
+   * The fsync or O_SYNC write that forced this commit (docs/model.md §8.16), or null for one due
+   * at a 5 s tick. Its flush is that call's own (the call's `flush`).
+   */
+  readonly forcedBy: number | null;
   /** Null when a crash came before the commit got as far as its flush. */
   readonly flush: Flush | null;
   /**

@@ -71,10 +71,27 @@ describe("sessionEvents", () => {
   });
 
   it("a routine journal commit is marked as no news; one that carries a write is", () => {
-    const none = eventsOf({ ...WRITEBACK, mode: "none" }, [{ atMs: 0, kind: "osync" }]);
-    expect(none.filter((e) => e.type === "commitFlushed").every((e) => !e.news)).toBe(true);
+    const none = eventsOf({ ...WRITEBACK, mode: "none" }, [{ atMs: 0, kind: "odirect" }]);
+    // The tick's commit at 5 s finds the write destaged long before: its flush carries nothing.
+    expect(none.filter((e) => e.type === "commitFlushed").map((e) => e.news)).toEqual([false]);
+    const idle = eventsOf({ ...WRITEBACK, mode: "none" }, [
+      { atMs: 0, kind: "odirect" },
+      { atMs: 1_000, kind: "barrier" },
+    ]);
+    // The fsync commits at once; the 5 s tick then has nothing left to commit.
+    const commits = idle.filter((e) => e.type === "journalCommitted" || e.type === "commitFlushed");
+    expect(commits.map((e) => [e.type, e.tMs])).toEqual([
+      ["journalCommitted", 1_000],
+      ["commitFlushed", 1_000.03],
+    ]);
     const ext3 = eventsOf({ ...WRITEBACK, guestFs: "ext3" }, [{ atMs: 0, kind: "normal" }]);
     expect(ext3.find((e) => e.type === "journalCommitted")).toMatchObject({ wroteOut: [0] });
     expect(ext3.find((e) => e.type === "commitFlushed")).toMatchObject({ news: true });
+  });
+
+  it("a commit an O_SYNC write forces is told once, as the write's own flush (docs/model.md §8.16)", () => {
+    const events = eventsOf({ ...WRITEBACK, mode: "none" }, [{ atMs: 0, kind: "osync" }]);
+    expect(events.filter((e) => e.type === "flushPassed")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "commitFlushed").every((e) => !e.news)).toBe(true);
   });
 });

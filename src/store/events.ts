@@ -142,8 +142,11 @@ export function sessionEvents(timeline: Timeline): SessionEvent[] {
         const { commit } = m;
         const { outcome } = m.flush;
         const carried = timeline.ops.some((o) => o.durableAtMs === tMs);
-        // A flush that did not do what it says is news too.
-        const news = commit.wroteOut.length > 0 || carried || outcome !== "passed";
+        // A flush that did not do what it says is news too. A forced commit's flush is the
+        // forcing call's own, which that call's flush events tell (docs/model.md §8.16).
+        const news =
+          commit.forcedBy === null &&
+          (commit.wroteOut.length > 0 || carried || outcome !== "passed");
         events.push({ type: "commitFlushed", tMs, outcome, news });
         return;
       }

@@ -58,7 +58,7 @@ export const FAULTS = {
   summary: (names: readonly string[]) => `Faults: ${faultList(names)}`,
   reorder: (on: boolean) =>
     on
-      ? "Journal commits travel as blocks of their own (J), and the drive writes one ahead of data that reached it first (a choice, not a measurement). When no flush reaches the platters before a commit (guest barriers off, cache=unsafe, or either fault above) and the drive cache is volatile, a power cut between commit and data leaves the write inconsistent; here only an ext3 guest shows it. A flush that reaches the platters before each commit prevents it; writethrough and directsync need none."
+      ? "Journal commits travel as blocks of their own (J), and the drive writes one ahead of data that reached it first (a choice, not a measurement). When no flush reaches the platters before a commit (guest barriers off, cache=unsafe, or either fault above) and the drive cache is volatile, a power cut between commit and data leaves the write inconsistent; here that can befall, under ext3 and ext4 alike, an O_SYNC write or a write an fsync covers (the sync commits at once) and an O_DIRECT write made just before a 5 s commit, and under ext3 every buffered write. A flush that reaches the platters before each commit prevents it; writethrough and directsync need none."
       : "Off: journal commits are not modelled as blocks, so no write is judged inconsistent; every verdict assumes the drive writes blocks in the order it received them.",
   demo: "Show a reordering",
 } as const;

@@ -85,7 +85,7 @@ export function arriveInDiskCache(run: Run, block: Block, tMs: number): void {
   // takes a journal commit block ahead of the data waiting there (§8.14).
   schedule(
     run,
-    tMs + (block.journal && config.reorder ? timing.reorderedDestageMs : timing.destageDelayMs),
+    tMs + (block.commit && config.reorder ? timing.reorderedDestageMs : timing.destageDelayMs),
     { kind: "destage", block, version: block.version },
   );
 }

@@ -109,6 +109,7 @@ export function timelineOf(run: Run, crash: Crash | null, endMs: number): Timeli
   const journalCommits: JournalCommit[] = run.journalCommits.map((c) => ({
     atMs: c.atMs,
     wroteOut: c.wroteOut,
+    forcedBy: c.forcedBy,
     flush: c.flush && freeze(c.flush),
     block: c.block && {
       hops: settled(c.block.hops, horizonMs),

@@ -32,8 +32,8 @@ export interface Block {
   pending: boolean;
   /** The ext3 commit that wrote it out and waits for the virtual disk to complete it, if any. */
   commitWait: CommitWait | null;
-  /** A journal commit block (§8.14), not an application's write. */
-  readonly journal: boolean;
+  /** With reordering, a journal commit block (§8.14): the commit it writes, not an application's write. */
+  readonly commit: CommitRecord | null;
   /** When the virtual disk completed it (what a journal commit can record, §8.14). */
   completedAtMs: number | null;
 }
@@ -78,7 +78,8 @@ export type Event =
   | { readonly kind: "guest-writeback"; readonly block: Block; readonly version: number }
   | { readonly kind: "host-writeback"; readonly block: Block; readonly version: number }
   | { readonly kind: "destage"; readonly block: Block; readonly version: number }
-  | { readonly kind: "journal-commit" }
+  /** The commit due at `dueMs`; a forced commit since (§8.16) has made a stale one of it. */
+  | { readonly kind: "journal-commit"; readonly dueMs: number }
   | {
       readonly kind: "flush-done";
       readonly flush: FlushRecord;
@@ -101,6 +102,8 @@ export type LiveHop = Omit<Hop, "cutAtMs">;
 export interface CommitRecord {
   readonly atMs: number;
   readonly wroteOut: number[];
+  /** The fsync or O_SYNC write that forced it (§8.16): that call returns when the commit is done. */
+  readonly forcedBy: number | null;
   flush: FlushRecord | null;
   /** With reordering: the commit block, once written (§8.14). */
   block: Block | null;
@@ -202,7 +205,12 @@ export function schedule(run: Run, tMs: number, event: Event): void {
 }
 
 /** A block about to leave `layer`: an application's write, or a journal commit block (§8.14). */
-export function newBlock(op: number, sub: number, layer: LayerId, journal: boolean): Block {
+export function newBlock(
+  op: number,
+  sub: number,
+  layer: LayerId,
+  commit: CommitRecord | null,
+): Block {
   return {
     op,
     sub,
@@ -215,7 +223,7 @@ export function newBlock(op: number, sub: number, layer: LayerId, journal: boole
     carriedUntilMs: null,
     pending: true,
     commitWait: null,
-    journal,
+    commit,
     completedAtMs: null,
   };
 }
