@@ -7,6 +7,8 @@ import { CACHE_MODES, DISK_CACHES } from "../../model/config";
 import { caption } from "../../text/narration";
 import { ABOUT } from "../../text/panels";
 import { useDiagram } from "../app/useDiagram";
+// What the lab last proved against real QEMU (npm run lab writes it; docs/lab.md has the table).
+import lab from "../../lab/checked.json";
 
 // Loaded when the reader opens it.
 const Snippets = lazy(() => import("./Snippets"));
@@ -19,6 +21,9 @@ export function AboutConfiguration() {
     <section className="meaning" aria-label={ABOUT.heading}>
       <h2>{ABOUT.heading}</h2>
       <p className="caption">{caption(config)}</p>
+      <p className="lab-checked" data-lab-checked>
+        {ABOUT.checked(lab)} {ABOUT.checkedHow}
+      </p>
       <details>
         <summary>{ABOUT.modes}</summary>
         <dl className="modes">

@@ -1,0 +1,26 @@
+// @vitest-environment happy-dom
+/**
+ * Below the stage: what the lab proved against real QEMU is said in words, with the numbers the
+ * last `npm run lab` wrote (src/lab/checked.json), and how to rerun it.
+ */
+import { cleanup, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import lab from "../../lab/checked.json";
+import { DEFAULT_CONFIG } from "../../scenario/session";
+import { createDiagramStore } from "../../store/store";
+import { providers } from "../app/testing";
+import { AboutConfiguration } from "./About";
+
+afterEach(cleanup);
+
+describe("AboutConfiguration", () => {
+  it("says which QEMU the model was checked against, when, and how many predictions held", () => {
+    render(<AboutConfiguration />, { wrapper: providers(createDiagramStore(DEFAULT_CONFIG)) });
+    const note = screen.getByText(/^Checked against real QEMU/);
+    expect(note.textContent).toContain(`QEMU ${lab.qemu} on ${lab.date.slice(0, 10)}`);
+    expect(note.textContent).toContain(
+      `${String(lab.predictionsHold)} of ${String(lab.predictions)} of the model's predictions hold`,
+    );
+    expect(note.textContent).toContain("npm run lab");
+  });
+});
