@@ -12,6 +12,7 @@ import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
 import { FULL_PAGE } from "../link/view";
 import { readUrlScenario } from "../link/url";
+import { containerQueries } from "./containerQueries";
 import { watchDiagram } from "./events";
 import { NAMESPACE } from "./protocol";
 
@@ -26,12 +27,15 @@ export const ATTRIBUTES: readonly string[] = [
   "t",
 ];
 
-/** One sheet for every element on the page (constructable, so no inline <style> per element). */
+/**
+ * One sheet for every element on the page (constructable, so no inline <style> per element): the
+ * page's, laid out by the element's own width instead of the window's (./containerQueries.ts).
+ */
 let sheet: CSSStyleSheet | null = null;
 function styles(): CSSStyleSheet {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(containerQueries(css));
   }
   return sheet;
 }
@@ -53,6 +57,7 @@ export class KvmCacheDiagram extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [styles()];
     const container = document.createElement("div");
+    container.className = "element-root";
     root.replaceChildren(container);
 
     const params = new URLSearchParams();
@@ -83,6 +88,7 @@ export class KvmCacheDiagram extends HTMLElement {
         fullView: new URL(/* @vite-ignore */ "./", import.meta.url).href,
       },
       play: this.hasAttribute("play"),
+      layoutBox: container,
     });
     const fire = (name: string, detail: object) => {
       this.dispatchEvent(
