@@ -5,7 +5,7 @@
  * origin; the app comes from the preview server (which sends CORS headers, so a frame sandboxed
  * without allow-same-origin can load its module chunks).
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type FrameLocator, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
 import ts from "typescript";
 import { HOST_URL } from "../playwright.config";
@@ -261,4 +261,80 @@ test("docs/embedding.md: the element example shows two independent diagrams in o
   });
   await expect(first.getByRole("radio", { name: "directsync" })).toBeChecked();
   expect(errors).toEqual([]);
+});
+
+/** The late host page (e2e/hosts/late.html): dist/embed.js added `delay` ms after the frame loaded. */
+async function lateHost(page: Page, search: string, delay: number, sandbox?: string) {
+  const app = new URL(test.info().project.use.baseURL ?? "").origin;
+  const query = new URLSearchParams({
+    app: `${app}/${search}`,
+    script: `${app}/embed.js`,
+    delay: String(delay),
+  });
+  if (sandbox !== undefined) query.set("sandbox", sandbox);
+  await page.goto(`${HOST}/late.html?${query.toString()}`);
+  return page.frameLocator("#kcd");
+}
+
+/** The embed's content height, measured inside the frame. */
+async function contentHeight(frame: FrameLocator): Promise<number> {
+  return frame.locator("body").evaluate((body) => body.getBoundingClientRect().height);
+}
+
+test("dist/embed.js added 2 s after the frame loaded sizes it to its content, and follows it", async ({
+  page,
+}) => {
+  const frame = await lateHost(page, "?embed=1&mode=writeback&ops=osync@0", 2_000);
+  await expect(frame.getByRole("group", { name: /Storage stack/ })).toBeVisible();
+  const box = page.locator("#kcd");
+  // Before the script: the snippet's height, the content longer than that.
+  expect((await box.boundingBox())?.height).toBe(400);
+  await page.waitForFunction(() => "frameLoaded" in window);
+  await page.waitForFunction(() => "scriptAdded" in window, undefined, { timeout: 10_000 });
+  const loaded = await page.evaluate(() => {
+    const w = window as unknown as { frameLoaded: number; scriptAdded: number };
+    return w.scriptAdded - w.frameLoaded;
+  });
+  expect(loaded).toBeGreaterThanOrEqual(2_000);
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
+  expect((await box.boundingBox())?.height).toBeGreaterThan(600);
+  // The content grows (the ledger's "Why" opened): the frame follows.
+  const before = (await box.boundingBox())?.height ?? 0;
+  await frame.getByText("Why, and what this assumes").click();
+  await expect.poll(async () => (await box.boundingBox())?.height ?? 0).toBeGreaterThan(before);
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
+});
+
+test("dist/embed.js sizes a sandboxed frame whose origin= leaves the host page out, and the embed warns once what to add", async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" && m.text().includes("kvm-cache-diagram")) warnings.push(m.text());
+  });
+  const frame = await lateHost(
+    page,
+    "?embed=1&mode=none&origin=https://docs.example.org",
+    0,
+    "allow-scripts",
+  );
+  await expect(frame.getByRole("group", { name: /Storage stack/ })).toBeVisible();
+  const box = page.locator("#kcd");
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
+  await expect.poll(() => warnings.length).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain(`Add it: origin=https://docs.example.org,${HOST}`);
 });
