@@ -10,6 +10,7 @@ import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { parseScenario } from "../scenario/schema";
 import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
+import { PHONE_REM, type LayoutWidth } from "../ui/app/usePhone";
 import { FULL_PAGE } from "../link/view";
 import { readUrlScenario } from "../link/url";
 import { containerQueries } from "./containerQueries";
@@ -38,6 +39,22 @@ function styles(): CSSStyleSheet {
     sheet.replaceSync(containerQueries(css));
   }
   return sheet;
+}
+
+/** The element's own box as the layout's width (the drawing asks what its styles ask). */
+function boxWidth(box: Element): LayoutWidth {
+  // rem in a container query is the document's root font size.
+  const rem = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return {
+    phone: () => box.clientWidth <= PHONE_REM * rem(),
+    subscribe: (notify) => {
+      const observer = new ResizeObserver(notify);
+      observer.observe(box);
+      return () => {
+        observer.disconnect();
+      };
+    },
+  };
 }
 
 export class KvmCacheDiagram extends HTMLElement {
@@ -88,7 +105,7 @@ export class KvmCacheDiagram extends HTMLElement {
         fullView: new URL(/* @vite-ignore */ "./", import.meta.url).href,
       },
       play: this.hasAttribute("play"),
-      layoutBox: container,
+      layoutWidth: boxWidth(container),
     });
     const fire = (name: string, detail: object) => {
       this.dispatchEvent(

@@ -10,7 +10,7 @@ import { toScenarioDoc, type SessionDoc } from "../scenario/session";
 import { createDiagramStore, type DiagramStore } from "../store/store";
 import type { TourStore } from "../store/tour";
 import { App } from "./app/App";
-import { LayoutBox } from "./app/usePhone";
+import { LayoutWidthContext, WINDOW_WIDTH, type LayoutWidth } from "./app/usePhone";
 import { FULL_PAGE, type View } from "../link/view";
 
 export interface MountOptions {
@@ -25,11 +25,8 @@ export interface MountOptions {
   readonly play?: boolean;
   /** Told when the tour store is created (the first time a tour opens): the URL follows it. */
   readonly onTours?: (tours: TourStore) => void;
-  /**
-   * Lay out by this box's width instead of the window's (the element's root, whose styles use
-   * container queries; src/embed/containerQueries.ts).
-   */
-  readonly layoutBox?: Element;
+  /** Where the layout's width comes from, when not the window (the element's own box). */
+  readonly layoutWidth?: LayoutWidth;
 }
 
 export interface MountedDiagram {
@@ -39,16 +36,16 @@ export interface MountedDiagram {
 
 export function mountDiagram(element: Element | DocumentFragment, options: MountOptions = {}) {
   const { doc, tMs = 0, notices = [], view = FULL_PAGE, play = false, onTours } = options;
-  const { layoutBox = null } = options;
+  const { layoutWidth = WINDOW_WIDTH } = options;
   const store = createDiagramStore(doc?.config);
   if (doc && (doc.ops.length > 0 || doc.crash)) store.getState().load(toScenarioDoc(doc), tMs);
   if (play) store.getState().setPlaying(true);
   const root = createRoot(element);
   root.render(
     <StrictMode>
-      <LayoutBox.Provider value={layoutBox}>
+      <LayoutWidthContext.Provider value={layoutWidth}>
         <App store={store} view={view} initialNotices={notices} onTours={onTours} />
-      </LayoutBox.Provider>
+      </LayoutWidthContext.Provider>
     </StrictMode>,
   );
   return {
