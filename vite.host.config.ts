@@ -5,21 +5,13 @@
  * the page, into the same dist/ without emptying it.
  */
 import { defineConfig } from "vite";
+import { oneFile } from "./vite.element.config";
 
 export const HOST_SCRIPT = "embed.js";
 
 export default defineConfig({
   build: {
-    outDir: "dist",
-    emptyOutDir: false,
-    copyPublicDir: false,
-    sourcemap: process.env.SOURCEMAP === "1",
-    lib: {
-      entry: "src/embed/hostScript.ts",
-      formats: ["iife"],
-      name: "kvmCacheDiagramEmbed",
-      fileName: () => HOST_SCRIPT,
-    },
+    ...oneFile("src/embed/hostScript.ts", HOST_SCRIPT, "iife"),
     rolldownOptions: { output: { minify: true } },
   },
 });

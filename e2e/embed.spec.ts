@@ -184,6 +184,13 @@ test("docs/embedding.md: the plain iframe example shows its scenario", async ({ 
   await expect(frame.getByRole("radio", { name: "writeback" })).toBeChecked();
   await expect(frame.getByText("ext3 guest, barriers off")).toBeVisible();
   await expect(frame.getByRole("link", { name: "Open full view" })).toBeVisible();
+  // Its embed.js line sized it to its content.
+  const box = page.locator("iframe");
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
   expect(errors).toEqual([]);
 });
 
