@@ -59,6 +59,9 @@ export default defineConfig(
     "playwright-report/",
     "test-results/",
     "coverage/",
+    // The docs sites e2e/sites.spec.ts builds, and their tools.
+    "e2e/sites/*/site/",
+    "e2e/sites/*/node_modules/",
   ]),
 
   // Plain JavaScript (this file, scripts/*.mjs): recommended rules, no type information.

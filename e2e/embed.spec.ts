@@ -5,9 +5,7 @@
  * origin; the app comes from the preview server (which sends CORS headers, so a frame sandboxed
  * without allow-same-origin can load its module chunks).
  */
-import { expect, test, type Page } from "@playwright/test";
-import { readFileSync } from "node:fs";
-import ts from "typescript";
+import { expect, test, type FrameLocator, type Page } from "@playwright/test";
 import { HOST_URL } from "../playwright.config";
 
 const HOST = HOST_URL.replace(/\/$/, "");
@@ -186,6 +184,13 @@ test("docs/embedding.md: the plain iframe example shows its scenario", async ({ 
   await expect(frame.getByRole("radio", { name: "writeback" })).toBeChecked();
   await expect(frame.getByText("ext3 guest, barriers off")).toBeVisible();
   await expect(frame.getByRole("link", { name: "Open full view" })).toBeVisible();
+  // Its embed.js line sized it to its content.
+  const box = page.locator("iframe");
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
   expect(errors).toEqual([]);
 });
 
@@ -199,22 +204,6 @@ test("docs/embedding.md: the message API example loads, plays and hears the ackn
   expect(Number(height)).toBeGreaterThan(600);
   await expect(page.frameLocator("#diagram").getByText("ext3 guest, barriers off")).toBeVisible();
   expect(errors).toEqual([]);
-});
-
-test("docs/embedding.md: the MDX example is valid JSX (a style string would break Docusaurus)", () => {
-  const markdown = readFileSync(new URL("../docs/embedding.md", import.meta.url), "utf8");
-  const block = /```jsx example=mdx\n([\s\S]*?)\n```/.exec(markdown)?.[1] ?? "";
-  expect(block).toContain("<iframe");
-  const source = ts.createSourceFile(
-    "example.tsx",
-    `const x = (${block});`,
-    ts.ScriptTarget.Latest,
-    true,
-    ts.ScriptKind.TSX,
-  );
-  const diagnostics = (source as unknown as { parseDiagnostics: unknown[] }).parseDiagnostics;
-  expect(diagnostics).toEqual([]);
-  expect(block).not.toMatch(/style="/);
 });
 
 test("docs/embedding.md: the element example shows two independent diagrams in open shadow roots, styled", async ({
@@ -261,4 +250,80 @@ test("docs/embedding.md: the element example shows two independent diagrams in o
   });
   await expect(first.getByRole("radio", { name: "directsync" })).toBeChecked();
   expect(errors).toEqual([]);
+});
+
+/** The late host page (e2e/hosts/late.html): dist/embed.js added `delay` ms after the frame loaded. */
+async function lateHost(page: Page, search: string, delay: number, sandbox?: string) {
+  const app = new URL(test.info().project.use.baseURL ?? "").origin;
+  const query = new URLSearchParams({
+    app: `${app}/${search}`,
+    script: `${app}/embed.js`,
+    delay: String(delay),
+  });
+  if (sandbox !== undefined) query.set("sandbox", sandbox);
+  await page.goto(`${HOST}/late.html?${query.toString()}`);
+  return page.frameLocator("#kcd");
+}
+
+/** The embed's content height, measured inside the frame. */
+async function contentHeight(frame: FrameLocator): Promise<number> {
+  return frame.locator("body").evaluate((body) => body.getBoundingClientRect().height);
+}
+
+test("dist/embed.js added 2 s after the frame loaded sizes it to its content, and follows it", async ({
+  page,
+}) => {
+  const frame = await lateHost(page, "?embed=1&mode=writeback&ops=osync@0", 2_000);
+  await expect(frame.getByRole("group", { name: /Storage stack/ })).toBeVisible();
+  const box = page.locator("#kcd");
+  // Before the script: the snippet's height, the content longer than that.
+  expect((await box.boundingBox())?.height).toBe(400);
+  await page.waitForFunction(() => "frameLoaded" in window);
+  await page.waitForFunction(() => "scriptAdded" in window, undefined, { timeout: 10_000 });
+  const loaded = await page.evaluate(() => {
+    const w = window as unknown as { frameLoaded: number; scriptAdded: number };
+    return w.scriptAdded - w.frameLoaded;
+  });
+  expect(loaded).toBeGreaterThanOrEqual(2_000);
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
+  expect((await box.boundingBox())?.height).toBeGreaterThan(600);
+  // The content grows (the ledger's "Why" opened): the frame follows.
+  const before = (await box.boundingBox())?.height ?? 0;
+  await frame.getByText("Why, and what this assumes").click();
+  await expect.poll(async () => (await box.boundingBox())?.height ?? 0).toBeGreaterThan(before);
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
+});
+
+test("dist/embed.js sizes a sandboxed frame whose origin= leaves the host page out, and the embed warns once what to add", async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "warning" && m.text().includes("kvm-cache-diagram")) warnings.push(m.text());
+  });
+  const frame = await lateHost(
+    page,
+    "?embed=1&mode=none&origin=https://docs.example.org",
+    0,
+    "allow-scripts",
+  );
+  await expect(frame.getByRole("group", { name: /Storage stack/ })).toBeVisible();
+  const box = page.locator("#kcd");
+  await expect
+    .poll(async () =>
+      Math.abs(((await box.boundingBox())?.height ?? 0) - (await contentHeight(frame))),
+    )
+    .toBeLessThanOrEqual(4);
+  await expect.poll(() => warnings.length).toBeGreaterThan(0);
+  await page.waitForTimeout(300);
+  expect(warnings).toHaveLength(1);
+  expect(warnings[0]).toContain(`Add it: origin=https://docs.example.org,${HOST}`);
 });

@@ -10,8 +10,10 @@ import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { parseScenario } from "../scenario/schema";
 import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
+import { PHONE_REM, type LayoutWidth } from "../ui/app/usePhone";
 import { FULL_PAGE } from "../link/view";
 import { readUrlScenario } from "../link/url";
+import { containerQueries } from "./containerQueries";
 import { watchDiagram } from "./events";
 import { NAMESPACE } from "./protocol";
 
@@ -26,14 +28,33 @@ export const ATTRIBUTES: readonly string[] = [
   "t",
 ];
 
-/** One sheet for every element on the page (constructable, so no inline <style> per element). */
+/**
+ * One sheet for every element on the page (constructable, so no inline <style> per element): the
+ * page's, laid out by the element's own width instead of the window's (./containerQueries.ts).
+ */
 let sheet: CSSStyleSheet | null = null;
 function styles(): CSSStyleSheet {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
+    sheet.replaceSync(containerQueries(css));
   }
   return sheet;
+}
+
+/** The element's own box as the layout's width (the drawing asks what its styles ask). */
+function boxWidth(box: Element): LayoutWidth {
+  // rem in a container query is the document's root font size.
+  const rem = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  return {
+    phone: () => box.clientWidth <= PHONE_REM * rem(),
+    subscribe: (notify) => {
+      const observer = new ResizeObserver(notify);
+      observer.observe(box);
+      return () => {
+        observer.disconnect();
+      };
+    },
+  };
 }
 
 export class KvmCacheDiagram extends HTMLElement {
@@ -53,6 +74,7 @@ export class KvmCacheDiagram extends HTMLElement {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
     root.adoptedStyleSheets = [styles()];
     const container = document.createElement("div");
+    container.className = "element-root";
     root.replaceChildren(container);
 
     const params = new URLSearchParams();
@@ -83,6 +105,7 @@ export class KvmCacheDiagram extends HTMLElement {
         fullView: new URL(/* @vite-ignore */ "./", import.meta.url).href,
       },
       play: this.hasAttribute("play"),
+      layoutWidth: boxWidth(container),
     });
     const fire = (name: string, detail: object) => {
       this.dispatchEvent(

@@ -1,6 +1,6 @@
 /** Which host pages an embed takes commands from: exact origins only, none by default. */
 import { describe, expect, it } from "vitest";
-import { allowedOrigins } from "./frame";
+import { allowedOrigins, unlistedWarning } from "./frame";
 
 describe("allowedOrigins", () => {
   it.each([
@@ -19,5 +19,13 @@ describe("allowedOrigins", () => {
     ["?origin=HTTPS://A.EXAMPLE", [], ["HTTPS://A.EXAMPLE"]],
   ])("%s allows %j", (search, origins, rejected) => {
     expect(allowedOrigins(search)).toEqual({ origins, rejected });
+  });
+});
+
+describe("unlistedWarning", () => {
+  it("names the host page and the origin= that would let it in", () => {
+    expect(unlistedWarning("http://localhost:5173", ["https://docs.example.org"])).toBe(
+      "the host page http://localhost:5173 is not in this embed's origin= (https://docs.example.org): its commands are ignored and it hears only the frame's height. Add it: origin=https://docs.example.org,http://localhost:5173",
+    );
   });
 });

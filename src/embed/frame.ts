@@ -33,8 +33,8 @@ export function allowedOrigins(search: string): { origins: string[]; rejected: s
   return { origins, rejected };
 }
 
-/** Applies a valid command to the store. */
-export function run(store: DiagramStore, command: Command): void {
+/** Applies a valid command to the store (`measure` is the frame's own to answer). */
+export function run(store: DiagramStore, command: Exclude<Command, { name: "measure" }>): void {
   const s = store.getState();
   switch (command.name) {
     case "load":
@@ -58,6 +58,28 @@ export function run(store: DiagramStore, command: Command): void {
   }
 }
 
+/** The host page's origin, where the browser tells it (Chromium and Safari; else the referrer). */
+function parentOrigin(): string | null {
+  // Firefox has no ancestorOrigins (lib.dom types it as always there).
+  if ("ancestorOrigins" in location && location.ancestorOrigins.length > 0) {
+    return location.ancestorOrigins[0] ?? null;
+  }
+  try {
+    return document.referrer === "" ? null : new URL(document.referrer).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** What to tell a host page that `origin=` leaves out, so its author knows what to add. */
+export function unlistedWarning(parent: string, origins: readonly string[]): string {
+  return (
+    `the host page ${readable(parent)} is not in this embed's origin= (${origins.join(",")}): ` +
+    `its commands are ignored and it hears only the frame's height. ` +
+    `Add it: origin=${[...origins, parent].join(",")}`
+  );
+}
+
 export function connectFrame(store: DiagramStore, search: string): () => void {
   const host = window.parent;
   if (host === window) return () => undefined;
@@ -72,28 +94,60 @@ export function connectFrame(store: DiagramStore, search: string): () => void {
   for (const item of rejected) {
     warn(`origin "${readable(item)}" is not an origin like https://example.org; not allowed`);
   }
+  // An unlisted host page is told once what to add (issue 17: it used to stop hearing silently).
+  const told = new Set<string>();
+  const unlisted = (parent: string | null) => {
+    if (parent === null || parent === "null" || origins.length === 0) return false;
+    if (origins.includes(parent)) return false;
+    if (!told.has(parent)) {
+      told.add(parent);
+      warn(unlistedWarning(parent, origins));
+    }
+    return true;
+  };
+  const parent = parentOrigin();
   // Events carry nothing the embed URL does not: with no origin listed, any host may hear them.
   const targets = origins.length > 0 ? origins : ["*"];
-  const post = (event: DiagramEvent) => {
-    for (const target of targets) {
+  // The height alone goes to an unlisted host page too: it is how any page sizes the frame.
+  const heightTargets = unlisted(parent) && parent !== null ? [...targets, parent] : targets;
+  const send = (message: Record<string, unknown>, to: readonly string[]) => {
+    for (const target of to) {
       try {
-        host.postMessage(toMessage(event), target);
+        host.postMessage(message, target);
       } catch {
         // A host that went away: nothing to tell.
       }
     }
+  };
+  // The content's height (the body's, not the document's: that one never shrinks below the
+  // frame's own height), in `ready`, every `state` and `resize`, so a host that starts listening
+  // late still sizes the frame from the next one, or asks with `measure` (dist/embed.js).
+  const contentHeight = () => Math.ceil(document.body.getBoundingClientRect().height);
+  const post = (event: DiagramEvent) => {
+    const sized = event.name === "ready" || event.name === "state";
+    send(sized ? { ...toMessage(event), height: contentHeight() } : toMessage(event), targets);
   };
 
   const onMessage = (event: MessageEvent) => {
     try {
       if (event.source !== host) {
         warn("ignored a message not from the host page");
+        return;
+      }
+      const parsed = parseCommand(event.data);
+      const command = parsed.ok ? parsed.command : null;
+      if (command?.name === "measure") {
+        // The height only, to whoever asks: it is how any host page sizes the frame.
+        const height = contentHeight();
+        send(toMessage({ name: "resize", height }), [event.origin === "null" ? "*" : event.origin]);
+      } else if (unlisted(event.origin)) {
+        // Told once above.
       } else if (!origins.includes(event.origin)) {
         warn(`ignored a message from ${readable(event.origin)}: not an allowed origin (origin=)`);
-      } else {
-        const parsed = parseCommand(event.data);
-        if (parsed.ok) run(store, parsed.command);
-        else warn(`ignored a message: ${parsed.error}`);
+      } else if (command) {
+        run(store, command);
+      } else if (!parsed.ok) {
+        warn(`ignored a message: ${parsed.error}`);
       }
     } catch (error) {
       warn(`ignored a message: ${error instanceof Error ? error.message : String(error)}`);
@@ -102,14 +156,12 @@ export function connectFrame(store: DiagramStore, search: string): () => void {
   window.addEventListener("message", onMessage);
   const unwatch = watchDiagram(store, post);
 
-  // The content's height, whenever it changes, so the host can size the frame to it (the body's,
-  // not the document's: that one never shrinks below the frame's own height).
   let height = -1;
   const measure = () => {
-    const next = Math.ceil(document.body.getBoundingClientRect().height);
+    const next = contentHeight();
     if (next === height) return;
     height = next;
-    post({ name: "resize", height });
+    send(toMessage({ name: "resize", height }), heightTargets);
   };
   const resize = new ResizeObserver(measure);
   resize.observe(document.body);

@@ -18,6 +18,7 @@ describe("parseCommand", () => {
   it.each([
     [{ type: type("play"), version: 1 }, { name: "play" }],
     [{ type: type("pause"), version: 1 }, { name: "pause" }],
+    [{ type: type("measure"), version: 1 }, { name: "measure" }],
     [
       { type: type("seek"), version: 1, tMs: 12.5 },
       { name: "seek", tMs: 12.5 },

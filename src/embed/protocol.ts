@@ -19,7 +19,9 @@ export type Command =
   | { readonly name: "pause" }
   | { readonly name: "seek"; readonly tMs: number }
   | { readonly name: "issue"; readonly kind: OpKind }
-  | { readonly name: "fail"; readonly kind: FailureKind };
+  | { readonly name: "fail"; readonly kind: FailureKind }
+  /** Asks the frame for its content's height (a `resize` answers); taken from any parent. */
+  | { readonly name: "measure" };
 
 export type CommandName = Command["name"];
 export const COMMAND_NAMES: readonly CommandName[] = [
@@ -29,6 +31,7 @@ export const COMMAND_NAMES: readonly CommandName[] = [
   "seek",
   "issue",
   "fail",
+  "measure",
 ];
 
 export type ParsedCommand =
@@ -42,6 +45,7 @@ const FIELDS: Readonly<Record<CommandName, readonly string[]>> = {
   seek: ["tMs"],
   issue: ["kind"],
   fail: ["kind"],
+  measure: [],
 };
 
 /** A minimal valid scenario around the field under test: the validator names what is wrong. */
@@ -92,6 +96,7 @@ export function parseCommand(data: unknown): ParsedCommand {
   switch (name) {
     case "play":
     case "pause":
+    case "measure":
       return { ok: true, command: { name } };
     case "seek":
     case "load": {

@@ -38,7 +38,15 @@ describe("embedSnippets", () => {
     expect(url.searchParams.get("ops")).toBe("osync@0,normal@12.5");
     expect(url.searchParams.has("tour")).toBe(false);
     expect(s.iframe).toContain('title="KVM cache modes: cache=none, ext3 guest with barriers off"');
-    expect(s.iframe).not.toContain("style=");
+  });
+
+  it("gives the iframe no border, the height of a docs column's stage, and the script that sizes it", () => {
+    expect(s.iframe).toContain('style="border: 0"');
+    expect(s.iframe).toContain('height="1200"');
+    expect(s.iframe).toContain(
+      '<script src="https://docs.example.org/kvm/embed.js" async></script>',
+    );
+    expect(s.mdx).toContain('height="1200"');
   });
 
   it("gives MDX a variant that parses as JSX", () => {

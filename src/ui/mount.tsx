@@ -10,6 +10,7 @@ import { toScenarioDoc, type SessionDoc } from "../scenario/session";
 import { createDiagramStore, type DiagramStore } from "../store/store";
 import type { TourStore } from "../store/tour";
 import { App } from "./app/App";
+import { LayoutWidthContext, WINDOW_WIDTH, type LayoutWidth } from "./app/usePhone";
 import { FULL_PAGE, type View } from "../link/view";
 
 export interface MountOptions {
@@ -24,6 +25,8 @@ export interface MountOptions {
   readonly play?: boolean;
   /** Told when the tour store is created (the first time a tour opens): the URL follows it. */
   readonly onTours?: (tours: TourStore) => void;
+  /** Where the layout's width comes from, when not the window (the element's own box). */
+  readonly layoutWidth?: LayoutWidth;
 }
 
 export interface MountedDiagram {
@@ -33,13 +36,16 @@ export interface MountedDiagram {
 
 export function mountDiagram(element: Element | DocumentFragment, options: MountOptions = {}) {
   const { doc, tMs = 0, notices = [], view = FULL_PAGE, play = false, onTours } = options;
+  const { layoutWidth = WINDOW_WIDTH } = options;
   const store = createDiagramStore(doc?.config);
   if (doc && (doc.ops.length > 0 || doc.crash)) store.getState().load(toScenarioDoc(doc), tMs);
   if (play) store.getState().setPlaying(true);
   const root = createRoot(element);
   root.render(
     <StrictMode>
-      <App store={store} view={view} initialNotices={notices} onTours={onTours} />
+      <LayoutWidthContext.Provider value={layoutWidth}>
+        <App store={store} view={view} initialNotices={notices} onTours={onTours} />
+      </LayoutWidthContext.Provider>
     </StrictMode>,
   );
   return {

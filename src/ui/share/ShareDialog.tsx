@@ -68,6 +68,10 @@ export default function ShareDialog() {
               </div>
             ))
           : null}
+        <p className="hint">
+          The iframe sizes itself with the script under it (embed.js, one per page). MDX runs no
+          script: in Docusaurus, list embed.js in <code>scripts</code> in docusaurus.config.js.
+        </p>
         <p role="status">{status}</p>
         <form method="dialog">
           <button type="submit">{SHARE_DIALOG.close}</button>

@@ -13,7 +13,6 @@ import {
   useMemo,
   useRef,
   useState,
-  useSyncExternalStore,
 } from "react";
 import { COMPACT_VIEW, VIEW } from "../../geometry/layout";
 import { createLoop, createSurface, type Loop, type Surface } from "../../anim/loop";
@@ -28,27 +27,12 @@ import { formatModelTime } from "../../text/clock";
 import { arrowLabel, STAGE } from "../../text/stage";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
 import { useTour } from "../app/useTour";
+import { usePhone } from "../app/usePhone";
 
 const MARKERS = ["red", "gray", "blue", "green", "neutral"] as const;
 
 // Arrives a moment after the drawing, into a placeholder of its own height (nothing moves).
 const Timeline = lazy(() => import("../time/Timeline").then((m) => ({ default: m.Timeline })));
-
-/** The phone's width, where the drawing drops its label column (app.css uses the same 30rem). */
-const PHONE = "(max-width: 30rem)";
-
-function usePhone(): boolean {
-  return useSyncExternalStore(
-    (notify) => {
-      const query = window.matchMedia(PHONE);
-      query.addEventListener("change", notify);
-      return () => {
-        query.removeEventListener("change", notify);
-      };
-    },
-    () => window.matchMedia(PHONE).matches,
-  );
-}
 
 type Painter = (canvas: HTMLCanvasElement, view: { width: number; height: number }) => TokenCanvas;
 
