@@ -46,6 +46,8 @@ async function reopen(page: Page) {
 test("a link taken from the address bar after any interaction reproduces the page", async ({
   page,
 }) => {
+  // Eight reloads of the page: on a loaded 2-core machine that outlasts the default 30 s.
+  test.slow();
   await openPaused(page, "?mode=none&barriers=off&fs=ext3");
   const check = async () => {
     const before = await snapshot(page);
