@@ -8,6 +8,7 @@
  */
 import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../../scenario/schema";
+import { decodeScenarioFile } from "../../scenario/text";
 import { MAX_URL_OPS } from "../../link/url";
 import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
@@ -105,7 +106,8 @@ export function Share() {
       setStatus(SHARE.tooLarge(file.name));
       return;
     }
-    const result = parseScenario(await file.text());
+    const decoded = decodeScenarioFile(new Uint8Array(await file.arrayBuffer()));
+    const result = decoded.ok ? parseScenario(decoded.text) : decoded;
     if (!result.ok) {
       setStatus(SHARE.invalid(file.name, result.error));
       return;
