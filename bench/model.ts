@@ -5,12 +5,16 @@
  *   thousands of pending writes, once quadratic) next to a plain run of as many buffered writes
  *   under the same configuration; the cost per op should stay about flat in both;
  * - the crash sweep: evaluating a failure at every distinct instant of that timeline;
+ * - growth: 50 000 and 100 000 mixed ops in the same minute under every cache mode, with and
+ *   without guest barriers, on each drive set-up (a volatile cache, with its two faults, none, a
+ *   battery): the cost per op when the ops double, 1× being linear (the bar is ≤ 1.3×). Denser
+ *   writes mean more blocks in the drive's cache at each flush, which a flush once walked;
  * - scrubbing: finding every op's position at an arbitrary t in a 10 000-op timeline, which the
  *   animation does once per frame; compared with the 16.7 ms frame budget and with a baseline
  *   measured in the same run (one plain pass over the same ops).
  */
 import { performance } from "node:perf_hooks";
-import { makeConfig } from "../src/model/config";
+import { CACHE_MODES, makeConfig, type ConfigInput } from "../src/model/config";
 import { positionAt } from "../src/model/position";
 import { simulate } from "../src/model/simulate";
 import { sweepCrashes } from "../src/model/sweep";
@@ -87,7 +91,40 @@ for (const label of [
   );
 }
 
-// 3. The crash sweep.
+// 3. Growth per doubling, the ops twice as dense (the harder case for anything a flush walks).
+const drives: readonly [string, Omit<ConfigInput, "cache">][] = [
+  ["volatile cache", {}],
+  ["volatile, host barriers off", { hostBarriers: false }],
+  ["volatile, flushes ignored", { diskFlush: "ignored" }],
+  ["no drive cache", { diskCache: "off" }],
+  ["battery-backed", { diskCache: "battery" }],
+];
+const worstGrowth: number[] = [];
+for (const cache of CACHE_MODES) {
+  for (const guestBarriers of [true, false]) {
+    for (const [drive, input] of drives) {
+      const growthConfig = makeConfig({ cache, guestBarriers, ...input });
+      const [half, full] = [50_000, 100_000].map((count) => {
+        const ops = randomOps(count, 60_000, OP_KINDS);
+        return (
+          median([0, 1, 2].map(() => timed(() => simulate({ config: growthConfig, ops })).ms)) /
+          count
+        );
+      });
+      const growth = (full ?? NaN) / (half ?? NaN);
+      worstGrowth.push(growth);
+      console.log(
+        `growth: ${cache}, barriers ${guestBarriers ? "on" : "off"}, ${drive}: ` +
+          `${fmt((full ?? NaN) * 1000)} µs per op at 100000 mixed ops in 60 s, ${fmt(growth, 2)}× that at 50000, medians of 3`,
+      );
+    }
+  }
+}
+console.log(
+  `growth: worst ${fmt(Math.max(...worstGrowth), 2)}×, median ${fmt(median(worstGrowth), 2)}× per doubling`,
+);
+
+// 4. The crash sweep.
 for (const failure of ["power", "guest"] as const) {
   const sweep = timed(() => sweepCrashes(big, failure));
   console.log(
@@ -95,7 +132,7 @@ for (const failure of ["power", "guest"] as const) {
   );
 }
 
-// 4. Scrubbing: every op's position at an arbitrary t, as one animation frame needs.
+// 5. Scrubbing: every op's position at an arbitrary t, as one animation frame needs.
 const scrubOps = randomOps(10_000, 120_000);
 const scrub = simulate({ config, ops: scrubOps });
 const next = random(7);

@@ -73,3 +73,18 @@ test("Download CSV and Markdown: every row of the ledger, in its words", async (
   expect(md.text).toContain("cache=writeback");
   expect(md.text.split("\n").filter((l) => l.startsWith("| 1 | O_SYNC write"))).toHaveLength(1);
 });
+
+test("Download Markdown on a page whose address has a crafted fragment: the handout links back without it", async ({
+  page,
+}) => {
+  // The fragment is the one part of the address the page neither reads nor rewrites.
+  await page.evaluate(() => {
+    window.location.hash = "x)![t](https://tracker.test/t.png";
+  });
+  const md = await save(page, "Download Markdown");
+  expect(md.text).not.toContain("](");
+  expect(md.text).not.toContain("tracker.test");
+  const address = new URL(page.url());
+  address.hash = "";
+  expect(md.text).toContain(`<${address.href}>`);
+});

@@ -109,6 +109,9 @@ test("a deep link lands on its step, Next and Previous move, and the link follow
   // A bad step is named, and the tour opens at its first.
   await openTour(page, "?tour=article&step=zero", "Step 1 of 8");
   await expect(page.getByText(/“step” is not valid/)).toBeVisible();
+  // One past the end opens the last, and says so.
+  await openTour(page, "?tour=article&step=999", "Step 8 of 8");
+  await expect(page.getByText(/“step” is not valid \(the tour has 8 steps\)/)).toBeVisible();
 });
 
 test("predict, then reveal: the answer is counted, large, and the wiped layers are marked", async ({

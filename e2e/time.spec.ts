@@ -166,18 +166,34 @@ test("Open scenario loads a file; a bad file gets a clear message and changes no
   ).toBeVisible();
   await expect(page.getByRole("radio", { name: "writeback" })).toBeChecked();
   await expect(ledgerRow(page, 0)).toContainText("Normal write");
+  // A key twice is refused as the CLI refuses it (src/scenario/text.ts), not read last-wins.
+  await input.setInputFiles({
+    name: "twice.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(
+      '{"version": 1, "config": {"mode": "none", "mode": "unsafe", "guestBarriers": true}, "ops": []}',
+    ),
+  });
+  await expect(
+    page.getByText(
+      'twice.json is not opened (document: the key "mode" appears twice in one object)',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("radio", { name: "writeback" })).toBeChecked();
   await input.setInputFiles({
     name: "good.json",
     mimeType: "application/json",
     buffer: Buffer.from(
-      JSON.stringify({
+      // UTF-16 with its byte-order mark, as Notepad saves "Unicode": read as the CLI reads it.
+      `\uFEFF${JSON.stringify({
         version: 1,
         config: { mode: "directsync", guestBarriers: false, guestFs: "ext3" },
         ops: [
           { at: 0, kind: "osync" },
           { at: 1, kind: "barrier" },
         ],
-      }),
+      })}`,
+      "utf16le",
     ),
   });
   await expect(page.getByText("Opened good.json.")).toBeVisible();

@@ -1,6 +1,7 @@
 /** Shared plumbing of the command-line tools: one-line errors, exit status 2, no stack traces. */
 import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
+import { decodeScenarioFile } from "../scenario/text";
 import { CLI } from "../text/cli";
 
 export class UsageError extends Error {}
@@ -26,16 +27,14 @@ export function runCli(main: () => void | Promise<void>): void {
 }
 
 /**
- * The text of FILE, or of standard input for "-": UTF-8, a leading byte-order mark dropped (as
- * some Windows editors write one). Read in chunks and refused as soon as it passes
- * MAX_INPUT_BYTES, before the rest is read.
+ * The text of FILE, or of standard input for "-", read as every scenario is
+ * (src/scenario/text.ts: UTF-8 with or without a byte-order mark, or UTF-16 with one). Read in
+ * chunks and refused as soon as it passes MAX_INPUT_BYTES, before the rest is read.
  */
 export async function readInput(file: string): Promise<string> {
   const name = file === "-" ? CLI.stdin : file;
   const source: Readable = file === "-" ? process.stdin : createReadStream(file);
-  // Strips a leading BOM (ignoreBOM is false); `fatal` refuses bytes that are not UTF-8.
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  const parts: string[] = [];
+  const parts: Buffer[] = [];
   let bytes = 0;
   try {
     // Leaving the loop early (the throw below) destroys the stream: nothing more is read.
@@ -45,16 +44,14 @@ export async function readInput(file: string): Promise<string> {
       if (bytes > MAX_INPUT_BYTES) {
         throw new UsageError(CLI.tooLarge(name, MAX_INPUT_BYTES / 1024 / 1024));
       }
-      parts.push(decoder.decode(data, { stream: true }));
+      parts.push(data);
     }
-    parts.push(decoder.decode());
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    if (code === "ERR_ENCODING_INVALID_ENCODED_DATA") {
-      throw new UsageError(CLI.notUtf8(name));
-    }
     throw new UsageError(CLI.cannotRead(name, code));
   }
-  return parts.join("");
+  const decoded = decodeScenarioFile(Buffer.concat(parts));
+  if (!decoded.ok) throw new UsageError(CLI.notText(name, decoded.error));
+  return decoded.text;
 }

@@ -196,7 +196,24 @@ describe("npm run scenario", () => {
     it("refuses input that is not UTF-8, in one line", () => {
       const { status, stderr } = runner(["-"], Buffer.from([0x7b, 0xff, 0xfe, 0x7d]));
       expect(status).toBe(2);
-      expect(stderr).toBe("error: standard input is not valid UTF-8\n");
+      expect(stderr).toBe("error: standard input is not read (document: not valid UTF-8 text)\n");
+    });
+
+    it("reads UTF-16 with its byte-order mark as the page does (src/scenario/text.ts)", () => {
+      const utf8 = runner(["-"], SMALL_DOC);
+      const utf16 = runner(["-"], Buffer.from(`\uFEFF${SMALL_DOC}`, "utf16le"));
+      expect(utf16.stderr).toBe("");
+      expect(utf16.stdout).toBe(utf8.stdout);
+    });
+
+    it("refuses a document with a key twice, naming it", () => {
+      const { status, stdout, stderr } = runner(
+        ["-"],
+        SMALL_DOC.replace('"version":1', '"version":1,"version":1'),
+      );
+      expect(status).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toBe('error: document: the key "version" appears twice in one object\n');
     });
   });
 });

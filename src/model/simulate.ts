@@ -54,6 +54,7 @@ import {
 import { timelineOf } from "./run/results";
 import {
   createRun,
+  exposeInHost,
   newBlock,
   schedule,
   startHop,
@@ -170,6 +171,8 @@ function arrive(run: Run, block: Block, tMs: number): void {
   const { arrow, timing } = run;
   block.inTransit = false;
   if (block.layer === "guest-app") run.leavingApp.delete(block);
+  // Out of the host page cache into the drive's: still exposed, no longer the host's to write.
+  if (block.layer === "host-page-cache") run.hostDirty.delete(block);
   block.layer = hop.to;
   if (block.durableAtMs === null && isStable(block.layer, run.config.diskCache)) {
     block.durableAtMs = tMs;
@@ -196,7 +199,7 @@ function arrive(run: Run, block: Block, tMs: number): void {
       startLeg(run, block, 0, tMs);
       break;
     case "host-page-cache":
-      run.exposed.add(block);
+      exposeInHost(run, block);
       // The host's own writeback, with the same defaults as the guest's (§3).
       scheduleWriteback(run, block, "host-writeback", tMs);
       break;

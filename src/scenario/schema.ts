@@ -15,6 +15,8 @@ import {
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
 import { boolean, describe, fail, InvalidField, objectAt, oneOf } from "./fields";
 
+import { readable } from "./readable";
+import { duplicateKey } from "./text";
 import { SCENARIO_VERSION } from "./version";
 
 export { SCENARIO_VERSION } from "./version";
@@ -70,6 +72,13 @@ export function parseScenario(text: string): ParseResult {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { ok: false, error: `document: not valid JSON (${reason.replace(/\s+/g, " ")})` };
+  }
+  const twice = duplicateKey(text);
+  if (twice !== null) {
+    return {
+      ok: false,
+      error: `document: the key "${readable(twice)}" appears twice in one object`,
+    };
   }
   return validateScenario(value);
 }

@@ -9,7 +9,7 @@ export const CLI = {
   stdin: "standard input",
   tooLarge: (name: string, mib: number) =>
     `${name} is larger than ${String(mib)} MiB, the most a scenario may take (100 000 ops need under 10 MiB)`,
-  notUtf8: (name: string) => `${name} is not valid UTF-8`,
+  notText: (name: string, reason: string) => `${name} is not read (${reason})`,
   cannotRead: (name: string, code: string) => `cannot read ${name} (${code})`,
   scenarioUsage:
     "usage: npm run --silent scenario -- FILE (a scenario JSON file, or - for standard input)",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, simulateSession } from "../scenario/session";
 import { configurationLine } from "./configuration";
-import { ledgerTable, toCsv, toMarkdown, wrap } from "./exports";
+import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "./exports";
 
 describe("ledgerTable", () => {
   const ops = [
@@ -42,9 +42,33 @@ describe("toCsv", () => {
 });
 
 describe("toMarkdown", () => {
-  it("writes a table under its context, pipes escaped", () => {
-    const md = toMarkdown({ header: ["a", "b"], rows: [["x | y", "z"]] }, ["Title"]);
-    expect(md).toBe("Title  \n\n| a | b |\n| --- | --- |\n| x \\| y | z |\n");
+  it("writes a table under its context and the link back, pipes escaped", () => {
+    const md = toMarkdown(
+      { header: ["a", "b"], rows: [["x | y", "z"]] },
+      ["Title"],
+      "https://a.test/?mode=none",
+    );
+    expect(md).toBe(
+      "Title  \n<https://a.test/?mode=none>  \n\n| a | b |\n| --- | --- |\n| x \\| y | z |\n",
+    );
+  });
+
+  it("leaves a crafted fragment out: no image from a link makes it into the handout", () => {
+    const md = toMarkdown(
+      { header: ["a"], rows: [] },
+      ["Title"],
+      "https://a.test/?mode=none#x)![t](https://tracker.test/t.png",
+    );
+    expect(md).not.toContain("](");
+    expect(md).not.toContain("tracker");
+    expect(md).toContain("<https://a.test/?mode=none>");
+  });
+});
+
+describe("linkBack", () => {
+  it("is the address without its fragment", () => {
+    expect(linkBack("https://a.test/p?mode=none&t=1#frag")).toBe("https://a.test/p?mode=none&t=1");
+    expect(linkBack("https://a.test/p?mode=none")).toBe("https://a.test/p?mode=none");
   });
 });
 

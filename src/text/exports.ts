@@ -40,12 +40,27 @@ export function toCsv(table: Table): string {
   return `\ufeff${lines.join("\r\n")}\r\n`;
 }
 
-/** A GitHub-flavoured Markdown table under a few lines of context; pipes are escaped. */
-export function toMarkdown(table: Table, context: readonly string[]): string {
+/**
+ * The link back to the page in take-away material: its address without the fragment. The
+ * fragment is the one part of a link the page never reads nor rewrites, so whatever a crafted
+ * link put there would be copied as it is: into a published handout, Markdown for an image.
+ */
+export function linkBack(href: string): string {
+  const url = new URL(href);
+  url.hash = "";
+  return url.href;
+}
+
+/**
+ * A GitHub-flavoured Markdown table under a few lines of context and the link back; pipes are
+ * escaped. The link is an autolink (CommonMark §6.5), whose text is never read as Markdown, and
+ * without its fragment (`linkBack`).
+ */
+export function toMarkdown(table: Table, context: readonly string[], link: string): string {
   const cell = (v: string) => v.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
   const line = (r: readonly string[]) => `| ${r.map(cell).join(" | ")} |`;
   return [
-    ...context.map((c) => `${c}  `),
+    ...[...context, `<${linkBack(link)}>`].map((c) => `${c}  `),
     "",
     line(table.header),
     line(table.header.map(() => "---")),

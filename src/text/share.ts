@@ -3,7 +3,13 @@
  * Share dialog, Import VM configuration, and every status they report. Loaded with them.
  */
 import type { VmFormat } from "../import/vmConfig";
+import { readable } from "../scenario/readable";
 import { count, NOUN } from "./format";
+
+/** A file's name as the page echoes it (readable: bidi controls shown, not obeyed). */
+const shownFile = (file: string): string => readable(file, 80);
+/** A disk's name or path from a pasted configuration, likewise; long ones cut. */
+const shownDisk = (name: string): string => readable(name, 60);
 
 export const SHARE = {
   group: "Share",
@@ -30,11 +36,12 @@ export const SHARE = {
   frameFailed: (format: string, error: string) => `The ${format} could not be made: ${error}.`,
   noPng: "the browser could not make a PNG",
   tooLarge: (file: string) =>
-    `${file} is not opened: larger than 1 MiB, more than the page can show.`,
-  invalid: (file: string, error: string) => `${file} is not opened (${error}); nothing changed.`,
+    `${shownFile(file)} is not opened: larger than 1 MiB, more than the page can show.`,
+  invalid: (file: string, error: string) =>
+    `${shownFile(file)} is not opened (${error}); nothing changed.`,
   tooManyWrites: (file: string, writes: number, max: number) =>
-    `${file} is not opened: ${String(writes)} writes, the page shows at most ${String(max)} (npm run scenario takes it).`,
-  opened: (file: string) => `Opened ${file}.`,
+    `${shownFile(file)} is not opened: ${String(writes)} writes, the page shows at most ${String(max)} (npm run scenario takes it).`,
+  opened: (file: string) => `Opened ${shownFile(file)}.`,
 } as const;
 
 /** An embed's way out (src/ui/share/FullViewLink.tsx). */
@@ -79,11 +86,11 @@ export const IMPORT_VM = {
   disk: "Disk",
   /** A disk to choose: "virtio0: cache=none (local-lvm:vm-100-disk-0)". */
   diskChoice: (name: string, mode: string, source: string | null) =>
-    `${name}: cache=${mode}${source ? ` (${source})` : ""}`,
+    `${shownDisk(name)}: cache=${mode}${source ? ` (${shownDisk(source)})` : ""}`,
   apply: "Apply",
   close: "Close",
   applied: (name: string, mode: string, explicit: boolean) =>
-    `Applied: ${name} uses cache=${mode}${explicit ? "" : " (the default)"}.`,
+    `Applied: ${shownDisk(name)} uses cache=${mode}${explicit ? "" : " (the default)"}.`,
   readAs: (format: VmFormat, disks: number) =>
     `Read as a ${FORMAT_NAME[format]}: ${count(disks, NOUN.disk)}${disks > 1 ? " (choose one above, then Apply again)" : ""}.`,
   unread: "Not read, or not modelled:",

@@ -48,3 +48,22 @@ export function readTourLink(
     ],
   };
 }
+
+/**
+ * The 0-based `step` a link asks for, within `tour`: past its end it opens the last step, and says
+ * so (a link written for a longer tour, or a mistyped number, is never silently moved).
+ */
+export function stepInTour(
+  tour: TourDoc,
+  step: number,
+): { readonly step: number; readonly notices: string[] } {
+  const last = tour.steps.length - 1;
+  if (step <= last) return { step, notices: [] };
+  const count = String(tour.steps.length);
+  return {
+    step: last,
+    notices: [
+      `The URL parameter “step” is not valid (the tour has ${count} steps); opening step ${count}.`,
+    ],
+  };
+}

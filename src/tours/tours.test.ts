@@ -4,7 +4,15 @@ import { describe, expect, it } from "vitest";
 import { LAYERS, FLUSH_OUTCOMES, FAILURE_KINDS } from "../model/timeline";
 import { timelineOf } from "../scenario/outcome";
 import { claimFailures } from "./claims";
-import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, readTourLink, type TourId } from "./index";
+import {
+  TOUR_IDS,
+  TOUR_TITLES,
+  isTourId,
+  loadTour,
+  readTourLink,
+  stepInTour,
+  type TourId,
+} from "./index";
 import { MAX_NARRATION, validateTour, type Claim, type TourDoc, type TourStep } from "./schema";
 
 const DIR = import.meta.dirname;
@@ -384,5 +392,23 @@ describe("readTourLink", () => {
     const read = readTourLink(id, step);
     expect(read.tour).toEqual(tour);
     expect(read.notices).toEqual(notice === null ? [] : [expect.stringContaining(notice)]);
+  });
+});
+
+describe("stepInTour", () => {
+  const tour = TOURS[0]?.tour;
+  if (!tour) throw new Error("no tour file");
+  const count = tour.steps.length;
+
+  it("keeps a step the tour has, without a notice", () => {
+    expect(stepInTour(tour, count - 1)).toEqual({ step: count - 1, notices: [] });
+  });
+
+  it("opens the last step past the end, and says so (?step=999)", () => {
+    const fitted = stepInTour(tour, 998);
+    expect(fitted.step).toBe(count - 1);
+    expect(fitted.notices).toEqual([
+      expect.stringContaining(`“step” is not valid (the tour has ${String(count)} steps)`),
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { flushOutcome, FLUSH_TRAVELS } from "../rules";
 import { bookPlatters } from "./disk";
-import { schedule, startHop, type CommitRecord, type FlushRecord, type Run } from "./run";
+import { schedule, startHop, unexpose, type CommitRecord, type FlushRecord, type Run } from "./run";
 
 /**
  * A flush leaves the guest at `tMs` (docs/model.md §2 consequences and §3 "barrier").
@@ -61,7 +61,7 @@ function passFlush(run: Run, tMs: number): number {
       // write, then the cache flush carries it on.
       untilMs = settle(Math.max(readyMs, hop.endMs));
       block.carriedUntilMs = untilMs;
-      run.exposed.delete(block);
+      unexpose(run, block);
     } else if (
       block.layer === "host-page-cache" &&
       stableLayer !== "disk-cache" &&
@@ -73,7 +73,7 @@ function passFlush(run: Run, tMs: number): number {
       // every page is in the drive by the same time, §8.15).
       untilMs = settle(readyMs);
       block.carriedUntilMs = untilMs;
-      run.exposed.delete(block);
+      unexpose(run, block);
       startHop(run, block, "disk-cache", "green", tMs, readyMs);
     } else {
       untilMs = settle(readyMs);
@@ -95,15 +95,14 @@ function passFlush(run: Run, tMs: number): number {
 function writeToDiskCache(run: Run, tMs: number): number {
   const reachedQemuMs = tMs + run.timing.guestToQemuMs;
   let doneMs = reachedQemuMs;
-  for (const block of [...run.exposed]) {
-    if (block.layer !== "host-page-cache") continue;
+  for (const block of [...run.hostDirty]) {
     const hop = block.hops[block.hops.length - 1];
     if (block.inTransit && hop) {
       // Already being written back into the drive's cache: fdatasync waits for that write.
       doneMs = Math.max(doneMs, hop.endMs);
     } else {
       const endMs = reachedQemuMs + run.timing.diskCacheAckMs;
-      run.exposed.delete(block);
+      unexpose(run, block);
       startHop(run, block, "disk-cache", "green", tMs, endMs);
       doneMs = Math.max(doneMs, endMs);
     }

@@ -154,6 +154,13 @@ export interface Run {
   readonly leavingApp: Set<Block>;
   /** Blocks below the virtual disk that a flush would have to carry: in the host page cache or a volatile disk cache. */
   readonly exposed: Set<Block>;
+  /**
+   * The exposed blocks still in the host page cache (resting, or being written back from it), in
+   * the order they arrived there: what fdatasync under a fault writes into the drive's cache
+   * (./flush.ts). Kept apart so that a flush never walks the blocks already in the drive's cache,
+   * which grow with the rate of writes (each flush would otherwise cost as much as all of them).
+   */
+  readonly hostDirty: Set<Block>;
   /** The latest time any started hop below the virtual disk reaches stable storage. */
   lastStableArrivalMs: number;
   /** When the next journal commit is due, if one is. */
@@ -193,6 +200,7 @@ export function createRun(config: Config, ops: readonly Op[], horizonMs: number)
     guestIdle: new Set(),
     leavingApp: new Set(),
     exposed: new Set(),
+    hostDirty: new Set(),
     lastStableArrivalMs: -Infinity,
     commitDueMs: null,
     dirtyAfterCommit: false,
@@ -246,10 +254,22 @@ export function startHop(
   block.inTransit = true;
   block.version++;
   if (isStable(to, run.config.diskCache)) {
-    run.exposed.delete(block);
+    unexpose(run, block);
     if (block.layer === "host-page-cache" || block.layer === "disk-cache") {
       run.lastStableArrivalMs = Math.max(run.lastStableArrivalMs, hop.endMs);
     }
   }
   schedule(run, hop.endMs, { kind: "arrive", block, version: block.version });
+}
+
+/** The block is in the host page cache, below the virtual disk: a flush has to carry it. */
+export function exposeInHost(run: Run, block: Block): void {
+  run.exposed.add(block);
+  run.hostDirty.add(block);
+}
+
+/** A flush or a hop to stable storage has taken the block in hand: no flush has to carry it. */
+export function unexpose(run: Run, block: Block): void {
+  run.exposed.delete(block);
+  run.hostDirty.delete(block);
 }

@@ -102,10 +102,13 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
   const openTour = useCallback(
     (id: TourId, step = 0, wrong: readonly string[] = []) => {
       withTours(async (t) => {
-        const { loadTour } = await import("../../tours/index");
-        t.getState().open(await loadTour(id), step);
+        const { loadTour, stepInTour } = await import("../../tours/index");
+        const tour = await loadTour(id);
+        const fitted = stepInTour(tour, step);
+        t.getState().open(tour, fitted.step);
         // After the step's scenario replaced the document (which clears older notices).
-        if (wrong.length > 0) setNotices(wrong);
+        const notices = [...wrong, ...fitted.notices];
+        if (notices.length > 0) setNotices(notices);
       });
     },
     [withTours],

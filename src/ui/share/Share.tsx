@@ -8,11 +8,12 @@
  */
 import { useState, type ChangeEvent } from "react";
 import { parseScenario } from "../../scenario/schema";
+import { decodeScenarioFile } from "../../scenario/text";
 import { MAX_URL_OPS } from "../../link/url";
 import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
-import { ledgerTable, toCsv, toMarkdown, wrap } from "../../text/exports";
+import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "../../text/exports";
 import { SHARE } from "../../text/share";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
 import ImportVm from "./ImportVm";
@@ -59,20 +60,19 @@ export function Share() {
     const said = root?.querySelector(".event")?.textContent.trim() ?? "";
     return {
       state,
-      lines: [said, configurationLine(state.config, state.tMs), window.location.href].filter(
-        Boolean,
-      ),
+      lines: [said, configurationLine(state.config, state.tMs)].filter(Boolean),
+      link: linkBack(window.location.href),
     };
   };
   const base = () => `kvm-cache-${mode}`;
 
   const exportTable = (format: "csv" | "md", root: Element | null) => {
-    const { state, lines } = context(root);
+    const { state, lines, link } = context(root);
     const table = ledgerTable(state);
     const [text, type] =
       format === "csv"
         ? [toCsv(table), "text/csv"]
-        : [toMarkdown(table, [SHARE.ledgerTitle, ...lines]), "text/markdown"];
+        : [toMarkdown(table, [SHARE.ledgerTitle, ...lines], link), "text/markdown"];
     download(new Blob([text], { type }), `${base()}.${format}`);
     setStatus(SHARE.exportedTable(`${base()}.${format}`, table.rows.length));
   };
@@ -84,7 +84,8 @@ export function Share() {
     const tokens = painted
       ? paintedMarkup(painted)
       : (root?.querySelector<SVGSVGElement>("svg.stack-tokens") ?? null);
-    const footer = context(root).lines.flatMap((line) => wrap(line, FOOTER_WIDTH));
+    const { lines, link } = context(root);
+    const footer = [...lines, link].flatMap((line) => wrap(line, FOOTER_WIDTH));
     const svg = frameSvg(stack, tokens, footer);
     try {
       const blob =
@@ -105,7 +106,8 @@ export function Share() {
       setStatus(SHARE.tooLarge(file.name));
       return;
     }
-    const result = parseScenario(await file.text());
+    const decoded = decodeScenarioFile(new Uint8Array(await file.arrayBuffer()));
+    const result = decoded.ok ? parseScenario(decoded.text) : decoded;
     if (!result.ok) {
       setStatus(SHARE.invalid(file.name, result.error));
       return;
