@@ -22,29 +22,24 @@ export async function loadTour(id: TourId): Promise<TourDoc> {
   return result.tour;
 }
 
+/**
+ * What was wrong with a link's `tour` or `step`, as facts (src/text/url.ts says it): a tour that
+ * is not one of `allowed` (none opens), or a step that is not a number from 1 (step 1 opens).
+ */
+export type TourLinkProblem =
+  { readonly param: "tour"; readonly allowed: readonly TourId[] } | { readonly param: "step" };
+
 /** A link's `tour` and `step` (1-based) read: the tour and its 0-based step, and what was wrong. */
 export function readTourLink(
   id: string,
   step: string | null,
 ): {
   readonly tour: { readonly id: TourId; readonly step: number } | null;
-  readonly notices: string[];
+  readonly problems: readonly TourLinkProblem[];
 } {
-  if (!isTourId(id)) {
-    return {
-      tour: null,
-      notices: [
-        `The URL parameter “tour” is not valid (expected one of ${TOUR_IDS.join(", ")}); no tour was opened.`,
-      ],
-    };
-  }
+  if (!isTourId(id)) return { tour: null, problems: [{ param: "tour", allowed: TOUR_IDS }] };
   const raw = step ?? "1";
   const n = /^\d{1,3}$/.test(raw) ? Number(raw) : 0;
-  if (n >= 1) return { tour: { id, step: n - 1 }, notices: [] };
-  return {
-    tour: { id, step: 0 },
-    notices: [
-      "The URL parameter “step” is not valid (expected a step number from 1); starting at step 1.",
-    ],
-  };
+  if (n >= 1) return { tour: { id, step: n - 1 }, problems: [] };
+  return { tour: { id, step: 0 }, problems: [{ param: "step" }] };
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { LAYERS, FLUSH_OUTCOMES, FAILURE_KINDS } from "../model/timeline";
 import { timelineOf } from "../scenario/outcome";
 import { claimFailures } from "./claims";
-import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, readTourLink, type TourId } from "./index";
+import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, type TourId } from "./index";
 import { MAX_NARRATION, validateTour, type Claim, type TourDoc, type TourStep } from "./schema";
 
 const DIR = import.meta.dirname;
@@ -369,20 +369,5 @@ describe("validateTour", () => {
   ])("rejects %j", (value, message) => {
     const result = validateTour(value);
     expect(result.ok ? "accepted" : result.error).toBe(message);
-  });
-});
-
-describe("readTourLink", () => {
-  it.each([
-    ["article", "3", { id: "article", step: 2 }, null],
-    ["beyond", null, { id: "beyond", step: 0 }, null],
-    ["secret", "1", null, "“tour” is not valid (expected one of article, beyond)"],
-    ["article", "0", { id: "article", step: 0 }, "“step” is not valid"],
-    ["article", "two", { id: "article", step: 0 }, "“step” is not valid"],
-    ["article", "1e9", { id: "article", step: 0 }, "“step” is not valid"],
-  ])("tour=%s&step=%s", (id, step, tour, notice) => {
-    const read = readTourLink(id, step);
-    expect(read.tour).toEqual(tour);
-    expect(read.notices).toEqual(notice === null ? [] : [expect.stringContaining(notice)]);
   });
 });

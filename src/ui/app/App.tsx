@@ -22,6 +22,7 @@ import type { SessionConfig } from "../../scenario/session";
 import { FailureGate } from "../controls/failureGate";
 import type { View } from "../../link/view";
 import { PAGE } from "../../text/page";
+import { URL_NOTICE } from "../../text/url";
 
 // Not part of the first view: loaded after it, or when the reader opens it.
 const BelowStage = lazy(() => import("../panels/BelowStage"));
@@ -144,7 +145,8 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
     const link = view.tour;
     if (!link) return;
     void import("../../tours/index").then(({ readTourLink }) => {
-      const { tour, notices: wrong } = readTourLink(link.id, link.step);
+      const { tour, problems } = readTourLink(link.id, link.step);
+      const wrong = problems.map(URL_NOTICE.tourLink);
       if (tour) openTour(tour.id, tour.step, wrong);
       else setNotices((shown) => [...shown, ...wrong]);
     });
