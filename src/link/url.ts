@@ -14,6 +14,7 @@ import {
   type SessionConfig,
   type SessionDoc,
 } from "../scenario/session";
+import { problemLine } from "../text/scenario";
 import { URL_NOTICE } from "../text/url";
 
 export interface UrlConfig {
@@ -42,11 +43,10 @@ export function readUrlConfig(search: string): UrlConfig {
   for (let pass = 0; pass <= CONFIG_KEYS.length; pass++) {
     const result = validateScenario({ version: 1, config: fields, ops: [] });
     if (result.ok) return { config: withDefaults(result.scenario.config), notices };
-    const key = CONFIG_KEYS.find((k) => result.error.startsWith(`config.${k}:`));
+    const key = CONFIG_KEYS.find((k) => result.problem.field === `config.${k}`);
     if (!key) break;
     const { param: name, default: fallback } = CONFIG_FIELDS[key];
-    const reason = result.error.slice(`config.${key}:`.length).trim();
-    notices.push(URL_NOTICE.field(name, reason, paramText(fallback)));
+    notices.push(URL_NOTICE.field(result.problem, name, paramText(fallback)));
     fields[key] = fallback;
   }
   return { config: DEFAULT_CONFIG, notices };
@@ -80,9 +80,14 @@ function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } 
     ops,
   });
   if (!result.ok) {
-    const at = /^ops\[(\d+)\]/.exec(result.error);
+    const at = /^ops\[(\d+)\]/.exec(result.problem.field);
     const item = at ? items[Number(at[1])] : undefined;
-    return { error: item === undefined ? result.error : URL_NOTICE.notAnOp(Number(at?.[1]), item) };
+    return {
+      error:
+        item === undefined
+          ? problemLine(result.problem)
+          : URL_NOTICE.notAnOp(Number(at?.[1]), item),
+    };
   }
   return { ops: result.scenario.ops };
 }

@@ -4,8 +4,10 @@
  * the first view, since a link is read at load.
  */
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
+import type { Problem } from "../scenario/fields";
 import { readable } from "../scenario/readable";
 import type { TourLinkProblem } from "../tours/index";
+import { describe, scenarioReason } from "./scenario";
 
 /** A parameter that is not valid: which, why, and what the page did instead. */
 const notValid = (param: string, reason: string, instead: string) =>
@@ -13,11 +15,17 @@ const notValid = (param: string, reason: string, instead: string) =>
 
 export const URL_NOTICE = {
   /**
-   * A configuration parameter, with the validator's reason; a link says a yes/no field as on or
+   * A configuration parameter, with the validator's problem; a link says a yes/no field as on or
    * off (src/scenario/params.ts), so its reason does too.
    */
-  field: (param: string, reason: string, fallback: string) =>
-    notValid(param, reason.replace("true or false", "on or off"), `using ${fallback} instead`),
+  field: ({ expected, got }: Problem, param: string, fallback: string) =>
+    notValid(
+      param,
+      expected.kind === "boolean"
+        ? `expected on or off, got ${describe(got)}`
+        : scenarioReason(expected, got),
+      `using ${fallback} instead`,
+    ),
   ops: (reason: string) => notValid("ops", reason, "no writes were loaded"),
   /** Why `ops` is not valid: more writes than a link carries. */
   tooManyOps: (max: number, got: number) =>

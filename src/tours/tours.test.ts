@@ -3,6 +3,7 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LAYERS, FLUSH_OUTCOMES, FAILURE_KINDS } from "../model/timeline";
 import { timelineOf } from "../scenario/outcome";
+import { tourProblemLine } from "../text/scenario";
 import { claimFailures } from "./claims";
 import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, type TourId } from "./index";
 import { MAX_NARRATION, validateTour, type Claim, type TourDoc, type TourStep } from "./schema";
@@ -12,7 +13,7 @@ const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json"));
 
 function tourOf(file: string): TourDoc {
   const result = validateTour(JSON.parse(readFileSync(join(DIR, file), "utf8")));
-  if (!result.ok) throw new Error(`${file}: ${result.error}`);
+  if (!result.ok) throw new Error(`${file}: ${tourProblemLine(result.problem)}`);
   return result.tour;
 }
 
@@ -24,7 +25,7 @@ const STEPS = TOURS.flatMap(({ tour }) =>
 describe("tour files", () => {
   it.each(FILES)("%s validates", (file) => {
     const result = validateTour(JSON.parse(readFileSync(join(DIR, file), "utf8")));
-    expect(result.ok ? "ok" : result.error).toBe("ok");
+    expect(result.ok ? "ok" : tourProblemLine(result.problem)).toBe("ok");
   });
 
   it("name their ids after their files, and TOUR_IDS lists exactly them", () => {
@@ -368,6 +369,6 @@ describe("validateTour", () => {
     ],
   ])("rejects %j", (value, message) => {
     const result = validateTour(value);
-    expect(result.ok ? "accepted" : result.error).toBe(message);
+    expect(result.ok ? "accepted" : tourProblemLine(result.problem)).toBe(message);
   });
 });

@@ -13,6 +13,7 @@ import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
 import { ledgerTable, toCsv, toMarkdown, wrap } from "../../text/exports";
+import { problemLine } from "../../text/scenario";
 import { SHARE } from "../../text/share";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
 import ImportVm from "./ImportVm";
@@ -107,7 +108,7 @@ export function Share() {
     }
     const result = parseScenario(await file.text());
     if (!result.ok) {
-      setStatus(SHARE.invalid(file.name, result.error));
+      setStatus(SHARE.invalid(file.name, problemLine(result.problem)));
       return;
     }
     if (result.scenario.ops.length > MAX_URL_OPS) {
