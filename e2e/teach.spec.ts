@@ -11,11 +11,12 @@ import { expect, test, type Page } from "@playwright/test";
 import { validateTour, type Claim, type TourDoc } from "../src/tours/schema";
 import { inLayer } from "../src/text/vocabulary";
 import { ledgerRow, openPaused, pumpUntil } from "./helpers";
+import { tourProblemLine } from "../src/text/scenario";
 
 function tour(id: string): TourDoc {
   const text = readFileSync(new URL(`../src/tours/${id}.json`, import.meta.url), "utf8");
   const result = validateTour(JSON.parse(text));
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(tourProblemLine(result.problem));
   return result.tour;
 }
 

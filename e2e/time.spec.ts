@@ -9,6 +9,7 @@ import { outcomeOf } from "../src/scenario/outcome";
 import { parseScenario } from "../src/scenario/schema";
 import { formatModelTime } from "../src/text/clock";
 import { ledgerRow, openPaused, playUntil, revealBelowStage } from "./helpers";
+import { problemLine } from "../src/text/scenario";
 
 /** What a user sees that a link must restore: the ledger, the tokens, the clock. */
 async function snapshot(page: Page) {
@@ -142,7 +143,7 @@ test("Export scenario gives the JSON the command line reads, with the same outco
   await page.getByRole("button", { name: "Export scenario" }).click();
   const path = await (await download).path();
   const parsed = parseScenario(readFileSync(path, "utf8"));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(problemLine(parsed.problem));
   const [outcome] = outcomeOf(parsed.scenario).writes;
   expect(outcome?.survives).toBe(false);
   await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");

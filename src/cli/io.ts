@@ -3,6 +3,7 @@ import { createReadStream } from "node:fs";
 import type { Readable } from "node:stream";
 import { decodeScenarioFile } from "../scenario/text";
 import { CLI } from "../text/cli";
+import { problemLine } from "../text/scenario";
 
 export class UsageError extends Error {}
 
@@ -52,6 +53,6 @@ export async function readInput(file: string): Promise<string> {
     throw new UsageError(CLI.cannotRead(name, code));
   }
   const decoded = decodeScenarioFile(Buffer.concat(parts));
-  if (!decoded.ok) throw new UsageError(CLI.notText(name, decoded.error));
+  if (!decoded.ok) throw new UsageError(CLI.notText(name, problemLine(decoded.problem)));
   return decoded.text;
 }

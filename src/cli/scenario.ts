@@ -5,6 +5,7 @@
 import { outcomeOf } from "../scenario/outcome";
 import { parseScenario } from "../scenario/schema";
 import { CLI } from "../text/cli";
+import { problemLine } from "../text/scenario";
 import { readInput, runCli, UsageError } from "./io";
 
 runCli(async () => {
@@ -14,6 +15,6 @@ runCli(async () => {
     throw new UsageError(CLI.scenarioUsage);
   }
   const parsed = parseScenario(await readInput(file));
-  if (!parsed.ok) throw new UsageError(parsed.error);
+  if (!parsed.ok) throw new UsageError(problemLine(parsed.problem));
   process.stdout.write(`${JSON.stringify(outcomeOf(parsed.scenario), null, 2)}\n`);
 });

@@ -8,6 +8,7 @@
 import css from "../ui/app.css?inline";
 import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { parseScenario } from "../scenario/schema";
+import { elementNotice } from "../text/scenario";
 import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
 import { PHONE_REM, type LayoutWidth } from "../ui/app/usePhone";
@@ -90,7 +91,7 @@ export class KvmCacheDiagram extends HTMLElement {
       if (parsed.ok) {
         doc = fromScenarioDoc(parsed.scenario);
       } else {
-        notices = [...notices, `The scenario in the element is not valid (${parsed.error}).`];
+        notices = [...notices, elementNotice(parsed.problem)];
       }
     }
     const mounted = mountDiagram(container, {

@@ -9,6 +9,7 @@ import type { FailureKind, OpKind } from "../model/timeline";
 import { readable } from "../scenario/readable";
 import { SCENARIO_VERSION, validateScenario, type ScenarioDoc } from "../scenario/schema";
 import { DEFAULT_CONFIG, scenarioConfig } from "../scenario/session";
+import { problemLine } from "../text/scenario";
 
 export const NAMESPACE = "kvm-cache-diagram";
 export const PROTOCOL_VERSION = 1;
@@ -53,19 +54,29 @@ const SHELL = { version: SCENARIO_VERSION, config: scenarioConfig(DEFAULT_CONFIG
 
 function time(value: unknown): number | string {
   const result = validateScenario({ ...SHELL, ops: [{ at: value, kind: "normal" }] });
-  return result.ok ? (result.scenario.ops[0]?.at ?? 0) : result.error.replace("ops[0].at", "tMs");
+  return result.ok
+    ? (result.scenario.ops[0]?.at ?? 0)
+    : problemLine({ ...result.problem, field: "tMs" });
 }
 
 function opKind(value: unknown): OpKind | { error: string } {
   const result = validateScenario({ ...SHELL, ops: [{ at: 0, kind: value }] });
   const kind = result.ok ? result.scenario.ops[0]?.kind : undefined;
-  return kind ?? { error: result.ok ? "kind: missing" : result.error.replace("ops[0].", "") };
+  return (
+    kind ?? {
+      error: result.ok ? "kind: missing" : problemLine({ ...result.problem, field: "kind" }),
+    }
+  );
 }
 
 function failureKind(value: unknown): FailureKind | { error: string } {
   const result = validateScenario({ ...SHELL, ops: [], crash: { at: 0, kind: value } });
   const kind = result.ok ? result.scenario.crash?.kind : undefined;
-  return kind ?? { error: result.ok ? "kind: missing" : result.error.replace("crash.", "") };
+  return (
+    kind ?? {
+      error: result.ok ? "kind: missing" : problemLine({ ...result.problem, field: "kind" }),
+    }
+  );
 }
 
 /** Reads a message as a command, or says why it is not one (the reason names the field). */
@@ -104,7 +115,7 @@ export function parseCommand(data: unknown): ParsedCommand {
       if (typeof tMs === "string") return { ok: false, error: tMs };
       if (name === "seek") return { ok: true, command: { name, tMs } };
       const result = validateScenario(message.scenario);
-      if (!result.ok) return { ok: false, error: `scenario.${result.error}` };
+      if (!result.ok) return { ok: false, error: `scenario.${problemLine(result.problem)}` };
       return { ok: true, command: { name, scenario: result.scenario, tMs } };
     }
     case "issue": {

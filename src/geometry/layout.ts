@@ -78,7 +78,6 @@ export interface Box {
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  readonly title: string;
 }
 
 /** The gutter left of the boxes (flag, danger zone). */
@@ -102,39 +101,22 @@ const ARROW_LANE_X = { red: 382, gray: 408, blue: 434, green: 460 } as const;
 /** Where the arrow labels start: right of the last lane. */
 export const LABEL_X = ARROW_LANE_X.green + 14;
 
-/** The stack, machine by machine, top to bottom (docs/model.md §1). */
+/** The stack, machine by machine, top to bottom (docs/model.md §1); their words: src/text/stage.ts. */
 const MACHINES = [
   {
     id: "guest",
-    label: "Guest (virtual machine)",
-    boxes: [
-      ["guest-app", "Guest application"],
-      ["guest-page-cache", "Guest page cache"],
-      ["guest-block-layer", "Guest filesystem"],
-      ["virtual-disk", "Virtual disk"],
-    ],
+    boxes: ["guest-app", "guest-page-cache", "guest-block-layer", "virtual-disk"],
   },
   {
     id: "host",
-    label: "Host",
-    boxes: [
-      ["qemu", "QEMU"],
-      ["host-page-cache", "Host page cache"],
-      ["disk-cache", "Disk write cache"],
-      ["platters", "Platters"],
-    ],
+    boxes: ["qemu", "host-page-cache", "disk-cache", "platters"],
   },
-] as const satisfies readonly {
-  id: string;
-  label: string;
-  boxes: readonly (readonly [BoxId, string])[];
-}[];
+] as const satisfies readonly { id: string; boxes: readonly BoxId[] }[];
 
 export interface Frame {
   readonly id: "guest" | "host";
   /** The frame's right edge and label in the compact drawing. */
   readonly compactWidth: number;
-  readonly label: string;
   readonly x: number;
   readonly y: number;
   readonly width: number;
@@ -159,18 +141,17 @@ function stack(): { boxes: Record<BoxId, Box>; frames: Frame[] } {
     const first = top + FRAME_PAD_TOP;
     const last = first + machine.boxes.length * STEP - GAP;
     const rows = scaleBand<BoxId>()
-      .domain(machine.boxes.map(([id]) => id))
+      .domain(machine.boxes)
       .range([first, last])
       .paddingInner(GAP / STEP);
-    for (const [id, title] of machine.boxes) {
+    for (const id of machine.boxes) {
       // QEMU spans the lanes: the write's arrows pass through it, where the mode is decided.
       const width = id === "qemu" ? LABEL_X - GUTTER : BOX_WIDTH;
-      boxes[id] = { id, x: GUTTER, y: rows(id) ?? first, width, height: rows.bandwidth(), title };
+      boxes[id] = { id, x: GUTTER, y: rows(id) ?? first, width, height: rows.bandwidth() };
     }
     const bottom = last + FRAME_PAD_BOTTOM;
     frames.push({
       id: machine.id,
-      label: machine.label,
       x: FRAME_MARGIN,
       y: top,
       width: VIEW.width - 2 * FRAME_MARGIN,

@@ -14,7 +14,8 @@ import {
   type SessionConfig,
   type SessionDoc,
 } from "../scenario/session";
-import { readable } from "../scenario/readable";
+import { problemLine } from "../text/scenario";
+import { URL_NOTICE } from "../text/url";
 
 export interface UrlConfig {
   readonly config: SessionConfig;
@@ -42,16 +43,10 @@ export function readUrlConfig(search: string): UrlConfig {
   for (let pass = 0; pass <= CONFIG_KEYS.length; pass++) {
     const result = validateScenario({ version: 1, config: fields, ops: [] });
     if (result.ok) return { config: withDefaults(result.scenario.config), notices };
-    const key = CONFIG_KEYS.find((k) => result.error.startsWith(`config.${k}:`));
+    const key = CONFIG_KEYS.find((k) => result.problem.field === `config.${k}`);
     if (!key) break;
     const { param: name, default: fallback } = CONFIG_FIELDS[key];
-    const reason = result.error
-      .slice(`config.${key}:`.length)
-      .trim()
-      .replace("true or false", "on or off");
-    notices.push(
-      `The URL parameter “${name}” is not valid (${reason}); using ${paramText(fallback)} instead.`,
-    );
+    notices.push(URL_NOTICE.field(result.problem, name, paramText(fallback)));
     fields[key] = fallback;
   }
   return { config: DEFAULT_CONFIG, notices };
@@ -73,11 +68,8 @@ export interface UrlScenario {
 /** `osync@0,normal@12.5` → the ops, or the reason it is not that. */
 function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } {
   const items = raw === "" ? [] : raw.split(",");
-  if (items.length > MAX_URL_OPS) {
-    return {
-      error: `at most ${String(MAX_URL_OPS)} writes in a link, got ${String(items.length)}`,
-    };
-  }
+  if (items.length > MAX_URL_OPS)
+    return { error: URL_NOTICE.tooManyOps(MAX_URL_OPS, items.length) };
   const ops = items.map((item) => {
     const [kind, at, ...rest] = item.split("@");
     return { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at };
@@ -88,20 +80,20 @@ function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } 
     ops,
   });
   if (!result.ok) {
-    const at = /^ops\[(\d+)\]/.exec(result.error);
+    const at = /^ops\[(\d+)\]/.exec(result.problem.field);
     const item = at ? items[Number(at[1])] : undefined;
     return {
       error:
         item === undefined
-          ? result.error
-          : `write ${String(Number(at?.[1]) + 1)} (“${readable(item)}”) is not kind@ms, kind one of normal, osync, barrier, odirect`,
+          ? problemLine(result.problem)
+          : URL_NOTICE.notAnOp(Number(at?.[1]), item),
     };
   }
   return { ops: result.scenario.ops };
 }
 
-/** `power@25` → the failure, or the reason it is not one. */
-function parseCrash(raw: string): { crash: NonNullable<ScenarioDoc["crash"]> } | { error: string } {
+/** `power@25` → the failure, or null when it is not one. */
+function parseCrash(raw: string): NonNullable<ScenarioDoc["crash"]> | null {
   const [kind, at, ...rest] = raw.split("@");
   const result = validateScenario({
     version: 1,
@@ -109,10 +101,7 @@ function parseCrash(raw: string): { crash: NonNullable<ScenarioDoc["crash"]> } |
     ops: [],
     crash: { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at },
   });
-  if (!result.ok || !result.scenario.crash) {
-    return { error: `“${readable(raw)}” is not kind@ms, kind one of guest, qemu, host, power` };
-  }
-  return { crash: result.scenario.crash };
+  return result.ok ? (result.scenario.crash ?? null) : null;
 }
 
 /** The scenario a link describes: its configuration, writes, failure and playhead. */
@@ -124,31 +113,22 @@ export function readUrlScenario(search: string): UrlScenario {
   const rawOps = params.get("ops");
   if (rawOps !== null) {
     const parsed = parseOps(rawOps);
-    if ("error" in parsed)
-      notices.push(
-        `The URL parameter “ops” is not valid (${parsed.error}); no writes were loaded.`,
-      );
+    if ("error" in parsed) notices.push(URL_NOTICE.ops(parsed.error));
     else ops = parsed.ops.map((op) => ({ atMs: op.at, kind: op.kind }));
   }
   let crash: SessionDoc["crash"] = null;
   const rawCrash = params.get("crash");
   if (rawCrash !== null) {
     const parsed = parseCrash(rawCrash);
-    if ("error" in parsed)
-      notices.push(
-        `The URL parameter “crash” is not valid (${parsed.error}); no failure was loaded.`,
-      );
-    else crash = { atMs: parsed.crash.at, kind: parsed.crash.kind };
+    if (parsed === null) notices.push(URL_NOTICE.crash(rawCrash));
+    else crash = { atMs: parsed.at, kind: parsed.kind };
   }
   let tMs: number | null = null;
   const rawT = params.get("t");
   if (rawT !== null) {
     const t = rawT.trim() === "" ? NaN : Number(rawT);
     if (Number.isFinite(t) && t >= 0) tMs = t;
-    else
-      notices.push(
-        `The URL parameter “t” is not valid (expected a time in ms from 0, got “${readable(rawT)}”); starting at 0.`,
-      );
+    else notices.push(URL_NOTICE.t(rawT));
   }
   return { doc: { config, ops, crash }, tMs, notices };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { problemLine } from "../text/scenario";
 import { MAX_OPS, parseScenario, validateScenario } from "./schema";
 
 const valid = {
@@ -10,7 +11,7 @@ const valid = {
 function errorOf(value: unknown): string {
   const result = validateScenario(value);
   if (result.ok) throw new Error("expected an error");
-  return result.error;
+  return problemLine(result.problem);
 }
 
 describe("parseScenario", () => {
@@ -30,7 +31,7 @@ describe("parseScenario", () => {
   ])("rejects %s", (_, text, message) => {
     const result = parseScenario(text);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(message);
+    if (!result.ok) expect(problemLine(result.problem)).toMatch(message);
   });
 
   it.each([

@@ -1,9 +1,9 @@
 /**
  * The scenario document (version 1): the single source of truth for the CLI, permalinks, the
  * embed API and the tests (docs/architecture.md: the scenario is where the data flow starts). One
- * validator turns untrusted input into a typed document or a one-line error that names the field
- * and the values it allows. Hand-written rather than a schema library because every message is
- * part of the interface, and the schema is small.
+ * validator turns untrusted input into a typed document or a problem that names the field, the
+ * values it allows and what it had (src/text/scenario.ts says it in one line). Hand-written rather
+ * than a schema library because every message is part of the interface, and the schema is small.
  */
 import {
   CONFIG_FIELDS,
@@ -13,9 +13,8 @@ import {
   type RequiredKey,
 } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind, type OpKind } from "../model/timeline";
-import { boolean, describe, fail, InvalidField, objectAt, oneOf } from "./fields";
+import { boolean, fail, InvalidField, objectAt, oneOf, type Problem } from "./fields";
 
-import { readable } from "./readable";
 import { duplicateKey } from "./text";
 import { SCENARIO_VERSION } from "./version";
 
@@ -39,7 +38,7 @@ export interface ScenarioDoc {
 
 export type ParseResult =
   | { readonly ok: true; readonly scenario: ScenarioDoc }
-  | { readonly ok: false; readonly error: string };
+  | { readonly ok: false; readonly problem: Problem };
 
 /**
  * Past about 31 years, a microsecond no longer fits in a double's precision next to the time
@@ -49,7 +48,7 @@ const MAX_TIME_MS = 1e12;
 
 function timeMs(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_TIME_MS) {
-    fail(field, `expected a number of milliseconds from 0 to 1e12, got ${describe(value)}`);
+    fail(field, { kind: "ms", max: MAX_TIME_MS }, value);
   }
   return value;
 }
@@ -59,7 +58,7 @@ export function validateScenario(value: unknown): ParseResult {
   try {
     return { ok: true, scenario: readScenario(value) };
   } catch (error) {
-    if (error instanceof InvalidField) return { ok: false, error: error.message };
+    if (error instanceof InvalidField) return { ok: false, problem: error.problem as Problem };
     throw error;
   }
 }
@@ -71,13 +70,16 @@ export function parseScenario(text: string): ParseResult {
     value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: `document: not valid JSON (${reason.replace(/\s+/g, " ")})` };
+    return {
+      ok: false,
+      problem: { field: "document", expected: { kind: "json", reason }, got: text },
+    };
   }
   const twice = duplicateKey(text);
   if (twice !== null) {
     return {
       ok: false,
-      error: `document: the key "${readable(twice)}" appears twice in one object`,
+      problem: { field: "document", expected: { kind: "uniqueKeys", key: twice }, got: text },
     };
   }
   return validateScenario(value);
@@ -106,15 +108,14 @@ function readConfig(config: Record<string, unknown>): ScenarioConfig {
 function readScenario(value: unknown): ScenarioDoc {
   const doc = objectAt("document", value, ["version", "config", "ops", "crash"]);
   if (doc.version !== SCENARIO_VERSION) {
-    fail("version", `expected ${String(SCENARIO_VERSION)}, got ${describe(doc.version)}`);
+    fail("version", { kind: "version", version: SCENARIO_VERSION }, doc.version);
   }
   const config = readConfig(objectAt("config", doc.config, CONFIG_KEYS));
 
-  if (!Array.isArray(doc.ops))
-    fail("ops", `expected a list of { at, kind }, got ${describe(doc.ops)}`);
+  if (!Array.isArray(doc.ops)) fail("ops", { kind: "ops" }, doc.ops);
   const rawOps: readonly unknown[] = doc.ops;
   if (rawOps.length > MAX_OPS) {
-    fail("ops", `at most ${String(MAX_OPS)} operations, got ${String(rawOps.length)}`);
+    fail("ops", { kind: "atMostOps", max: MAX_OPS }, rawOps.length);
   }
   const ops = rawOps.map((raw, i) => {
     const op = objectAt(`ops[${String(i)}]`, raw, ["at", "kind"]);

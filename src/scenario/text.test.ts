@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "./schema";
 import { decodeScenarioFile, duplicateKey } from "./text";
+import type { Problem } from "./fields";
+import { problemLine } from "../text/scenario";
 
 const DOC =
   '{"version":1,"config":{"mode":"none","guestBarriers":true},"ops":[{"at":1,"kind":"osync"}]}';
@@ -9,6 +11,11 @@ const DOC =
 function utf16(text: string, order: "le" | "be"): Uint8Array {
   const le = Buffer.from(`\uFEFF${text}`, "utf16le");
   return order === "le" ? le : le.swap16();
+}
+
+/** What the page and the CLI say for a refused document (src/text/scenario.ts). */
+function said(result: { ok: true } | { ok: false; problem: Problem }): string {
+  return result.ok ? "accepted" : problemLine(result.problem);
 }
 
 describe("decodeScenarioFile", () => {
@@ -24,19 +31,18 @@ describe("decodeScenarioFile", () => {
   it("refuses UTF-16 without a mark by name, rather than as broken JSON", () => {
     const result = decodeScenarioFile(Buffer.from(DOC, "utf16le"));
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toContain("UTF-16 without a byte-order mark");
+    if (!result.ok)
+      expect(problemLine(result.problem)).toContain("UTF-16 without a byte-order mark");
   });
 
   it("refuses bytes that are not text", () => {
-    expect(decodeScenarioFile(Buffer.from([0x7b, 0xff, 0x7d]))).toEqual({
-      ok: false,
-      error: "document: not valid UTF-8 text",
-    });
+    expect(said(decodeScenarioFile(Buffer.from([0x7b, 0xff, 0x7d])))).toBe(
+      "document: not valid UTF-8 text",
+    );
     // An odd byte count cannot be UTF-16.
-    expect(decodeScenarioFile(Buffer.from([0xff, 0xfe, 0x7b]))).toEqual({
-      ok: false,
-      error: "document: not valid UTF-16 text",
-    });
+    expect(said(decodeScenarioFile(Buffer.from([0xff, 0xfe, 0x7b])))).toBe(
+      "document: not valid UTF-16 text",
+    );
   });
 });
 
@@ -57,9 +63,6 @@ describe("duplicateKey", () => {
   it("makes a scenario with a key twice invalid, naming the key", () => {
     const twice =
       '{"version":1,"config":{"mode":"none","mode":"unsafe","guestBarriers":true},"ops":[]}';
-    expect(parseScenario(twice)).toEqual({
-      ok: false,
-      error: 'document: the key "mode" appears twice in one object',
-    });
+    expect(said(parseScenario(twice))).toBe('document: the key "mode" appears twice in one object');
   });
 });

@@ -3,8 +3,10 @@
  * CLI, the element's JSON child): which bytes are text, and which JSON is one document.
  */
 
+import type { Problem } from "./fields";
+
 export type Decoded =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: Problem };
 
 /**
  * A scenario file's bytes as text: UTF-8, with or without a byte-order mark (some Windows editors
@@ -23,17 +25,17 @@ export function decodeScenarioFile(bytes: Uint8Array): Decoded {
     // `fatal` refuses bytes that are not text in that encoding; the mark is dropped (ignoreBOM false).
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
     if (encoding === "utf-8" && text.includes("\0")) {
-      return {
-        ok: false,
-        error: "document: not UTF-8 text (UTF-16 without a byte-order mark? save it as UTF-8)",
-      };
+      const expected = { kind: "encoding", encoding: "UTF-8", noMark: true } as const;
+      return { ok: false, problem: { field: "document", expected, got: null } };
     }
     return { ok: true, text };
   } catch {
-    return {
-      ok: false,
-      error: `document: not valid ${encoding === "utf-8" ? "UTF-8" : "UTF-16"} text`,
-    };
+    const expected = {
+      kind: "encoding",
+      encoding: encoding === "utf-8" ? "UTF-8" : "UTF-16",
+      noMark: false,
+    } as const;
+    return { ok: false, problem: { field: "document", expected, got: null } };
   }
 }
 

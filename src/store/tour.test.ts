@@ -8,12 +8,13 @@ import { validateTour, type TourDoc } from "../tours/schema";
 import { createDiagramStore, struck, type DiagramStore } from "./store";
 import { createTourStore, predictable, scenarioBeforeReveal } from "./tour";
 import { predictionTour } from "../text/teach";
+import { tourProblemLine } from "../text/scenario";
 
 function tour(id: string): TourDoc {
   const result = validateTour(
     JSON.parse(readFileSync(new URL(`../tours/${id}.json`, import.meta.url), "utf8")),
   );
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(tourProblemLine(result.problem));
   return result.tour;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../scenario/schema";
 import { IMPORT_VM, SHARE } from "./share";
+import { problemLine } from "./scenario";
 
 /** The bidirectional controls (Unicode TR #9): embeddings, overrides, isolates and marks. */
 const HIDDEN = /[\u202A-\u202E\u2066-\u2069\u200E\u200F]/u;
@@ -19,7 +20,7 @@ describe("the page's echoes of user input", () => {
     const invalid = parseScenario(
       `{"version":1,"config":{"mode":"${name}","guestBarriers":true},"ops":[]}`,
     );
-    if (!invalid.ok) echoes.push(invalid.error);
+    if (!invalid.ok) echoes.push(problemLine(invalid.problem));
     expect(echoes).toHaveLength(7);
     for (const echo of echoes) {
       expect(echo).not.toMatch(HIDDEN);

@@ -5,7 +5,7 @@
  */
 import { MODE_SWITCHES, type GuestFs } from "../model/config";
 import type { Arrow, FailureKind, FlushOutcome } from "../model/timeline";
-import type { BoxId, LaneId } from "../geometry/layout";
+import type { BoxId, Frame, LaneId } from "../geometry/layout";
 import type { SessionConfig } from "../scenario/session";
 import type { StageFacts } from "../store/stage";
 import { FAILURE, onOff } from "./vocabulary";
@@ -77,6 +77,24 @@ export function laneLabel(lane: LaneId, fs: GuestFs): string {
       return "";
   }
 }
+
+/** Each box's title, top left in its box (src/geometry/layout.ts places the box). */
+export const BOX_TITLE: Readonly<Record<BoxId, string>> = {
+  "guest-app": "Guest application",
+  "guest-page-cache": "Guest page cache",
+  "guest-block-layer": "Guest filesystem",
+  "virtual-disk": "Virtual disk",
+  qemu: "QEMU",
+  "host-page-cache": "Host page cache",
+  "disk-cache": "Disk write cache",
+  platters: "Platters",
+};
+
+/** Each machine's frame, top right of the frame around its boxes. */
+export const FRAME_LABEL: Readonly<Record<Frame["id"], string>> = {
+  guest: "Guest (virtual machine)",
+  host: "Host",
+};
 
 export const STAGE = {
   /** The drawing's name for a screen reader: what it shows, under which configuration. */

@@ -3,9 +3,16 @@
  * run to a moment, with a sentence or two of narration, what to highlight and, optionally,
  * claims about the writes that a test checks against the model so the narration cannot drift
  * from it. Tours are JSON files (./article.json, ./beyond.json), validated here like scenarios:
- * a typed document or a one-line error naming the step and the field.
+ * a typed document or a problem naming the step and the field (src/text/scenario.ts says it).
  */
-import { boolean, describe, fail, InvalidField, objectAt, oneOf } from "../scenario/fields";
+import {
+  boolean,
+  InvalidField,
+  objectAt,
+  oneOf,
+  type Expected,
+  type Problem,
+} from "../scenario/fields";
 import { validateScenario, type ScenarioDoc } from "../scenario/schema";
 import {
   ARROWS,
@@ -94,34 +101,59 @@ export interface TourDoc {
   readonly steps: readonly TourStep[];
 }
 
+/**
+ * What a tour file's field allows besides a scenario's (`Expected`), as facts for whoever writes
+ * the file (src/text/scenario.ts says them, `tourProblemLine`).
+ */
+export type TourExpected =
+  | Expected
+  | { readonly kind: "tourId" }
+  | { readonly kind: "text"; readonly max: number }
+  | { readonly kind: "steps"; readonly max: number }
+  | { readonly kind: "finiteMs" }
+  | { readonly kind: "wholeNumber" }
+  /** An op index of a scenario with `ops` writes. */
+  | { readonly kind: "write"; readonly ops: number }
+  | { readonly kind: "crashTime"; readonly crash: number }
+  | { readonly kind: "predictNeedsCrash" }
+  | { readonly kind: "predictAtCrash"; readonly crash: number }
+  /** Got: how many there were (a highlight), or which (a claim). */
+  | { readonly kind: "exactlyOne"; readonly allowed: readonly string[] }
+  | { readonly kind: "claims" }
+  | { readonly kind: "claimNeedsCrash" }
+  | { readonly kind: "lostAckedNoWrite" }
+  | { readonly kind: "claimNoFailure" }
+  | { readonly kind: "range" }
+  | { readonly kind: "arrows"; readonly allowed: readonly string[] };
+
+export type TourProblem = Problem<TourExpected>;
+
 export type TourParseResult =
-  { readonly ok: true; readonly tour: TourDoc } | { readonly ok: false; readonly error: string };
+  | { readonly ok: true; readonly tour: TourDoc }
+  | { readonly ok: false; readonly problem: TourProblem };
+
+function reject(field: string, expected: TourExpected, got: unknown): never {
+  throw new InvalidField<TourExpected>({ field, expected, got });
+}
 
 /** Text of `min`..`max` characters (code points, so an emoji counts once), not blank. */
 function text(field: string, value: unknown, max: number): string {
-  if (typeof value !== "string") {
-    fail(field, `expected text of 1 to ${String(max)} characters, got ${describe(value)}`);
-  }
-  const length = Array.from(value).length;
-  if (value.trim() === "" || length > max) {
-    fail(
-      field,
-      `expected text of 1 to ${String(max)} characters, got ${value.trim() === "" ? "blank text" : `${String(length)} characters`}`,
-    );
+  if (typeof value !== "string" || value.trim() === "" || Array.from(value).length > max) {
+    reject(field, { kind: "text", max }, value);
   }
   return value;
 }
 
 function nonNegative(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    fail(field, `expected a finite number of milliseconds, at least 0, got ${describe(value)}`);
+    reject(field, { kind: "finiteMs" }, value);
   }
   return value;
 }
 
 function count(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    fail(field, `expected a whole number, at least 0, got ${describe(value)}`);
+    reject(field, { kind: "wholeNumber" }, value);
   }
   return value;
 }
@@ -129,13 +161,7 @@ function count(field: string, value: unknown): number {
 /** An op index of the step's scenario. */
 function writeIndex(field: string, value: unknown, ops: number): number {
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value >= ops) {
-    const range = ops === 1 ? "0" : `0 to ${String(ops - 1)}`;
-    fail(
-      field,
-      ops === 0
-        ? `the scenario has no writes, got ${describe(value)}`
-        : `expected a write of the scenario (${range}), got ${describe(value)}`,
-    );
+    reject(field, { kind: "write", ops }, value);
   }
   return value;
 }
@@ -145,7 +171,9 @@ export function validateTour(value: unknown): TourParseResult {
   try {
     return { ok: true, tour: readTour(value) };
   } catch (error) {
-    if (error instanceof InvalidField) return { ok: false, error: error.message };
+    if (error instanceof InvalidField) {
+      return { ok: false, problem: error.problem as TourProblem };
+    }
     throw error;
   }
 }
@@ -153,19 +181,11 @@ export function validateTour(value: unknown): TourParseResult {
 function readTour(value: unknown): TourDoc {
   const doc = objectAt("document", value, ["id", "title", "steps"]);
   if (typeof doc.id !== "string" || !TOUR_ID_PATTERN.test(doc.id)) {
-    fail(
-      "id",
-      `expected lower-case letters, digits and hyphens, starting with a letter, got ${describe(doc.id)}`,
-    );
+    reject("id", { kind: "tourId" }, doc.id);
   }
   const title = text("title", doc.title, MAX_TITLE);
   if (!Array.isArray(doc.steps) || doc.steps.length === 0 || doc.steps.length > MAX_STEPS) {
-    fail(
-      "steps",
-      `expected a list of 1 to ${String(MAX_STEPS)} steps, got ${
-        Array.isArray(doc.steps) ? `${String(doc.steps.length)} steps` : describe(doc.steps)
-      }`,
-    );
+    reject("steps", { kind: "steps", max: MAX_STEPS }, doc.steps);
   }
   const rawSteps: readonly unknown[] = doc.steps;
   const steps = rawSteps.map((raw, i) => readStep(`steps[${String(i)}]`, raw));
@@ -188,21 +208,15 @@ function readStep(field: string, value: unknown): TourStep {
   const parsed = validateScenario(step.scenario);
   if (!parsed.ok) {
     // The scenario validator names fields from its document's root ("document" for the root).
-    throw new InvalidField(
-      parsed.error.startsWith("document:")
-        ? `${field}.scenario${parsed.error.slice("document".length)}`
-        : `${field}.scenario.${parsed.error}`,
-    );
+    const { field: inner, expected, got } = parsed.problem;
+    reject(`${field}.scenario${inner === "document" ? "" : `.${inner}`}`, expected, got);
   }
   const scenario = parsed.scenario;
   const ops = scenario.ops.length;
 
   const at = nonNegative(`${field}.at`, step.at);
   if (scenario.crash && at > scenario.crash.at) {
-    fail(
-      `${field}.at`,
-      `expected at most the crash time (${String(scenario.crash.at)}), got ${String(at)}`,
-    );
+    reject(`${field}.at`, { kind: "crashTime", crash: scenario.crash.at }, at);
   }
 
   let highlight: Highlight | undefined;
@@ -211,7 +225,7 @@ function readStep(field: string, value: unknown): TourStep {
     const raw = objectAt(hf, step.highlight, ["layer", "arrow", "write"]);
     const keys = Object.keys(raw);
     if (keys.length !== 1) {
-      fail(hf, `expected exactly one of layer, arrow, write, got ${String(keys.length)}`);
+      reject(hf, { kind: "exactlyOne", allowed: ["layer", "arrow", "write"] }, keys.length);
     }
     if (raw.layer !== undefined) highlight = { layer: oneOf(`${hf}.layer`, raw.layer, LAYERS) };
     else if (raw.arrow !== undefined) {
@@ -224,13 +238,10 @@ function readStep(field: string, value: unknown): TourStep {
     predict = boolean(`${field}.predict`, step.predict);
     if (predict) {
       if (!scenario.crash) {
-        fail(`${field}.predict`, "a prediction step needs a crash in its scenario");
+        reject(`${field}.predict`, { kind: "predictNeedsCrash" }, predict);
       }
       if (at !== scenario.crash.at) {
-        fail(
-          `${field}.at`,
-          `a prediction step runs to its crash (${String(scenario.crash.at)}), got ${String(at)}`,
-        );
+        reject(`${field}.at`, { kind: "predictAtCrash", crash: scenario.crash.at }, at);
       }
     }
   }
@@ -238,7 +249,7 @@ function readStep(field: string, value: unknown): TourStep {
   let expect: Claim[] | undefined;
   if (step.expect !== undefined) {
     if (!Array.isArray(step.expect)) {
-      fail(`${field}.expect`, `expected a list of claims, got ${describe(step.expect)}`);
+      reject(`${field}.expect`, { kind: "claims" }, step.expect);
     }
     const rawClaims: readonly unknown[] = step.expect;
     expect = rawClaims.map((raw, j) =>
@@ -262,24 +273,21 @@ function readClaim(field: string, value: unknown, ops: number, hasCrash: boolean
   const keys = CLAIM_KEYS.filter((key) => raw[key] !== undefined);
   const [key] = keys;
   if (key === undefined || keys.length > 1) {
-    fail(
-      field,
-      `expected exactly one of ${CLAIM_KEYS.join(", ")}, got ${keys.length === 0 ? "none" : keys.join(", ")}`,
-    );
+    reject(field, { kind: "exactlyOne", allowed: CLAIM_KEYS }, keys);
   }
   const crashOf = (): { crash?: FailureKind } => {
-    if (!hasCrash) fail(`${field}.${key}`, "needs a crash in the step's scenario");
+    if (!hasCrash) reject(`${field}.${key}`, { kind: "claimNeedsCrash" }, raw[key]);
     return raw.crash === undefined
       ? {}
       : { crash: oneOf(`${field}.crash`, raw.crash, FAILURE_KINDS) };
   };
   if (key === "lostAcked") {
-    if (raw.write !== undefined) fail(`${field}.write`, "lostAcked counts every write: no write");
+    if (raw.write !== undefined) reject(`${field}.write`, { kind: "lostAckedNoWrite" }, raw.write);
     const lostAcked = count(`${field}.lostAcked`, raw.lostAcked);
     return { lostAcked, ...crashOf() };
   }
   if (raw.crash !== undefined && key !== "survives") {
-    fail(`${field}.crash`, "only a survives or lostAcked claim names a failure");
+    reject(`${field}.crash`, { kind: "claimNoFailure" }, raw.crash);
   }
   const write = writeIndex(`${field}.write`, raw.write, ops);
   const kf = `${field}.${key}`;
@@ -296,7 +304,7 @@ function readClaim(field: string, value: unknown, ops: number, hasCrash: boolean
         !range.every((n) => typeof n === "number" && Number.isFinite(n) && n >= 0) ||
         (range[0] as number) > (range[1] as number)
       ) {
-        fail(kf, `expected [min, max] in milliseconds, min ≤ max, got ${describe(range)}`);
+        reject(kf, { kind: "range" }, range);
       }
       return { write, ackLatency: [range[0] as number, range[1] as number] };
     }
@@ -307,7 +315,7 @@ function readClaim(field: string, value: unknown, ops: number, hasCrash: boolean
     case "paths": {
       const paths = raw.paths;
       if (!Array.isArray(paths)) {
-        fail(kf, `expected a list of ${ARROWS.join(", ")}, got ${describe(paths)}`);
+        reject(kf, { kind: "arrows", allowed: ARROWS }, paths);
       }
       const arrows: readonly unknown[] = paths;
       return { write, paths: arrows.map((a, k) => oneOf(`${kf}[${String(k)}]`, a, ARROWS)) };

@@ -3,16 +3,9 @@ import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { LAYERS, FLUSH_OUTCOMES, FAILURE_KINDS } from "../model/timeline";
 import { timelineOf } from "../scenario/outcome";
+import { tourProblemLine } from "../text/scenario";
 import { claimFailures } from "./claims";
-import {
-  TOUR_IDS,
-  TOUR_TITLES,
-  isTourId,
-  loadTour,
-  readTourLink,
-  stepInTour,
-  type TourId,
-} from "./index";
+import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, stepInTour, type TourId } from "./index";
 import { MAX_NARRATION, validateTour, type Claim, type TourDoc, type TourStep } from "./schema";
 
 const DIR = import.meta.dirname;
@@ -20,7 +13,7 @@ const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json"));
 
 function tourOf(file: string): TourDoc {
   const result = validateTour(JSON.parse(readFileSync(join(DIR, file), "utf8")));
-  if (!result.ok) throw new Error(`${file}: ${result.error}`);
+  if (!result.ok) throw new Error(`${file}: ${tourProblemLine(result.problem)}`);
   return result.tour;
 }
 
@@ -32,7 +25,7 @@ const STEPS = TOURS.flatMap(({ tour }) =>
 describe("tour files", () => {
   it.each(FILES)("%s validates", (file) => {
     const result = validateTour(JSON.parse(readFileSync(join(DIR, file), "utf8")));
-    expect(result.ok ? "ok" : result.error).toBe("ok");
+    expect(result.ok ? "ok" : tourProblemLine(result.problem)).toBe("ok");
   });
 
   it("name their ids after their files, and TOUR_IDS lists exactly them", () => {
@@ -376,22 +369,7 @@ describe("validateTour", () => {
     ],
   ])("rejects %j", (value, message) => {
     const result = validateTour(value);
-    expect(result.ok ? "accepted" : result.error).toBe(message);
-  });
-});
-
-describe("readTourLink", () => {
-  it.each([
-    ["article", "3", { id: "article", step: 2 }, null],
-    ["beyond", null, { id: "beyond", step: 0 }, null],
-    ["secret", "1", null, "“tour” is not valid (expected one of article, beyond)"],
-    ["article", "0", { id: "article", step: 0 }, "“step” is not valid"],
-    ["article", "two", { id: "article", step: 0 }, "“step” is not valid"],
-    ["article", "1e9", { id: "article", step: 0 }, "“step” is not valid"],
-  ])("tour=%s&step=%s", (id, step, tour, notice) => {
-    const read = readTourLink(id, step);
-    expect(read.tour).toEqual(tour);
-    expect(read.notices).toEqual(notice === null ? [] : [expect.stringContaining(notice)]);
+    expect(result.ok ? "accepted" : tourProblemLine(result.problem)).toBe(message);
   });
 });
 
@@ -400,15 +378,11 @@ describe("stepInTour", () => {
   if (!tour) throw new Error("no tour file");
   const count = tour.steps.length;
 
-  it("keeps a step the tour has, without a notice", () => {
-    expect(stepInTour(tour, count - 1)).toEqual({ step: count - 1, notices: [] });
+  it("keeps a step the tour has", () => {
+    expect(stepInTour(tour, count - 1)).toEqual({ step: count - 1, pastEnd: null });
   });
 
-  it("opens the last step past the end, and says so (?step=999)", () => {
-    const fitted = stepInTour(tour, 998);
-    expect(fitted.step).toBe(count - 1);
-    expect(fitted.notices).toEqual([
-      expect.stringContaining(`“step” is not valid (the tour has ${String(count)} steps)`),
-    ]);
+  it("opens the last step past the end, and gives the tour's length for the notice (?step=999)", () => {
+    expect(stepInTour(tour, 998)).toEqual({ step: count - 1, pastEnd: count });
   });
 });

@@ -22,6 +22,7 @@ import type { SessionConfig } from "../../scenario/session";
 import { FailureGate } from "../controls/failureGate";
 import type { View } from "../../link/view";
 import { PAGE } from "../../text/page";
+import { URL_NOTICE } from "../../text/url";
 
 // Not part of the first view: loaded after it, or when the reader opens it.
 const BelowStage = lazy(() => import("../panels/BelowStage"));
@@ -107,7 +108,8 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
         const fitted = stepInTour(tour, step);
         t.getState().open(tour, fitted.step);
         // After the step's scenario replaced the document (which clears older notices).
-        const notices = [...wrong, ...fitted.notices];
+        const notices =
+          fitted.pastEnd === null ? wrong : [...wrong, URL_NOTICE.stepPastEnd(fitted.pastEnd)];
         if (notices.length > 0) setNotices(notices);
       });
     },
@@ -147,7 +149,8 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
     const link = view.tour;
     if (!link) return;
     void import("../../tours/index").then(({ readTourLink }) => {
-      const { tour, notices: wrong } = readTourLink(link.id, link.step);
+      const { tour, problems } = readTourLink(link.id, link.step);
+      const wrong = problems.map(URL_NOTICE.tourLink);
       if (tour) openTour(tour.id, tour.step, wrong);
       else setNotices((shown) => [...shown, ...wrong]);
     });

@@ -14,6 +14,7 @@ import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
 import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "../../text/exports";
+import { problemLine } from "../../text/scenario";
 import { SHARE } from "../../text/share";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
 import ImportVm from "./ImportVm";
@@ -109,7 +110,7 @@ export function Share() {
     const decoded = decodeScenarioFile(new Uint8Array(await file.arrayBuffer()));
     const result = decoded.ok ? parseScenario(decoded.text) : decoded;
     if (!result.ok) {
-      setStatus(SHARE.invalid(file.name, result.error));
+      setStatus(SHARE.invalid(file.name, problemLine(result.problem)));
       return;
     }
     if (result.scenario.ops.length > MAX_URL_OPS) {

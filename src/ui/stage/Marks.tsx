@@ -4,8 +4,8 @@
  * what the article warns about.
  */
 import { memo } from "react";
-import { STAGE } from "../../text/stage";
-import { BOXES, TYPE, type BoxId } from "../../geometry/layout";
+import { BOX_TITLE, STAGE } from "../../text/stage";
+import { TYPE, type BoxId } from "../../geometry/layout";
 import { doneMarks } from "../../geometry/marks";
 
 export const DoneMarks = memo(function DoneMarks({
@@ -24,7 +24,7 @@ export const DoneMarks = memo(function DoneMarks({
         </g>
       ) : null}
       <g className="done-flag" data-done-flag="true" data-layer={done}>
-        <title>{STAGE.doneTitle(BOXES[done].title)}</title>
+        <title>{STAGE.doneTitle(BOX_TITLE[done])}</title>
         <line x1={flag.x} y1={flag.foot} x2={flag.x} y2={flag.top} />
         <path d={`M ${String(flag.x)} ${String(flag.top)} h 22 l -6 7 l 6 7 h -22 Z`} />
         <text x={flag.x + 2} y={flag.foot + 16} fontSize={TYPE.detail} textAnchor="middle">

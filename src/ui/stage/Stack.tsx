@@ -10,7 +10,7 @@ import type { FailureKind, LayerId } from "../../model/timeline";
 import { BOXES, FRAMES, LAYER_OF_BOX, TAG_X, TYPE, type Box } from "../../geometry/layout";
 import type { SessionConfig } from "../../scenario/session";
 import type { StageFacts } from "../../store/stage";
-import { boxDetail, STAGE } from "../../text/stage";
+import { BOX_TITLE, boxDetail, FRAME_LABEL, STAGE } from "../../text/stage";
 
 /** The next cache mode in QEMU's order, wrapping around. */
 function nextMode(config: SessionConfig) {
@@ -91,7 +91,7 @@ export const Stack = memo(function Stack({
           <g key={f.id} className="frame">
             <rect x={f.x} y={f.y} width={width} height={f.height} rx="8" />
             <text x={f.x + width - 8} y={f.y + 16} textAnchor="end" fontSize={TYPE.frame}>
-              {compact && f.id === "guest" ? STAGE.guestShort : f.label}
+              {compact && f.id === "guest" ? STAGE.guestShort : FRAME_LABEL[f.id]}
             </text>
           </g>
         );
@@ -109,7 +109,7 @@ export const Stack = memo(function Stack({
         const shape = (
           <BoxShape
             box={b}
-            title={b.id === "qemu" ? STAGE.qemuTitle(config) : b.title}
+            title={b.id === "qemu" ? STAGE.qemuTitle(config) : BOX_TITLE[b.id]}
             detail={boxDetail(b.id, config)}
             volatile={volatile && b.id !== "qemu"}
             stable={b.id === facts.stable}
