@@ -58,6 +58,37 @@ export function run(store: DiagramStore, command: Command): void {
   }
 }
 
+/** What a command handler reads of a message: who sent it, from which origin, and what. */
+export type Incoming = Pick<MessageEvent, "source" | "origin" | "data">;
+
+/**
+ * The embed's gate: a message is run only if it comes from the host page (the frame's parent),
+ * from an origin listed exactly in `origin=`, and reads as a command through `parseCommand`;
+ * anything else is warned about and changes nothing.
+ */
+export function commandHandler(
+  store: DiagramStore,
+  host: MessageEventSource,
+  origins: readonly string[],
+  warn: (text: string) => void,
+): (event: Incoming) => void {
+  return (event) => {
+    try {
+      if (event.source !== host) {
+        warn("ignored a message not from the host page");
+      } else if (!origins.includes(event.origin)) {
+        warn(`ignored a message from ${readable(event.origin)}: not an allowed origin (origin=)`);
+      } else {
+        const parsed = parseCommand(event.data);
+        if (parsed.ok) run(store, parsed.command);
+        else warn(`ignored a message: ${parsed.error}`);
+      }
+    } catch (error) {
+      warn(`ignored a message: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
 export function connectFrame(store: DiagramStore, search: string): () => void {
   const host = window.parent;
   if (host === window) return () => undefined;
@@ -84,21 +115,7 @@ export function connectFrame(store: DiagramStore, search: string): () => void {
     }
   };
 
-  const onMessage = (event: MessageEvent) => {
-    try {
-      if (event.source !== host) {
-        warn("ignored a message not from the host page");
-      } else if (!origins.includes(event.origin)) {
-        warn(`ignored a message from ${readable(event.origin)}: not an allowed origin (origin=)`);
-      } else {
-        const parsed = parseCommand(event.data);
-        if (parsed.ok) run(store, parsed.command);
-        else warn(`ignored a message: ${parsed.error}`);
-      }
-    } catch (error) {
-      warn(`ignored a message: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const onMessage = commandHandler(store, host, origins, warn);
   window.addEventListener("message", onMessage);
   const unwatch = watchDiagram(store, post);
 

@@ -249,11 +249,82 @@ describe("readUrlScenario and writeUrlScenario", () => {
     expect(read.config.mode).toBe("directsync");
   });
 
+  it.each(["Infinity", "-Infinity", "NaN", "-0.001", "1000000000001", "1e300", "", " ", "5ms"])(
+    "t=%s is outside 0 to 1e12 ms: a notice, and the playhead starts at 0",
+    (t) => {
+      const { tMs, notices } = readUrlScenario(`?ops=normal@0&t=${encodeURIComponent(t)}`);
+      expect(tMs).toBeNull();
+      expect(notices).toEqual([
+        `The URL parameter “t” is not valid (expected a time in ms from 0 to 1e12, got “${t}”); starting at 0.`,
+      ]);
+    },
+  );
+
+  it.each([
+    ["0", 0],
+    ["1e12", 1e12],
+    ["0.001", 0.001],
+  ])("t=%s is inside the bounds", (t, expected) => {
+    expect(readUrlScenario(`?ops=normal@0&t=${t}`)).toMatchObject({ tMs: expected, notices: [] });
+  });
+
+  it.each([
+    "normal@Infinity",
+    "normal@NaN",
+    "normal@-0.001",
+    "normal@1000000000001",
+    "normal@",
+    "normal",
+    "@5",
+    "normal@5@",
+  ])("ops=%s is refused whole: no writes, and a notice naming the write", (item) => {
+    const { doc: read, notices } = readUrlScenario(`?ops=osync@0,${encodeURIComponent(item)}`);
+    expect(read.ops).toEqual([]);
+    expect(notices).toEqual([
+      `The URL parameter “ops” is not valid (write 2 (“${item}”) is not kind@ms, kind one of normal, osync, barrier, odirect); no writes were loaded.`,
+    ]);
+  });
+
+  it("takes a write at the last instant a scenario may hold (1e12 ms)", () => {
+    expect(readUrlScenario("?ops=normal@1e12&crash=power@1e12")).toMatchObject({
+      doc: { ops: [{ atMs: 1e12, kind: "normal" }], crash: { atMs: 1e12, kind: "power" } },
+      notices: [],
+    });
+  });
+
+  it.each([
+    "power@Infinity",
+    "power@NaN",
+    "power@-1",
+    "power@1000000000001",
+    "power@",
+    "power",
+    "power@1@2",
+    "@1",
+  ])("crash=%s is refused: no failure, and a notice", (raw) => {
+    const { doc: read, notices } = readUrlScenario(`?crash=${encodeURIComponent(raw)}`);
+    expect(read.crash).toBeNull();
+    expect(notices).toEqual([
+      `The URL parameter “crash” is not valid (“${raw}” is not kind@ms, kind one of guest, qemu, host, power); no failure was loaded.`,
+    ]);
+  });
+
+  it("an empty ops= is no writes, not a bad one", () => {
+    expect(readUrlScenario("?ops=")).toMatchObject({ doc: { ops: [] }, notices: [] });
+  });
+
+  it("takes exactly as many writes as a link may carry", () => {
+    const ops = Array.from({ length: MAX_URL_OPS }, () => "normal@0").join(",");
+    expect(readUrlScenario(`?ops=${ops}`).doc.ops).toHaveLength(MAX_URL_OPS);
+  });
+
   it("refuses more writes than a link may carry, naming the limit", () => {
     const ops = Array.from({ length: MAX_URL_OPS + 1 }, () => "normal@0").join(",");
     const { doc: read, notices } = readUrlScenario(`?ops=${ops}`);
     expect(read.ops).toEqual([]);
-    expect(notices[0]).toContain(`at most ${String(MAX_URL_OPS)} writes`);
+    expect(notices).toEqual([
+      `The URL parameter “ops” is not valid (at most ${String(MAX_URL_OPS)} writes in a link, got ${String(MAX_URL_OPS + 1)}); no writes were loaded.`,
+    ]);
   });
 
   it("never shows half an emoji or a raw escape", () => {
