@@ -21,13 +21,15 @@ export function allowedOrigins(search: string): { origins: string[]; rejected: s
   const rejected: string[] = [];
   for (const item of raw.split(",").map((s) => s.trim())) {
     if (item === "") continue;
-    let origin: string | null;
+    // Only an item the URL parser writes back unchanged is an origin: "null" (an opaque
+    // origin, which any sandboxed frame has) is not one a URL parses to, and neither is "*".
+    let origin = "";
     try {
       origin = new URL(item).origin;
     } catch {
-      origin = null;
+      // Not a URL: rejected below.
     }
-    if (origin !== null && origin !== "null" && origin === item) origins.push(origin);
+    if (origin === item) origins.push(origin);
     else rejected.push(item);
   }
   return { origins, rejected };
