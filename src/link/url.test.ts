@@ -3,7 +3,7 @@
  * blanks the page: it yields a notice naming it and the default used, and the good ones are kept.
  */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES } from "../model/config";
+import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS, DISK_CACHES } from "../model/config";
 import { DEFAULT_CONFIG } from "../scenario/session";
 import { MAX_URL_OPS, readUrlConfig, readUrlScenario } from "./url";
 import { writeUrlScenario } from "./urlWrite";
@@ -105,6 +105,19 @@ describe("readUrlConfig", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain("“disk”");
     expect(notices[0]).toContain("using volatile instead");
+  });
+
+  it("says in full which parameter is bad, why, and what is used instead", () => {
+    expect(readUrlConfig("?mode=writebak").notices).toEqual([
+      'The URL parameter “mode” is not valid (expected one of writeback, none, writethrough, directsync, unsafe, got "writebak"); using writeback instead.',
+    ]);
+  });
+
+  it("with every parameter of the table bad, gives one notice each and the defaults", () => {
+    const search = CONFIG_KEYS.map((key) => `${CONFIG_FIELDS[key].param}=zz`).join("&");
+    const { config, notices } = readUrlConfig(`?${search}`);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(notices).toHaveLength(CONFIG_KEYS.length);
   });
 
   it("names the values a parameter allows", () => {
@@ -306,6 +319,18 @@ describe("readUrlScenario and writeUrlScenario", () => {
     expect(read.crash).toBeNull();
     expect(notices).toEqual([
       `The URL parameter “crash” is not valid (“${raw}” is not kind@ms, kind one of guest, qemu, host, power); no failure was loaded.`,
+    ]);
+  });
+
+  it("names the bad write by its place, past the ninth too", () => {
+    const ops = [...Array.from({ length: 10 }, () => "normal@0"), "fsync@0"].join(",");
+    expect(readUrlScenario(`?ops=${ops}`).notices[0]).toContain("write 11 (“fsync@0”)");
+  });
+
+  it("a bad configuration parameter's notice comes with the scenario's", () => {
+    expect(readUrlScenario("?mode=x&t=soon").notices.map((n) => /“(\w+)”/.exec(n)?.[1])).toEqual([
+      "mode",
+      "t",
     ]);
   });
 
