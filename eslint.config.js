@@ -59,6 +59,9 @@ export default defineConfig(
     "playwright-report/",
     "test-results/",
     "coverage/",
+    // Stryker's sandbox (a copy of the project, mutated) and its reports: npm run test:mutation.
+    ".stryker-tmp/",
+    "reports/mutation/",
   ]),
 
   // Plain JavaScript (this file, scripts/*.mjs): recommended rules, no type information.
