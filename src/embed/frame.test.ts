@@ -187,7 +187,10 @@ describe("commandHandler: every command through the validator", () => {
     [42, "not an object"],
     [[ISSUE], "not an object"],
     [{ ...ISSUE, type: "issue" }, 'type: expected "kvm-cache-diagram:<command>"'],
-    [{ ...ISSUE, type: type("__proto__") }, 'type: unknown command "__proto__"'],
+    [
+      { ...ISSUE, type: type("__proto__") },
+      'type: unknown command "__proto__" (commands: load, play, pause, seek, issue, fail)',
+    ],
     [{ ...ISSUE, version: "1" }, "version: expected 1"],
     [{ ...ISSUE, junk: 1 }, "junk: unknown field"],
     [{ type: type("play"), version: 1, tMs: 0 }, "tMs: unknown field"],

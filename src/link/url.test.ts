@@ -157,6 +157,13 @@ describe("readUrlConfig", () => {
     });
   });
 
+  it("reads a field without an alias from its own parameter only", () => {
+    expect(readUrlConfig("?undefined=off&null=off")).toEqual({
+      config: DEFAULT_CONFIG,
+      notices: [],
+    });
+  });
+
   it("accepts QEMU's own spelling, cache=", () => {
     expect(readUrlConfig("?cache=directsync").config.mode).toBe("directsync");
   });

@@ -123,6 +123,12 @@ describe("the validator's words and edges", () => {
     expect(errorOf(value)).toBe(message);
   });
 
+  it("quotes the JSON parser's reason as one line of words", () => {
+    const result = parseScenario("{\n");
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/^document: not valid JSON \(\S+ \S+.*\)$/);
+  });
+
   it(`takes exactly ${String(MAX_OPS)} operations`, () => {
     const ops = Array.from({ length: MAX_OPS }, () => ({ at: 0, kind: "normal" }));
     expect(validateScenario({ ...valid, ops }).ok).toBe(true);
