@@ -93,6 +93,21 @@ describe("<kvm-cache-diagram>", () => {
     expect(ready[1]?.scenario.config.mode).toBe("unsafe");
   });
 
+  it("an attribute left out is not a bad one: no notice", async () => {
+    const { element } = show({});
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toContain("Cache mode");
+    });
+    expect(element.shadowRoot?.textContent).not.toContain("is not valid");
+  });
+
+  it("its events reach the page: they bubble", () => {
+    const told: string[] = [];
+    document.addEventListener("kvm-cache-diagram:ready", (e) => told.push(e.type), { once: true });
+    show({});
+    expect(told).toEqual(["kvm-cache-diagram:ready"]);
+  });
+
   it("keeps its styles in an open shadow root", () => {
     const { element } = show({});
     expect(element.shadowRoot?.mode).toBe("open");

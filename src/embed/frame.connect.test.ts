@@ -47,7 +47,7 @@ describe("connectFrame", () => {
   it("is not an embed outside a frame: it takes no commands", () => {
     Object.defineProperty(window, "parent", { value: window, configurable: true });
     const store = createDiagramStore(DEFAULT_CONFIG);
-    connectFrame(store, "?origin=https://a.example")();
+    connectFrame(store, "?origin=https://a.example");
     message(ISSUE, "https://a.example", window);
     expect(store.getState().ops).toHaveLength(0);
     expect(posted).toEqual([]);
