@@ -14,6 +14,12 @@ function listen(config = DEFAULT_CONFIG) {
   return { store, heard, names: () => heard.map((e) => e.name) };
 }
 
+const ONE_WRITE = {
+  version: 1,
+  config: { mode: "writeback", guestBarriers: true },
+  ops: [{ at: 0, kind: "osync" }],
+} as const;
+
 describe("watchDiagram", () => {
   it("tells the new state when a write is issued, and nothing else yet", () => {
     const { store, heard } = listen();
@@ -116,24 +122,13 @@ describe("watchDiagram", () => {
 
   it("a new document tells its state only, never the moments its playhead starts past", () => {
     const { store, heard } = listen();
-    const scenario = {
-      version: 1,
-      config: { mode: "writeback", guestBarriers: true },
-      ops: [{ at: 0, kind: "osync" }],
-    } as const;
-    store.getState().load(scenario, 1_000);
+    store.getState().load(ONE_WRITE, 1_000);
     expect(heard.map((e) => e.name)).toEqual(["state"]);
   });
 
   it("tells a loss when the playhead reaches a failure, once, and not before", () => {
     const { store, heard } = listen();
-    const scenario = {
-      version: 1,
-      config: { mode: "writeback", guestBarriers: true },
-      ops: [{ at: 0, kind: "normal" }],
-      crash: { at: 50, kind: "power" },
-    } as const;
-    store.getState().load(scenario, 0);
+    store.getState().load({ ...ONE_WRITE, crash: { at: 50, kind: "power" } }, 0);
     expect(heard.map((e) => e.name)).toEqual(["state"]);
     heard.length = 0;
     store.getState().seek(50);
