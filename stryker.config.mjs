@@ -33,5 +33,7 @@ export default {
   // A module-level mutant re-runs every test that imports the module (most of the suite, for the
   // validator): 95 % of the time on 2 cores. The bounds they hold are pinned by unit tests.
   ignoreStatic: true,
-  thresholds: { high: 90, low: 85, break: 80 },
+  // Issue 20: ≥ 85 % for the embed, the validator and the codec, ≥ 75 % for the import; a run over
+  // all four fails below the lower bar (docs/mutation.md gives the score per area).
+  thresholds: { high: 90, low: 85, break: 75 },
 };
