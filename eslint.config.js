@@ -62,6 +62,9 @@ export default defineConfig(
     // The docs sites e2e/sites.spec.ts builds, and their tools.
     "e2e/sites/*/site/",
     "e2e/sites/*/node_modules/",
+    // Stryker's sandbox (a copy of the project, mutated) and its reports: npm run test:mutation.
+    ".stryker-tmp/",
+    "reports/mutation/",
   ]),
 
   // Plain JavaScript (this file, scripts/*.mjs): recommended rules, no type information.

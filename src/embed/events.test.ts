@@ -14,6 +14,12 @@ function listen(config = DEFAULT_CONFIG) {
   return { store, heard, names: () => heard.map((e) => e.name) };
 }
 
+const ONE_WRITE = {
+  version: 1,
+  config: { mode: "writeback", guestBarriers: true },
+  ops: [{ at: 0, kind: "osync" }],
+} as const;
+
 describe("watchDiagram", () => {
   it("tells the new state when a write is issued, and nothing else yet", () => {
     const { store, heard } = listen();
@@ -97,5 +103,55 @@ describe("watchDiagram", () => {
     heard.length = 0;
     store.getState().undoFailure();
     expect(heard.map((e) => e.name)).toEqual(["state"]);
+  });
+
+  it("a playhead moved in two steps tells each moment once, in the step that reaches it", () => {
+    const { store, heard } = listen({ ...DEFAULT_CONFIG, mode: "writethrough" });
+    store.getState().issue("normal");
+    const op = store.getState().timeline.ops[0];
+    const acked = op?.ackedAtMs ?? 0;
+    const durable = op?.durableAtMs ?? 0;
+    expect(durable).toBeGreaterThan(acked);
+    heard.length = 0;
+    store.getState().seek(acked);
+    expect(heard.map((e) => e.name)).toEqual(["acked", "state"]);
+    heard.length = 0;
+    store.getState().seek(durable);
+    expect(heard.map((e) => e.name)).toEqual(["durable", "state"]);
+  });
+
+  it("a new document tells its state only, never the moments its playhead starts past", () => {
+    const { store, heard } = listen();
+    store.getState().load(ONE_WRITE, 1_000);
+    expect(heard.map((e) => e.name)).toEqual(["state"]);
+  });
+
+  it("tells a loss when the playhead reaches a failure, once, and not before", () => {
+    const { store, heard } = listen();
+    store.getState().load({ ...ONE_WRITE, crash: { at: 50, kind: "power" } }, 0);
+    expect(heard.map((e) => e.name)).toEqual(["state"]);
+    heard.length = 0;
+    store.getState().seek(50);
+    expect(heard.filter((e) => e.name === "lost")).toHaveLength(1);
+    heard.length = 0;
+    store.getState().seek(50);
+    store.getState().seek(40);
+    store.getState().seek(50);
+    expect(heard.filter((e) => e.name === "lost")).toHaveLength(1);
+  });
+
+  it("while playing, tells the moments passed but not the state; pausing tells it", () => {
+    const { store, heard } = listen({ ...DEFAULT_CONFIG, mode: "writethrough" });
+    store.getState().issue("normal");
+    store.getState().setPlaying(true);
+    heard.length = 0;
+    store.getState().advance(3);
+    expect(store.getState().tMs).toBeGreaterThan(0);
+    expect(heard.map((e) => e.name).filter((n) => n === "state")).toEqual([]);
+    store.getState().setPlaying(false);
+    expect(heard.at(-1)).toMatchObject({ name: "state", playing: false });
+    heard.length = 0;
+    store.getState().setPlaying(false);
+    expect(heard).toEqual([]);
   });
 });

@@ -21,13 +21,15 @@ export function allowedOrigins(search: string): { origins: string[]; rejected: s
   const rejected: string[] = [];
   for (const item of raw.split(",").map((s) => s.trim())) {
     if (item === "") continue;
-    let origin: string | null;
+    // Only an item the URL parser writes back unchanged is an origin: "null" (an opaque
+    // origin, which any sandboxed frame has) is not one a URL parses to, and neither is "*".
+    let origin = "";
     try {
       origin = new URL(item).origin;
     } catch {
-      origin = null;
+      // Not a URL: rejected below.
     }
-    if (origin !== null && origin !== "null" && origin === item) origins.push(origin);
+    if (origin === item) origins.push(origin);
     else rejected.push(item);
   }
   return { origins, rejected };
@@ -80,6 +82,48 @@ export function unlistedWarning(parent: string, origins: readonly string[]): str
   );
 }
 
+/** What a command handler reads of a message: who sent it, from which origin, and what. */
+export type Incoming = Pick<MessageEvent, "source" | "origin" | "data">;
+
+/**
+ * The embed's gate: a message is run only if it comes from the host page (the frame's parent),
+ * from an origin listed exactly in `origin=`, and reads as a command through `parseCommand`;
+ * anything else is warned about and changes nothing. `measure` is answered to any origin (the
+ * frame's height is how any host page sizes it); an `unlisted` host page was warned once already.
+ */
+export function commandHandler(
+  store: DiagramStore,
+  host: MessageEventSource,
+  origins: readonly string[],
+  warn: (text: string) => void,
+  measure: (origin: string) => void = () => undefined,
+  unlisted: (origin: string) => boolean = () => false,
+): (event: Incoming) => void {
+  return (event) => {
+    try {
+      if (event.source !== host) {
+        warn("ignored a message not from the host page");
+        return;
+      }
+      const parsed = parseCommand(event.data);
+      const command = parsed.ok ? parsed.command : null;
+      if (command?.name === "measure") {
+        measure(event.origin);
+      } else if (unlisted(event.origin)) {
+        // Told once, when the frame connected.
+      } else if (!origins.includes(event.origin)) {
+        warn(`ignored a message from ${readable(event.origin)}: not an allowed origin (origin=)`);
+      } else if (command) {
+        run(store, command);
+      } else if (!parsed.ok) {
+        warn(`ignored a message: ${parsed.error}`);
+      }
+    } catch (error) {
+      warn(`ignored a message: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}
+
 export function connectFrame(store: DiagramStore, search: string): () => void {
   const host = window.parent;
   if (host === window) return () => undefined;
@@ -128,31 +172,19 @@ export function connectFrame(store: DiagramStore, search: string): () => void {
     send(sized ? { ...toMessage(event), height: contentHeight() } : toMessage(event), targets);
   };
 
-  const onMessage = (event: MessageEvent) => {
-    try {
-      if (event.source !== host) {
-        warn("ignored a message not from the host page");
-        return;
-      }
-      const parsed = parseCommand(event.data);
-      const command = parsed.ok ? parsed.command : null;
-      if (command?.name === "measure") {
-        // The height only, to whoever asks: it is how any host page sizes the frame.
-        const height = contentHeight();
-        send(toMessage({ name: "resize", height }), [event.origin === "null" ? "*" : event.origin]);
-      } else if (unlisted(event.origin)) {
-        // Told once above.
-      } else if (!origins.includes(event.origin)) {
-        warn(`ignored a message from ${readable(event.origin)}: not an allowed origin (origin=)`);
-      } else if (command) {
-        run(store, command);
-      } else if (!parsed.ok) {
-        warn(`ignored a message: ${parsed.error}`);
-      }
-    } catch (error) {
-      warn(`ignored a message: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
+  const onMessage = commandHandler(
+    store,
+    host,
+    origins,
+    warn,
+    (origin) => {
+      // The height only, to whoever asks.
+      send(toMessage({ name: "resize", height: contentHeight() }), [
+        origin === "null" ? "*" : origin,
+      ]);
+    },
+    unlisted,
+  );
   window.addEventListener("message", onMessage);
   const unwatch = watchDiagram(store, post);
 

@@ -3,7 +3,7 @@
  * blanks the page: it yields a notice naming it and the default used, and the good ones are kept.
  */
 import { describe, expect, it } from "vitest";
-import { CACHE_MODES, DISK_CACHES } from "../model/config";
+import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS, DISK_CACHES } from "../model/config";
 import { DEFAULT_CONFIG } from "../scenario/session";
 import { MAX_URL_OPS, readUrlConfig, readUrlScenario } from "./url";
 import { writeUrlScenario } from "./urlWrite";
@@ -107,6 +107,19 @@ describe("readUrlConfig", () => {
     expect(notices[0]).toContain("using volatile instead");
   });
 
+  it("says in full which parameter is bad, why, and what is used instead", () => {
+    expect(readUrlConfig("?mode=writebak").notices).toEqual([
+      'The URL parameter “mode” is not valid (expected one of writeback, none, writethrough, directsync, unsafe, got "writebak"); using writeback instead.',
+    ]);
+  });
+
+  it("with every parameter of the table bad, gives one notice each and the defaults", () => {
+    const search = CONFIG_KEYS.map((key) => `${CONFIG_FIELDS[key].param}=zz`).join("&");
+    const { config, notices } = readUrlConfig(`?${search}`);
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(notices).toHaveLength(CONFIG_KEYS.length);
+  });
+
   it("names the values a parameter allows", () => {
     const [notice] = readUrlConfig("?disk=ssd").notices;
     for (const value of DISK_CACHES) expect(notice).toContain(value);
@@ -140,6 +153,13 @@ describe("readUrlConfig", () => {
   ] as const)("barriers=%s reads as %s", (value, expected) => {
     expect(readUrlConfig(`?barriers=${value}`)).toEqual({
       config: { ...DEFAULT_CONFIG, guestBarriers: expected },
+      notices: [],
+    });
+  });
+
+  it("reads a field without an alias from its own parameter only", () => {
+    expect(readUrlConfig("?undefined=off&null=off")).toEqual({
+      config: DEFAULT_CONFIG,
       notices: [],
     });
   });
@@ -249,11 +269,94 @@ describe("readUrlScenario and writeUrlScenario", () => {
     expect(read.config.mode).toBe("directsync");
   });
 
+  it.each(["Infinity", "-Infinity", "NaN", "-0.001", "1000000000001", "1e300", "", " ", "5ms"])(
+    "t=%s is outside 0 to 1e12 ms: a notice, and the playhead starts at 0",
+    (t) => {
+      const { tMs, notices } = readUrlScenario(`?ops=normal@0&t=${encodeURIComponent(t)}`);
+      expect(tMs).toBeNull();
+      expect(notices).toEqual([
+        `The URL parameter “t” is not valid (expected a time in ms from 0 to 1e12, got “${t}”); starting at 0.`,
+      ]);
+    },
+  );
+
+  it.each([
+    ["0", 0],
+    ["1e12", 1e12],
+    ["0.001", 0.001],
+  ])("t=%s is inside the bounds", (t, expected) => {
+    expect(readUrlScenario(`?ops=normal@0&t=${t}`)).toMatchObject({ tMs: expected, notices: [] });
+  });
+
+  it.each([
+    "normal@Infinity",
+    "normal@NaN",
+    "normal@-0.001",
+    "normal@1000000000001",
+    "normal@",
+    "normal",
+    "@5",
+    "normal@5@",
+  ])("ops=%s is refused whole: no writes, and a notice naming the write", (item) => {
+    const { doc: read, notices } = readUrlScenario(`?ops=osync@0,${encodeURIComponent(item)}`);
+    expect(read.ops).toEqual([]);
+    expect(notices).toEqual([
+      `The URL parameter “ops” is not valid (write 2 (“${item}”) is not kind@ms, kind one of normal, osync, barrier, odirect); no writes were loaded.`,
+    ]);
+  });
+
+  it("takes a write at the last instant a scenario may hold (1e12 ms)", () => {
+    expect(readUrlScenario("?ops=normal@1e12&crash=power@1e12")).toMatchObject({
+      doc: { ops: [{ atMs: 1e12, kind: "normal" }], crash: { atMs: 1e12, kind: "power" } },
+      notices: [],
+    });
+  });
+
+  it.each([
+    "power@Infinity",
+    "power@NaN",
+    "power@-1",
+    "power@1000000000001",
+    "power@",
+    "power",
+    "power@1@2",
+    "@1",
+  ])("crash=%s is refused: no failure, and a notice", (raw) => {
+    const { doc: read, notices } = readUrlScenario(`?crash=${encodeURIComponent(raw)}`);
+    expect(read.crash).toBeNull();
+    expect(notices).toEqual([
+      `The URL parameter “crash” is not valid (“${raw}” is not kind@ms, kind one of guest, qemu, host, power); no failure was loaded.`,
+    ]);
+  });
+
+  it("names the bad write by its place, past the ninth too", () => {
+    const ops = [...Array.from({ length: 10 }, () => "normal@0"), "fsync@0"].join(",");
+    expect(readUrlScenario(`?ops=${ops}`).notices[0]).toContain("write 11 (“fsync@0”)");
+  });
+
+  it("a bad configuration parameter's notice comes with the scenario's", () => {
+    expect(readUrlScenario("?mode=x&t=soon").notices.map((n) => /“(\w+)”/.exec(n)?.[1])).toEqual([
+      "mode",
+      "t",
+    ]);
+  });
+
+  it("an empty ops= is no writes, not a bad one", () => {
+    expect(readUrlScenario("?ops=")).toMatchObject({ doc: { ops: [] }, notices: [] });
+  });
+
+  it("takes exactly as many writes as a link may carry", () => {
+    const ops = Array.from({ length: MAX_URL_OPS }, () => "normal@0").join(",");
+    expect(readUrlScenario(`?ops=${ops}`).doc.ops).toHaveLength(MAX_URL_OPS);
+  });
+
   it("refuses more writes than a link may carry, naming the limit", () => {
     const ops = Array.from({ length: MAX_URL_OPS + 1 }, () => "normal@0").join(",");
     const { doc: read, notices } = readUrlScenario(`?ops=${ops}`);
     expect(read.ops).toEqual([]);
-    expect(notices[0]).toContain(`at most ${String(MAX_URL_OPS)} writes`);
+    expect(notices).toEqual([
+      `The URL parameter “ops” is not valid (at most ${String(MAX_URL_OPS)} writes in a link, got ${String(MAX_URL_OPS + 1)}); no writes were loaded.`,
+    ]);
   });
 
   it("never shows half an emoji or a raw escape", () => {

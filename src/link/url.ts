@@ -7,7 +7,7 @@
  */
 import { CONFIG_FIELDS, CONFIG_KEYS, withDefaults, type ConfigKey } from "../model/config";
 import { paramText, paramValue } from "../scenario/params";
-import { validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { MAX_TIME_MS, validateScenario, type ScenarioDoc } from "../scenario/schema";
 import {
   DEFAULT_CONFIG,
   scenarioConfig,
@@ -127,7 +127,8 @@ export function readUrlScenario(search: string): UrlScenario {
   const rawT = params.get("t");
   if (rawT !== null) {
     const t = rawT.trim() === "" ? NaN : Number(rawT);
-    if (Number.isFinite(t) && t >= 0) tMs = t;
+    // The same bound as every time in a scenario (src/scenario/schema.ts).
+    if (Number.isFinite(t) && t >= 0 && t <= MAX_TIME_MS) tMs = t;
     else notices.push(URL_NOTICE.t(rawT));
   }
   return { doc: { config, ops, crash }, tMs, notices };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ALL_CONFIGS } from "../model/testing";
 import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 import { readUrlConfig } from "./url";
-import { longLinkWarning, SAFE_LINK_LENGTH, writeUrlConfig } from "./urlWrite";
+import { longLinkWarning, SAFE_LINK_LENGTH, writeUrlConfig, writeUrlScenario } from "./urlWrite";
 
 describe("writeUrlConfig", () => {
   it("round-trips every configuration through readUrlConfig", () => {
@@ -68,5 +68,36 @@ describe("longLinkWarning", () => {
     const long = `https://example.org/?ops=${"osync@12.5,".repeat(SAFE_LINK_LENGTH / 10)}`;
     expect(longLinkWarning(long)).toMatch(/KiB long: some web servers refuse links over 8 KiB/);
     expect(longLinkWarning(long)).toMatch(/Export scenario/);
+  });
+
+  it("warns from the first character past the limit, giving the length in KiB", () => {
+    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH))).toBeNull();
+    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH + 1))).toMatch(/^This link is 8 KiB long/);
+    expect(longLinkWarning("x".repeat(20 * 1024))).toMatch(/^This link is 20 KiB long/);
+  });
+});
+
+describe("writeUrlScenario", () => {
+  const doc = { config: DEFAULT_CONFIG, ops: [{ atMs: 0, kind: "normal" }], crash: null } as const;
+
+  it("names a shipped tour and its step, 1-based", () => {
+    const params = new URLSearchParams(writeUrlScenario("", doc, 0, { id: "article", step: 2 }));
+    expect(params.get("tour")).toBe("article");
+    expect(params.get("step")).toBe("3");
+  });
+
+  it("drops the tour and step of a link when no shipped tour is open", () => {
+    for (const tour of [null, { id: "prediction", step: 0 }]) {
+      const params = new URLSearchParams(writeUrlScenario("?tour=beyond&step=2", doc, 0, tour));
+      expect(params.has("tour") || params.has("step")).toBe(false);
+    }
+  });
+
+  it("writes t only past 0 and only with writes to place it among", () => {
+    const t = (d: typeof doc | { config: SessionConfig; ops: []; crash: null }, tMs: number) =>
+      new URLSearchParams(writeUrlScenario("?t=9", d, tMs)).get("t");
+    expect(t(doc, 5)).toBe("5");
+    expect(t(doc, 0)).toBeNull();
+    expect(t({ config: DEFAULT_CONFIG, ops: [], crash: null }, 5)).toBeNull();
   });
 });

@@ -112,3 +112,39 @@ describe("parseScenario", () => {
     ).not.toContain("\n");
   });
 });
+
+describe("the validator's words and edges", () => {
+  it.each([
+    [{ ...valid, version: 2 }, "version: expected 1, got 2"],
+    [{ ...valid, version: true }, "version: expected 1, got true"],
+    [{ ...valid, version: Symbol("v") }, "version: expected 1, got symbol"],
+    [{ ...valid, ops: [5] }, "ops[0]: expected an object with at, kind, got 5"],
+    [{ ...valid, crash: "power" }, 'crash: expected an object with at, kind, got "power"'],
+  ])("%j: %s", (value, message) => {
+    expect(errorOf(value)).toBe(message);
+  });
+
+  it("quotes the JSON parser's reason as one line of words", () => {
+    const result = parseScenario("{\n");
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(problemLine(result.problem)).toMatch(/^document: not valid JSON \(\S+ \S+.*\)$/);
+  });
+
+  it(`takes exactly ${String(MAX_OPS)} operations`, () => {
+    const ops = Array.from({ length: MAX_OPS }, () => ({ at: 0, kind: "normal" }));
+    expect(validateScenario({ ...valid, ops }).ok).toBe(true);
+  });
+
+  it("does not pass off another fault (here a hostile object's) as a bad field: it is thrown", () => {
+    const hostile = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error("boom");
+        },
+      },
+    );
+    expect(() => validateScenario(hostile)).toThrow("boom");
+  });
+});

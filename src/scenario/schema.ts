@@ -44,7 +44,7 @@ export type ParseResult =
  * Past about 31 years, a microsecond no longer fits in a double's precision next to the time
  * itself: the model's shortest steps would round away.
  */
-const MAX_TIME_MS = 1e12;
+export const MAX_TIME_MS = 1e12;
 
 function timeMs(field: string, value: unknown): number {
   if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value > MAX_TIME_MS) {

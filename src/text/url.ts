@@ -41,7 +41,7 @@ export const URL_NOTICE = {
       "no failure was loaded",
     ),
   t: (raw: string) =>
-    notValid("t", `expected a time in ms from 0, got “${readable(raw)}”`, "starting at 0"),
+    notValid("t", `expected a time in ms from 0 to 1e12, got “${readable(raw)}”`, "starting at 0"),
   /** A link's `tour` or `step` that does not name a tour's step. */
   /** A step past the tour's end: the last step opens instead. */
   stepPastEnd: (steps: number) =>
