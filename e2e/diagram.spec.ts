@@ -545,3 +545,23 @@ test("past 200 writes an exported frame still carries every painted token, as ve
   expect(drawn.some((t) => t.includes(" lost "))).toBe(true);
   expect(painted).toEqual(drawn);
 });
+
+test("an off failure button looks off: before any write the failure buttons are drawn apart from the ready ones", async ({
+  page,
+}) => {
+  await openPaused(page, "?mode=writeback&barriers=on");
+  const power = page.getByRole("button", { name: "Power loss", exact: true });
+  // The words' colour and the border, what a person reads the state by (the fill barely differs).
+  const look = () =>
+    power.evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { color: s.color, border: s.borderColor };
+    });
+  await expect(power).toBeDisabled();
+  const off = await look();
+  await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
+  await expect(power).toBeEnabled();
+  const on = await look();
+  expect(on.color).not.toBe(off.color);
+  expect(on.border).not.toBe(off.border);
+});
