@@ -4,6 +4,7 @@
  * writes as they run without the failure, so it also answers "what if it had struck here
  * instead?" after one has struck.
  */
+import { ColumnHeads } from "./ColumnHeads";
 import { memo } from "react";
 import { FAILURE_KINDS, type OpResult } from "../../model/timeline";
 import type { DiskCache } from "../../model/config";
@@ -31,15 +32,7 @@ const FailedNowTable = memo(function FailedNowTable({
   return (
     <table className="failed-now" aria-label={FAILED_NOW.name}>
       <caption>{FAILED_NOW.caption(tMs)}</caption>
-      <thead>
-        <tr>
-          {FAILED_NOW.head.map((head) => (
-            <th key={head} scope="col">
-              {head}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads heads={FAILED_NOW.head} />
       <tbody>
         {FAILURE_KINDS.toReversed().map((kind) => {
           const { lost, returned } = lossesAt(ops, diskCache, kind, tMs);

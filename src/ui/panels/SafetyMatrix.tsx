@@ -3,6 +3,7 @@
  * kind of write is acknowledged under each cache mode, along which arrows, and whether it would
  * survive a host power loss at that instant.
  */
+import { ColumnHeads } from "./ColumnHeads";
 import { useMemo } from "react";
 import { safetyMatrix } from "../../model/matrix";
 import { formatDuration } from "../../text/format";
@@ -22,15 +23,7 @@ export default function SafetyMatrix() {
     <div className="table-scroll" role="region" aria-label={MATRIX.region} tabIndex={0}>
       <table className="matrix">
         <caption>{MATRIX.caption(guestFs, diskCache, { diskFlush, hostBarriers })}</caption>
-        <thead>
-          <tr>
-            {MATRIX.head.map((head) => (
-              <th key={head} scope="col">
-                {head}
-              </th>
-            ))}
-          </tr>
-        </thead>
+        <ColumnHeads heads={MATRIX.head} />
         <tbody>
           {rows.map((row) => {
             const current = row.mode === config.mode && row.guestBarriers === config.guestBarriers;
