@@ -16,6 +16,8 @@ export type Expected =
   | { readonly kind: "ms"; readonly max: number }
   | { readonly kind: "ops" }
   | { readonly kind: "atMostOps"; readonly max: number }
+  /** More writes than the page keeps (src/scenario/limit.ts). */
+  | { readonly kind: "atMostWrites"; readonly max: number }
   /** A key an object holds twice (src/scenario/text.ts duplicateKey). */
   | { readonly kind: "uniqueKeys"; readonly key: string }
   /** Bytes that are not text in `encoding`; `noMark` when they look like UTF-16 without one. */

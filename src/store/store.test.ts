@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
-import { validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { MAX_WRITES, validateScenario, type ScenarioDoc } from "../scenario/schema";
 import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "../scenario/session";
 import { ACK_TRAVEL_S, createDiagramStore, playbackEndS, struck } from "./store";
 
@@ -105,6 +105,38 @@ describe("issue", () => {
     store.subscribe(listener);
     store.getState().issue("normal");
     expect(listener).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("the limit on writes (MAX_WRITES)", () => {
+  /** A store holding `n` normal writes, 1 ms apart, the playhead at the last. */
+  function holding(n: number) {
+    const store = createDiagramStore(NONE);
+    const ops = Array.from({ length: n }, (_, i) => ({ at: i, kind: "normal" as const }));
+    store.getState().load({ version: 1, config: store.getState().toScenario().config, ops }, n);
+    return store;
+  }
+
+  it("takes the last write that fits, then refuses the next one and changes nothing", () => {
+    const store = holding(MAX_WRITES - 1);
+    store.getState().issue("osync");
+    const full = store.getState();
+    expect(full.ops).toHaveLength(MAX_WRITES);
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.getState().issue("osync");
+    store.getState().burst("osync", 1);
+    expect(listener).not.toHaveBeenCalled();
+    expect(store.getState()).toBe(full);
+  });
+
+  it("refuses a burst whole when fewer writes than it issues still fit", () => {
+    const store = holding(MAX_WRITES - 9);
+    const before = store.getState();
+    store.getState().burst("osync", 10);
+    expect(store.getState()).toBe(before);
+    store.getState().burst("osync", 9);
+    expect(store.getState().ops).toHaveLength(MAX_WRITES);
   });
 });
 

@@ -16,6 +16,7 @@ import { presentationClock, type PresentationClock } from "../geometry/clock";
 import type { BoxId } from "../geometry/layout";
 import { blockHops, tokenHops, type TokenHop } from "../geometry/tokens";
 import type { ScenarioDoc } from "../scenario/schema";
+import { writesLeft } from "../scenario/limit";
 import { eventInstants, nextInstant, previousInstant } from "./instants";
 import {
   DEFAULT_CONFIG,
@@ -87,11 +88,16 @@ export interface DiagramState extends Derived {
 export interface DiagramActions {
   /** Runs the same writes again under the changed configuration; the playhead stays. */
   readonly setConfig: (change: Partial<SessionConfig>) => void;
-  /** Issues a write at the playhead: in the past too ("what if I had written here?"). */
+  /**
+   * Issues a write at the playhead: in the past too ("what if I had written here?"). Refused
+   * when the scenario holds MAX_WRITES already (src/scenario/limit.ts): it could not be kept.
+   */
   readonly issue: (kind: OpKind) => void;
   /**
    * Issues `count` writes as one thread would: the first at the playhead, each next one when the
-   * previous call returned (so their latencies add up, as the article's benchmarks did).
+   * previous call returned (so their latencies add up, as the article's benchmarks did). Refused
+   * whole when `count` more would not fit under MAX_WRITES: part of a burst would time a
+   * different thread than the one asked for.
    */
   readonly burst: (kind: OpKind, count: number) => void;
   /** Strikes the stack with a failure at the playhead (docs/model.md §4); a second strike moves it. */
@@ -221,7 +227,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
 
       issue: (kind) => {
         const state = get();
-        if (afterFailure(state)) return;
+        if (afterFailure(state) || writesLeft(state.ops.length) < 1) return;
         const atMs = state.playhead.tMs;
         set({
           ...rebuild({ ...docOf(state), ops: [...state.ops, { atMs, kind }] }, atMs),
@@ -231,7 +237,7 @@ export function createDiagramStore(config: SessionConfig = DEFAULT_CONFIG) {
 
       burst: (kind, count) => {
         const state = get();
-        if (afterFailure(state)) return;
+        if (afterFailure(state) || writesLeft(state.ops.length) < count) return;
         const failsAtMs = state.failure?.atMs ?? Infinity;
         const ops = [...state.ops];
         let atMs = state.playhead.tMs;

@@ -4,6 +4,8 @@
  * group and of its radios are a contract with the e2e tests (the values themselves name the
  * radios: cache modes, filesystems, disk caches are QEMU's and Linux's own words).
  */
+import { MAX_WRITES } from "../scenario/schema";
+
 export const CONFIGURATION = {
   mode: "Cache mode",
   guest: "Guest",
@@ -26,6 +28,11 @@ export const TOOLBAR = {
   writes: "Issue a write",
   burst: (n: number) => `Burst: ${String(n)} O_SYNC writes`,
   burstTitle: "Ten O_SYNC writes from one thread: each is issued when the previous one returned",
+  /** Burst is off: fewer writes than it issues fit under the page's limit. */
+  burstNoRoom: (burst: number, left: number) =>
+    `${String(burst)} more writes would pass the ${String(MAX_WRITES)} the page keeps (${String(left)} still fit): issue them one by one, or Reset.`,
+  /** Said (and announced) once the scenario holds the most writes the page keeps. */
+  full: `This scenario holds ${String(MAX_WRITES)} writes, the most the page keeps: a link, an exported file and this tab carry no more, so a further write is refused. Reset to write again.`,
   playback: "Playback",
   play: (playing: boolean) => (playing ? "Pause" : "Play"),
   stepBack: "Step back",

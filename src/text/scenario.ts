@@ -5,6 +5,7 @@
  */
 import type { Expected, Problem } from "../scenario/fields";
 import { readable } from "../scenario/readable";
+import { MAX_OPS } from "../scenario/schema";
 import type { TourExpected } from "../tours/schema";
 
 /** A value a document had, as a message shows it. */
@@ -40,6 +41,8 @@ export function scenarioReason(expected: Expected, got: unknown): string {
       return `expected a list of { at, kind }, got ${describe(got)}`;
     case "atMostOps":
       return `at most ${String(expected.max)} operations, got ${String(got)}`;
+    case "atMostWrites":
+      return `at most ${String(expected.max)} writes in the page, got ${String(got)} (npm run scenario reads up to ${String(MAX_OPS)})`;
     case "uniqueKeys":
       return `the key "${readable(expected.key)}" appears twice in one object`;
     case "encoding":

@@ -5,6 +5,7 @@
  * are built from these in the modules beside this one.
  */
 import type { FailureKind, LayerId, OpKind } from "../model/timeline";
+import { MAX_WRITES } from "../scenario/schema";
 
 export const KIND_NAME: Readonly<Record<OpKind, string>> = {
   normal: "Normal write",
@@ -97,11 +98,13 @@ export function opLabel(index: number, kind: OpKind): string {
 /**
  * Why the toolbar's buttons are off, said on the buttons themselves: before any write a failure
  * has nothing to strike; past a failure the world has stopped (a second strike moves it, so
- * scrubbing back before it brings the buttons back).
+ * scrubbing back before it brings the buttons back); at the page's limit a further write could not
+ * be kept (src/scenario/limit.ts).
  */
 export const BUTTON_OFF_WHY = {
   noWrites: "Issue a write first: a failure strikes the writes in flight.",
   struck: "The failure has struck: scrub back before it, or undo it, to go on.",
+  full: `This scenario holds ${String(MAX_WRITES)} writes, the most the page keeps: Reset to write again.`,
 } as const;
 /** "on" or "off": a switch's state, as the page writes it after its name ("barriers on"). */
 export const onOff = (on: boolean): string => (on ? "on" : "off");

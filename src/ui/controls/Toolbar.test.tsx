@@ -7,6 +7,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind } from "../../model/timeline";
+import { MAX_WRITES } from "../../scenario/schema";
 import { DEFAULT_CONFIG, type SessionConfig } from "../../scenario/session";
 import { createDiagramStore } from "../../store/store";
 import { FAILURE, KIND_NAME } from "../../text/vocabulary";
@@ -122,6 +123,39 @@ describe("Toolbar", () => {
     // One thread: ten different issue times, the first at the playhead.
     expect(rows[0]?.[2]).toBe("0 µs");
     expect(new Set(rows.map((cells) => cells[2])).size).toBe(10);
+  });
+
+  it("at the page's limit on writes, turns the write buttons off and says so", () => {
+    const store = createDiagramStore(DEFAULT_CONFIG);
+    const ops = Array.from({ length: MAX_WRITES - 1 }, () => ({ at: 0, kind: "normal" as const }));
+    store.getState().load({ version: 1, config: store.getState().toScenario().config, ops });
+    render(<Toolbar />, { wrapper: providers(store) });
+    const status = () =>
+      screen
+        .getAllByRole("status")
+        .map((s) => s.textContent)
+        .join("");
+    // One write still fits, ten do not: Burst is off first, and says why.
+    expect(
+      screen.getByRole("button", { name: /^Burst/, description: /would pass the 5000/ }),
+    ).toHaveProperty("disabled", true);
+    expect(status()).not.toMatch(/5000/);
+    fireEvent.click(button("Normal write"));
+    expect(store.getState().ops).toHaveLength(MAX_WRITES);
+    for (const kind of OP_KINDS) {
+      const off = screen.getByRole("button", {
+        name: KIND_NAME[kind],
+        description: /^This scenario holds 5000 writes/,
+      });
+      expect(off).toHaveProperty("disabled", true);
+    }
+    expect(status()).toMatch(/holds 5000 writes, .* a further write is refused/);
+    expect(button("Play")).not.toHaveProperty("title", expect.stringMatching(/5000/));
+    // Focus went to Reset, which brings the buttons back.
+    expect(document.activeElement).toBe(button("Reset"));
+    fireEvent.click(button("Reset"));
+    expect(button("Normal write")).toHaveProperty("disabled", false);
+    expect(status()).toBe("");
   });
 
   it("plays and pauses, sets the speed, and steps between instants", () => {

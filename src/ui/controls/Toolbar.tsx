@@ -3,7 +3,9 @@
  * failure, start again. Contract (e2e tests rely on it): buttons "Normal write", "O_SYNC write",
  * "Barrier", "O_DIRECT write", "Power loss", "Power loss at the worst moment", "Undo failure",
  * "Play"/"Pause", and a "Speed" select. A failure is a point in time: before it (scrubbed back)
- * the buttons work, and striking again moves it.
+ * the buttons work, and striking again moves it. At the page's limit on writes
+ * (src/scenario/limit.ts) the write buttons are off and a status says why; Burst is off as soon
+ * as its ten writes would not fit.
  */
 import { useContext, useEffect, useRef } from "react";
 import { FailureGate } from "./failureGate";
@@ -11,6 +13,7 @@ import { FAILURE_KINDS, OP_KINDS } from "../../model/timeline";
 import { TOOLBAR } from "../../text/controls";
 import { BUTTON_OFF_WHY, FAILURE, KIND_NAME } from "../../text/vocabulary";
 import { SPEEDS, struck, type Speed } from "../../store/store";
+import { writesLeft } from "../../scenario/limit";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagram } from "../app/useDiagram";
 
@@ -24,6 +27,8 @@ export function Toolbar() {
   const hasFailure = useDiagram((s) => s.failure !== null);
   const undoFailure = useDiagram((s) => s.undoFailure);
   const hasOps = useDiagram((s) => s.ops.length > 0);
+  const left = useDiagram((s) => writesLeft(s.ops.length));
+  const full = left === 0;
   const issue = useDiagram((s) => s.issue);
   const burst = useDiagram((s) => s.burst);
   const fail = useDiagram((s) => s.fail);
@@ -36,8 +41,9 @@ export function Toolbar() {
   const atStart = useDiagram((s) => s.tMs <= 0);
   const atEnd = useDiagram((s) => s.tMs >= s.endMs);
   // A button that is off says why (its tooltip and accessible description).
-  const writesOff = failed ? BUTTON_OFF_WHY.struck : undefined;
-  const failuresOff = failed ? BUTTON_OFF_WHY.struck : hasOps ? undefined : BUTTON_OFF_WHY.noWrites;
+  const struckWhy = failed ? BUTTON_OFF_WHY.struck : undefined;
+  const writesOff = struckWhy ?? (full ? BUTTON_OFF_WHY.full : undefined);
+  const failuresOff = struckWhy ?? (hasOps ? undefined : BUTTON_OFF_WHY.noWrites);
   // The buttons pressed disable themselves: focus moves on instead of falling to the page,
   // once the re-render has enabled its target.
   const firstWrite = useRef<HTMLButtonElement>(null);
@@ -56,9 +62,11 @@ export function Toolbar() {
             key={kind}
             ref={i === 0 ? firstWrite : undefined}
             type="button"
-            disabled={failed}
+            disabled={failed || full}
             title={writesOff}
             onClick={() => {
+              // The last write that fits turns the buttons off: Reset is what comes next.
+              if (left === 1) focusNext.current = resetButton.current;
               issue(kind);
             }}
           >
@@ -70,8 +78,10 @@ export function Toolbar() {
         ))}
         <button
           type="button"
-          disabled={failed}
-          title={writesOff ?? TOOLBAR.burstTitle}
+          disabled={failed || left < BURST}
+          title={
+            writesOff ?? (left < BURST ? TOOLBAR.burstNoRoom(BURST, left) : TOOLBAR.burstTitle)
+          }
           onClick={() => {
             burst("osync", BURST);
           }}
@@ -79,12 +89,15 @@ export function Toolbar() {
           {TOOLBAR.burst(BURST)}
         </button>
       </div>
+      <div className="limit" role="status">
+        {full ? <p className="note">{TOOLBAR.full}</p> : null}
+      </div>
       <div className="buttons" role="group" aria-label={TOOLBAR.playback}>
         <button
           type="button"
           className="play"
           disabled={failed}
-          title={writesOff}
+          title={struckWhy}
           onClick={() => {
             setPlaying(!playing);
           }}
