@@ -4,7 +4,10 @@
  * and what it tells the page. The drawing itself is checked in a real browser (e2e/embed.spec.ts).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { MAX_WRITES } from "../scenario/schema";
 import "./element";
+
+const CONFIG = { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "off" };
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -81,6 +84,27 @@ describe("<kvm-cache-diagram>", () => {
       expect(element.shadowRoot?.textContent).toContain(
         "The scenario in the element is not valid (config: expected an object",
       );
+    });
+  });
+
+  it("a JSON child with more writes than the page keeps is refused, saying so, in the element", async () => {
+    const ops = Array.from({ length: MAX_WRITES + 1 }, (_, i) => ({ at: i, kind: "normal" }));
+    const json = JSON.stringify({ version: 1, config: CONFIG, ops });
+    const { element, ready } = show({ mode: "none" }, json);
+    expect(ready[0]?.scenario).toMatchObject({ config: { mode: "none" }, ops: [] });
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toContain(
+        "The scenario in the element is not valid (ops: at most 5000 writes in the page, got 5001",
+      );
+    });
+  });
+
+  it("an ops attribute with more writes than the page keeps is refused, saying so", async () => {
+    const ops = Array.from({ length: MAX_WRITES + 1 }, () => "normal@0").join(",");
+    const { element, ready } = show({ ops });
+    expect(ready[0]?.scenario.ops).toEqual([]);
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toMatch(/at most \d+ writes/);
     });
   });
 

@@ -1,13 +1,16 @@
 /**
  * `<kvm-cache-diagram>` (docs/embedding.md): the diagram as one element, built as its own file
  * (dist/kvm-cache-diagram.js, vite.element.config.ts) with everything inlined. Attributes mirror
- * the URL parameters; a child `<script type="application/json">` may carry a whole scenario. Its
+ * the URL parameters; a child `<script type="application/json">` may carry a whole scenario, of
+ * at most as many writes as the page keeps (src/scenario/limit.ts: a larger one is refused with
+ * the page's message before anything simulates, on what is the host page's own thread). Its
  * styles live in an open shadow root; each element mounts its own store, so several on a page
  * stay independent; what happens in it is fired as DOM events named like the embed's messages.
  */
 import css from "../ui/app.css?inline";
 import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { parseScenario } from "../scenario/schema";
+import { tooManyWrites } from "../scenario/limit";
 import { elementNotice } from "../text/scenario";
 import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
@@ -88,10 +91,11 @@ export class KvmCacheDiagram extends HTMLElement {
     const json = this.querySelector('script[type="application/json"]');
     if (json) {
       const parsed = parseScenario(json.textContent);
-      if (parsed.ok) {
+      const problem = parsed.ok ? tooManyWrites(parsed.scenario.ops.length) : parsed.problem;
+      if (problem) {
+        notices = [...notices, elementNotice(problem)];
+      } else if (parsed.ok) {
         doc = fromScenarioDoc(parsed.scenario);
-      } else {
-        notices = [...notices, elementNotice(parsed.problem)];
       }
     }
     const mounted = mountDiagram(container, {

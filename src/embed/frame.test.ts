@@ -4,6 +4,7 @@
  * reach the store. Driven through a real store and the real model.
  */
 import { describe, expect, it } from "vitest";
+import { MAX_WRITES } from "../scenario/schema";
 import { DEFAULT_CONFIG } from "../scenario/session";
 import { createDiagramStore } from "../store/store";
 import { scenarioOf } from "./events";
@@ -190,6 +191,24 @@ describe("commandHandler: every command through the validator", () => {
     });
   });
 
+  /** SCENARIO with `n` writes, one every millisecond. */
+  const holding = (n: number) => ({
+    ...SCENARIO,
+    ops: Array.from({ length: n }, (_, i) => ({ at: i, kind: "normal" })),
+  });
+
+  it("load takes a scenario with as many writes as the page keeps; issue then refuses a further one", () => {
+    const { seen, command, warnings } = at();
+    command({ type: type("load"), version: 1, scenario: holding(MAX_WRITES) });
+    const full = seen();
+    expect(full.scenario.ops).toHaveLength(MAX_WRITES);
+    command({ type: type("issue"), version: 1, kind: "osync" });
+    expect(seen()).toEqual(full);
+    expect(warnings).toEqual([
+      "ignored a message: ops: at most 5000 writes in the page, got 5001 (npm run scenario reads up to 100000)",
+    ]);
+  });
+
   it.each([
     [null, "not an object"],
     [42, "not an object"],
@@ -213,6 +232,10 @@ describe("commandHandler: every command through the validator", () => {
     [{ type: type("load"), version: 1 }, "scenario.document: expected an object"],
     [{ type: type("load"), version: 1, scenario: { ...SCENARIO, version: 9 } }, "scenario."],
     [{ type: type("load"), version: 1, scenario: SCENARIO, tMs: -3 }, "tMs: expected a number"],
+    [
+      { type: type("load"), version: 1, scenario: holding(MAX_WRITES + 1) },
+      "scenario.ops: at most 5000 writes in the page, got 5001",
+    ],
   ])("from an allowed origin, %j changes nothing (%s)", (data, reason) => {
     const { seen, command, warnings } = at();
     const before = seen();

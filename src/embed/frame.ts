@@ -7,7 +7,9 @@
  * and never a change of state.
  */
 import type { DiagramStore } from "../store/store";
+import { tooManyWrites } from "../scenario/limit";
 import { readable } from "../scenario/readable";
+import { problemLine } from "../text/scenario";
 import { scenarioOf, watchDiagram } from "./events";
 import { parseCommand, toMessage, type Command, type DiagramEvent } from "./protocol";
 
@@ -35,28 +37,37 @@ export function allowedOrigins(search: string): { origins: string[]; rejected: s
   return { origins, rejected };
 }
 
-/** Applies a valid command to the store (`measure` is the frame's own to answer). */
-export function run(store: DiagramStore, command: Exclude<Command, { name: "measure" }>): void {
+/**
+ * Applies a valid command to the store (`measure` is the frame's own to answer), or says why the
+ * page refuses it: an `issue` once the scenario holds the most writes the page keeps.
+ */
+export function run(
+  store: DiagramStore,
+  command: Exclude<Command, { name: "measure" }>,
+): string | null {
   const s = store.getState();
   switch (command.name) {
     case "load":
       s.load(command.scenario, command.tMs);
-      return;
+      return null;
     case "play":
       s.setPlaying(true);
-      return;
+      return null;
     case "pause":
       s.setPlaying(false);
-      return;
+      return null;
     case "seek":
       s.seek(command.tMs);
-      return;
-    case "issue":
+      return null;
+    case "issue": {
+      const over = tooManyWrites(s.ops.length + 1);
+      if (over) return problemLine(over);
       s.issue(command.kind);
-      return;
+      return null;
+    }
     case "fail":
       s.fail(command.kind);
-      return;
+      return null;
   }
 }
 
@@ -114,7 +125,8 @@ export function commandHandler(
       } else if (!origins.includes(event.origin)) {
         warn(`ignored a message from ${readable(event.origin)}: not an allowed origin (origin=)`);
       } else if (command) {
-        run(store, command);
+        const refused = run(store, command);
+        if (refused !== null) warn(`ignored a message: ${refused}`);
       } else if (!parsed.ok) {
         warn(`ignored a message: ${parsed.error}`);
       }

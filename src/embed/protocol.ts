@@ -3,9 +3,11 @@
  * versioned and namespaced, `{ "type": "kvm-cache-diagram:<name>", "version": 1, … }`. Every
  * command is read through the scenario validator (src/scenario/schema.ts): a scenario as it is,
  * a write's or a failure's kind and a time as the fields of a scenario that would carry them. So
- * a command the page accepts is exactly one a scenario file could express.
+ * a command the page accepts is exactly one a scenario file could express, and a `load` holds
+ * no more writes than the page keeps (src/scenario/limit.ts), refused before anything simulates.
  */
 import type { FailureKind, OpKind } from "../model/timeline";
+import { tooManyWrites } from "../scenario/limit";
 import { readable } from "../scenario/readable";
 import { SCENARIO_VERSION, validateScenario, type ScenarioDoc } from "../scenario/schema";
 import { DEFAULT_CONFIG, scenarioConfig } from "../scenario/session";
@@ -116,6 +118,8 @@ export function parseCommand(data: unknown): ParsedCommand {
       if (name === "seek") return { ok: true, command: { name, tMs } };
       const result = validateScenario(message.scenario);
       if (!result.ok) return { ok: false, error: `scenario.${problemLine(result.problem)}` };
+      const over = tooManyWrites(result.scenario.ops.length);
+      if (over) return { ok: false, error: `scenario.${problemLine(over)}` };
       return { ok: true, command: { name, scenario: result.scenario, tMs } };
     }
     case "issue": {

@@ -7,9 +7,8 @@
  * configuration" sets the cache mode from a pasted VM configuration (./ImportVm.tsx).
  */
 import { useState, type ChangeEvent } from "react";
-import { parseScenario } from "../../scenario/schema";
+import { MAX_WRITES, parseScenario } from "../../scenario/schema";
 import { decodeScenarioFile } from "../../scenario/text";
-import { MAX_URL_OPS } from "../../link/url";
 import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
@@ -25,7 +24,10 @@ import { addressWritten } from "../../link/urlSync";
 /** Characters per footer line under an exported frame (13-unit type across the drawing). */
 const FOOTER_WIDTH = 95;
 
-/** A scenario file larger than this cannot be one the page could show (MAX_URL_OPS writes). */
+/**
+ * A scenario file larger than this cannot be one the page keeps (MAX_WRITES writes, exported
+ * pretty-printed, are about 60 bytes each: 0.3 MB).
+ */
 const MAX_FILE_BYTES = 1024 * 1024;
 
 export function Share() {
@@ -113,8 +115,9 @@ export function Share() {
       setStatus(SHARE.invalid(file.name, problemLine(result.problem)));
       return;
     }
-    if (result.scenario.ops.length > MAX_URL_OPS) {
-      setStatus(SHARE.tooManyWrites(file.name, result.scenario.ops.length, MAX_URL_OPS));
+    // The page's one limit (src/scenario/limit.ts): what it opens, it can keep.
+    if (result.scenario.ops.length > MAX_WRITES) {
+      setStatus(SHARE.tooManyWrites(file.name, result.scenario.ops.length, MAX_WRITES));
       return;
     }
     load(result.scenario);
