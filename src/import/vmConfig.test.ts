@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { CacheMode } from "../model/config";
-import { MAX_VM_CONFIG_CHARS, parseVmConfig, type VmFormat, type VmImport } from "./vmConfig";
+import { MAX_VM_CONFIG_CHARS } from "./size";
+import { parseVmConfig, type VmFormat, type VmImport } from "./vmConfig";
 import { summary } from "./testing";
 
 type Imported = Extract<VmImport, { ok: true }>;

@@ -19,6 +19,7 @@ import type { Findings } from "./findings";
 import { readLibvirt } from "./libvirt";
 import { isProxmoxLine, readProxmox } from "./proxmox";
 import { isQemuWord, readQemu } from "./qemu";
+import { tooLong } from "./size";
 import { LineCounter } from "./text";
 
 export type { VmDisk } from "./disks";
@@ -34,9 +35,6 @@ export type VmImport =
       readonly unread: readonly string[];
     }
   | { readonly ok: false; readonly message: string };
-
-/** A domain XML or a command line is a few kB; a Proxmox file with many snapshots, tens. */
-export const MAX_VM_CONFIG_CHARS = 1_000_000;
 
 /** `unread` is read by a person: past this many sentences, the last one counts the rest. */
 const MAX_UNREAD = 20;
@@ -67,11 +65,8 @@ const READERS: Readonly<Record<VmFormat, (text: string) => Findings | string>> =
 };
 
 function refusal(text: string): string | null {
-  if (text.length > MAX_VM_CONFIG_CHARS) {
-    // Rounded up, so that text just over the limit never reads as "1 million; the limit is 1".
-    const millions = Math.ceil(text.length / 100_000) / 10;
-    return `The configuration is ${String(millions)} million characters long; the limit is ${String(MAX_VM_CONFIG_CHARS / 1_000_000)} million.`;
-  }
+  const long = tooLong(text);
+  if (long !== null) return long;
   if (text.trim() === "") return `There is nothing to read; paste ${UNDERSTOOD}.`;
   const control = firstControl(text);
   if (control !== -1) {

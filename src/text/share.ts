@@ -87,6 +87,14 @@ export const IMPORT_VM = {
   /** A disk to choose: "virtio0: cache=none (local-lvm:vm-100-disk-0)". */
   diskChoice: (name: string, mode: string, source: string | null) =>
     `${shownDisk(name)}: cache=${mode}${source ? ` (${shownDisk(source)})` : ""}`,
+  /** Many disks: a filter over their names and sources, and how many the select lists. */
+  filter: "Filter disks",
+  listed: (listed: number, matching: number, disks: number) =>
+    matching === 0
+      ? `No disk of the ${String(disks)} matches.`
+      : listed < matching
+        ? `Listing the first ${String(listed)} of ${String(matching)} matching disks (${String(disks)} in all): type part of a name or path to narrow them.`
+        : `Listing ${count(listed, NOUN.disk)} of ${String(disks)}.`,
   apply: "Apply",
   close: "Close",
   applied: (name: string, mode: string, explicit: boolean) =>

@@ -1,10 +1,14 @@
 /**
  * "Import VM configuration": paste a libvirt domain XML, a QEMU command line or a Proxmox VM
  * config (src/import), choose the disk if there are several, and Apply sets the cache mode. It
- * says what it could not read. Parsing happens in the page; nothing is sent anywhere.
+ * says what it could not read. Parsing happens in the page; nothing is sent anywhere. Text over
+ * the size limit is refused as it is pasted (src/import/size.ts), before Apply; many disks are
+ * chosen through a filter and a capped list (./DiskPicker.tsx).
  */
 import { useId, useRef, useState } from "react";
+import { tooLong } from "../../import/size";
 import type { VmImport } from "../../import/vmConfig";
+import { DiskPicker, MAX_RADIOS } from "./DiskPicker";
 import { IMPORT_VM } from "../../text/share";
 import { useDiagram } from "../app/useDiagram";
 
@@ -15,9 +19,12 @@ export default function ImportVm() {
   const [read, setRead] = useState<VmImport | null>(null);
   const [disk, setDisk] = useState(0);
   const [status, setStatus] = useState("");
+  // Said as soon as the text is too long, whatever Apply would have read.
+  const refused = tooLong(text) ?? (read && !read.ok ? read.message : null);
 
   const titleId = useId();
   const apply = async () => {
+    if (tooLong(text) !== null) return;
     // The parsers load with the first Apply: few readers import a VM.
     const { parseVmConfig } = await import("../../import/vmConfig");
     const result = parseVmConfig(text);
@@ -66,22 +73,7 @@ export default function ImportVm() {
           />
         </label>
         {read?.ok && read.disks.length > 1 ? (
-          <fieldset>
-            <legend>{IMPORT_VM.disk}</legend>
-            {read.disks.map((d, i) => (
-              <label key={`${d.name}-${String(i)}`} className="check">
-                <input
-                  type="radio"
-                  name="import-disk"
-                  checked={disk === i}
-                  onChange={() => {
-                    setDisk(i);
-                  }}
-                />
-                {IMPORT_VM.diskChoice(d.name, d.mode, d.source)}
-              </label>
-            ))}
-          </fieldset>
+          <DiskPicker disks={read.disks} chosen={disk} choose={setDisk} />
         ) : null}
         <div className="buttons">
           <button type="button" onClick={() => void apply()}>
@@ -91,16 +83,20 @@ export default function ImportVm() {
             <button type="submit">{IMPORT_VM.close}</button>
           </form>
         </div>
-        {read && !read.ok ? (
+        {refused !== null ? (
           <p role="alert" className="import-error">
-            {read.message}
+            {refused}
           </p>
         ) : null}
         <p role="status">{status}</p>
         {read?.ok ? (
           <div className="import-read">
             <p>{IMPORT_VM.readAs(read.format, read.disks.length)}</p>
-            {read.disks.flatMap((d) => (d.note ? [<p key={d.name}>{d.note}</p>] : []))}
+            {/* Each disk's note while there are few; with many, the chosen one's. */}
+            {(read.disks.length <= MAX_RADIOS
+              ? read.disks
+              : read.disks.slice(disk, disk + 1)
+            ).flatMap((d) => (d.note ? [<p key={d.name}>{d.note}</p>] : []))}
             {read.unread.length > 0 ? (
               <>
                 <p>{IMPORT_VM.unread}</p>
