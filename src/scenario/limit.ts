@@ -4,8 +4,8 @@
  * and `load`, the element, Open scenario, a link) stops there, because every way the page keeps a
  * scenario (a link, an exported file, the tab across a reload) carries that many and no more:
  * nothing is accepted that cannot be kept (issue 20). Past it a write is refused, never dropped.
- * Why 5 000: each write reruns the model over all of them, and at 5 000 a click still answers
- * within a frame or two (docs/architecture.md, "One limit"). The CLI reads up to MAX_OPS.
+ * Each write reruns the model over all of them, so the limit also bounds what one click costs
+ * (README, "How many writes a scenario holds"). The command line reads up to MAX_OPS.
  */
 import type { Problem } from "./fields";
 import { MAX_WRITES } from "./schema";
