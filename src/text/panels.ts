@@ -74,7 +74,7 @@ const MODE_LINE: Readonly<Record<CacheMode, string>> = {
 
 const DISK_LINE: Readonly<Record<DiskCache, string>> = {
   volatile: "lost on power loss (hdparm -W1)",
-  off: "writes go straight to the platters (hdparm -W0)",
+  off: "writes go straight to stable storage, platters or flash (hdparm -W0, sdparm --clear=WCE, nvme set-feature -f 6 --value=0)",
   battery: "battery-backed or power-loss-protected: survives power loss",
 };
 

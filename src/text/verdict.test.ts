@@ -201,6 +201,12 @@ describe("verdict, spot checks", () => {
       expect(verdict({ ...base, mode, guestBarriers: true }).legacyGuestText).toBeNull();
   });
 
+  it("tells qcow2 (a QEMU kill loses too) from a sparse raw file (host failures only)", () => {
+    const image = verdict(base).assumptions[1] ?? "";
+    expect(image).toMatch(/With qcow2[^;]*a QEMU kill or a host failure/);
+    expect(image).toMatch(/sparse raw file[^.]*only a host crash or power cut can/);
+  });
+
   it("lists the assumptions every “safe” rests on", () => {
     const text = verdict(base).assumptions.join("\n");
     for (const needle of [

@@ -169,8 +169,8 @@ function legacyGuestText(config: SessionConfig): string | null {
 
 const ASSUMPTIONS: readonly string[] = [
   "A guest that reads the cache mode's write-cache setting: an IDE disk, or a virtio driver that negotiates CONFIG_WCE (Linux from about 3.6).",
-  "A raw image fully written at creation (format=raw; qemu-img create -o preallocation=full, not falloc or sparse). With qcow2 or a sparse file, the metadata of newly allocated space stays in QEMU's qcow2 cache until a guest flush, or in the host filesystem's journal until its next commit, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.",
-  "A host filesystem that passes flushes to the drive: not mounted nobarrier or barrier=0, and no “disabling barriers” message from jbd in the host's log.",
+  "A raw image fully written at creation (format=raw; qemu-img create -o preallocation=full, not falloc or sparse). With qcow2, the mapping of a newly allocated cluster stays in QEMU's qcow2 cache until a guest flush, so a QEMU kill or a host failure can lose acknowledged writes; with a sparse raw file, the mapping waits in the host filesystem's journal until its next commit, so only a host crash or power cut can. Either way in every mode but writethrough and directsync.",
+  "A host filesystem that passes flushes to the drive: not mounted nobarrier or barrier=0 (see /proc/mounts), and, on kernels up to 2.6.36, no “disabling barriers” message from jbd in the host's log.",
   "A drive that honours flushes. Some consumer drives and RAID firmware report a flush done without doing it.",
   `Linux's default timers in guest and host: dirty pages written out once ${seconds(T.dirtyExpireMs)} old by a flusher that wakes every ${seconds(T.flusherIntervalMs)}, and a journal commit every ${seconds(T.journalCommitMs)}.`,
   `Estimates, not measurements: the drive keeps a block in its volatile cache ${String(T.destageDelayMs)} ms before writing it (vendors publish no figure), and a random write takes ${String(T.platterWriteMs)} ms.`,
