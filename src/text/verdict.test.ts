@@ -207,6 +207,14 @@ describe("verdict, spot checks", () => {
     expect(image).toMatch(/sparse raw file[^.]*only a host crash or power cut can/);
   });
 
+  // Issue 18, item 19: no source for Debian 6's ext3 data mode, so it is labelled an assumption.
+  it("an ext3 guest: data=ordered is listed as assumed; an ext4 guest has no such line", () => {
+    const ext3 = verdict({ ...base, guestFs: "ext3" }).assumptions.join("\n");
+    expect(ext3).toContain("data=ordered mode, assumed for the article's Debian 6 guest");
+    expect(ext3).toContain("CONFIG_EXT3_DEFAULTS_TO_ORDERED");
+    expect(verdict(base).assumptions.join("\n")).not.toContain("data=ordered");
+  });
+
   it("lists the assumptions every “safe” rests on", () => {
     const text = verdict(base).assumptions.join("\n");
     for (const needle of [

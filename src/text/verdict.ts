@@ -178,6 +178,10 @@ const ASSUMPTIONS: readonly string[] = [
   "A power cut is the worst failure here: a guest crash, a QEMU kill or a host crash loses no more.",
 ];
 
+/** ext3's data mode for the article's Debian 6 guest: no source found (docs/model.md §3). */
+const EXT3_ORDERED =
+  "ext3 in data=ordered mode, assumed for the article's Debian 6 guest: mainline 2.6.30 to 2.6.35 defaulted to data=writeback unless built with CONFIG_EXT3_DEFAULTS_TO_ORDERED, and Debian 6's setting was not found.";
+
 function compute(config: SessionConfig): Verdict {
   const { mode, guestBarriers, diskCache, guestFs, diskFlush, hostBarriers } = config;
   const row = (kind: "normal" | "osync" | "barrier") =>
@@ -209,7 +213,7 @@ function compute(config: SessionConfig): Verdict {
     bufferedText: `Buffered write() data that nobody syncs is at risk for up to ${about(bufferedWindowMs)} here (Linux's default timers, worst case)${safe ? "." : `; syncing it does not make it safe, but cuts that to ${about(syncedWindowMs)} and moves it out of guest RAM, so a guest crash no longer loses it.`}`,
     windowText: `${GUEST_WRITEOUT[guestFs]}${afterGuestWriteout(bufferedHops(config))}.`,
     legacyGuestText: safe ? legacyGuestText(config) : null,
-    assumptions: ASSUMPTIONS,
+    assumptions: guestFs === "ext3" ? [...ASSUMPTIONS, EXT3_ORDERED] : ASSUMPTIONS,
   };
 }
 
