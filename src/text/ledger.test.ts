@@ -21,9 +21,12 @@ function barrierDurable(config: Partial<SessionConfig>): string {
 }
 
 describe("ledger: a barrier without guest barriers", () => {
-  it("under none, the data waits for the drive to destage it, not for writeback", () => {
+  it("under none, the data stays in the drive's cache, not waiting for writeback", () => {
     expect(barrierDurable({ mode: "none" })).toBe(
-      "not by this barrier: the guest sent no flush (the data waits for the drive to destage it)",
+      "not by this barrier: the guest sent no flush (the data stays in the drive's cache until the drive writes it out)",
+    );
+    expect(barrierDurable({ mode: "none", diskCache: "off" })).toBe(
+      "not by this barrier: the guest sent no flush (none was needed: the data was on stable storage already)",
     );
   });
 

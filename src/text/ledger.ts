@@ -31,12 +31,15 @@ function ackedText(op: OpResult, tMs: number): string {
 }
 
 /**
- * What data a barrier left unflushed waits for, by where it left it (docs/model.md §3): the host's
- * flusher under writeback and unsafe, the drive's own destaging under none.
+ * What becomes of the data a barrier left unflushed, by where it left it (docs/model.md §3): the
+ * host's flusher under writeback and unsafe; under none the drive's own destaging (or nothing, with
+ * its cache off: the data is on the platters already). Not knowing the drive, the words for its
+ * cache hold for a volatile and a battery-backed one alike.
  */
-const WAITS_FOR: Partial<Record<LayerId, string>> = {
-  "host-page-cache": "the host's writeback",
-  "disk-cache": "the drive to destage it",
+const UNFLUSHED: Partial<Record<LayerId, string>> = {
+  "host-page-cache": "the data waits for the host's writeback",
+  "disk-cache": "the data stays in the drive's cache until the drive writes it out",
+  platters: "none was needed: the data was on stable storage already",
 };
 
 function durableText(op: OpResult, tMs: number): string {
@@ -52,7 +55,7 @@ function durableText(op: OpResult, tMs: number): string {
     case "no-write-cache":
       return "no flush needed: its writes went to stable storage";
     case "no-guest-barriers":
-      return `not by this barrier: the guest sent no flush (the data waits for ${WAITS_FOR[op.ackedIn ?? "host-page-cache"] ?? "writeback"})`;
+      return `not by this barrier: the guest sent no flush (${UNFLUSHED[op.ackedIn ?? "host-page-cache"] ?? "the data waits for writeback"})`;
     case "ignored-by-qemu":
       return "not by this barrier: QEMU ignored its flush";
     case "no-host-barriers":
