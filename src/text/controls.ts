@@ -15,6 +15,15 @@ export const CONFIGURATION = {
     debian6: "Debian 6 guest: ext3, no barriers",
     ext4: "ext4 guest: barriers on",
   },
+  /**
+   * What each preset stands for, on hover (docs/model.md §2, §3): Debian 6's 2.6.32 virtio driver
+   * knows FLUSH but not CONFIG_WCE, so newer machine types give it a write cache in every mode.
+   */
+  presetNotes: {
+    debian6:
+      "Debian 6 (2.6.32): ext3 without barriers. On a virtio disk with a machine type newer than pc-*-4.2, its driver, which predates CONFIG_WCE, gets QEMU's write cache back: writethrough then behaves as writeback and directsync as none.",
+    ext4: "A current guest: ext4 with its default barriers.",
+  },
   guestFs: "Guest filesystem",
   barriers: "Guest barriers",
   barriersHint: (on: boolean) =>

@@ -43,7 +43,8 @@ export const faultList = (names: readonly string[]): string =>
 /** What a fault does here (src/ui/controls/Faults.tsx picks the case from the model's rules). */
 export const FAULT_EFFECT = {
   none: "Every verdict assumes flushes reach the drive and the drive obeys them.",
-  "cache-off": "Harmless here: the drive's cache is off, so writes go straight to the platters.",
+  "cache-off":
+    "Harmless here: the drive's cache is off, so writes go straight to stable storage (platters or flash).",
   "cache-battery": "Harmless here: the drive's cache is battery-backed, so it is stable storage.",
   "no-effect": "No effect in this mode: QEMU sends nothing down that needs a flush.",
   "no-host-barriers":

@@ -4,7 +4,7 @@
  * survived. One source for the ledger on the page and for its CSV and Markdown exports.
  */
 import { positionAt } from "../model/position";
-import type { Crash, OpKind, OpResult } from "../model/timeline";
+import type { Crash, LayerId, OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "./clock";
 import { inLayer, LAYER } from "./vocabulary";
 
@@ -30,6 +30,18 @@ function ackedText(op: OpResult, tMs: number): string {
   return `acknowledged at ${formatModelTime(op.ackedAtMs)}, ${inLayer(op.ackedIn)}`;
 }
 
+/**
+ * What becomes of the data a barrier left unflushed, by where it left it (docs/model.md §3): the
+ * host's flusher under writeback and unsafe; under none the drive's own destaging (or nothing, with
+ * its cache off: the data is on the platters already). Not knowing the drive, the words for its
+ * cache hold for a volatile and a battery-backed one alike.
+ */
+const UNFLUSHED: Partial<Record<LayerId, string>> = {
+  "host-page-cache": "the data waits for the host's writeback",
+  "disk-cache": "the data stays in the drive's cache until the drive writes it out",
+  platters: "none was needed: the data was on stable storage already",
+};
+
 function durableText(op: OpResult, tMs: number): string {
   if (op.durableAtMs !== null && op.durableAtMs <= tMs) {
     return `durable at ${formatModelTime(op.durableAtMs)}`;
@@ -43,7 +55,7 @@ function durableText(op: OpResult, tMs: number): string {
     case "no-write-cache":
       return "no flush needed: its writes went to stable storage";
     case "no-guest-barriers":
-      return "not by this barrier: the guest sent no flush (the data waits for writeback)";
+      return `not by this barrier: the guest sent no flush (${UNFLUSHED[op.ackedIn ?? "host-page-cache"] ?? "the data waits for writeback"})`;
     case "ignored-by-qemu":
       return "not by this barrier: QEMU ignored its flush";
     case "no-host-barriers":

@@ -269,3 +269,35 @@ describe("caption under a fault below QEMU (docs/model.md §4)", () => {
     );
   });
 });
+
+describe("caption: issue 18's wording fixes", () => {
+  it.each(cases)("%s: no doubled word", (_, config) => {
+    expect(caption(config)).not.toMatch(/\b(\w+) \1\b/);
+  });
+
+  it("under a fault, the destage estimate is said once: “about 0.1 s in the model”", () => {
+    const text = caption({ ...base, mode: "none", diskFlush: "ignored" });
+    expect(text).toContain("(about 0.1 s in the model, an estimate)");
+  });
+
+  // Item 11: writethrough costs speed beside none only where none acknowledges in a volatile cache.
+  it.each(DISK_CACHES)(
+    "writethrough without barriers, drive cache %s: speed is its price only when volatile",
+    (diskCache) => {
+      const text = caption({ ...base, mode: "writethrough", guestBarriers: false, diskCache });
+      expect(text.includes("the price is speed")).toBe(diskCache === "volatile");
+    },
+  );
+
+  // Item 2: the article's Debian 6 guest on a virtio disk (docs/model.md §2).
+  it.each(["writethrough", "directsync"] as const)(
+    "%s, the Debian 6 guest: the ✔ names the CONFIG_WCE caveat and the mode it falls back to",
+    (mode) => {
+      const text = caption({ ...base, mode, guestFs: "ext3", guestBarriers: false });
+      expect(text).toContain("predates CONFIG_WCE (such as Debian 6's 2.6.32)");
+      expect(text).toContain(`behaves as ${mode === "writethrough" ? "writeback" : "none"}.`);
+      // With barriers the guest flushes whatever it sees: no caveat.
+      expect(caption({ ...base, mode })).not.toContain("CONFIG_WCE");
+    },
+  );
+});

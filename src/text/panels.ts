@@ -9,16 +9,24 @@ import { formatDuration, noun, NOUN } from "./format";
 import { formatModelTime } from "./clock";
 import { onOff, opName } from "./vocabulary";
 
+/** Where `none`'s writes end: the drive's cache, or stable storage when it is off (§6.1, §8.11). */
+const GRAY_END: Readonly<Record<DiskCache, string>> = {
+  volatile: "the drive's volatile write cache",
+  off: "stable storage (platters or flash), since the drive's write cache is off",
+  battery: "the drive's battery-backed write cache (stable storage)",
+};
+
 /** The key (src/ui/stage/Legend.tsx): each arrow's meaning, the acknowledgement, the clock. */
 export const LEGEND = {
   arrows: "Arrows",
-  arrow: {
+  /** Each arrow's meaning; where gray ends follows the drive's cache (docs/model.md §8.11). */
+  arrow: (diskCache: DiskCache): Readonly<Record<Arrow, string>> => ({
     red: "data parked in the host page cache (writeback, unsafe)",
-    gray: "straight to the disk's write cache, host page cache bypassed (none)",
+    gray: `straight to ${GRAY_END[diskCache]}, host page cache bypassed (none)`,
     blue: "each write to the virtual disk completes only once on stable storage (writethrough, directsync)",
     green:
       "a guest flush passed down as fdatasync: once it completes, every write the virtual disk had completed before it is on stable storage",
-  } satisfies Record<Arrow, string>,
+  }),
   tokens: "Tokens",
   ack: "ack",
   ackMeaning: "the call returns to the application",
@@ -66,7 +74,7 @@ const MODE_LINE: Readonly<Record<CacheMode, string>> = {
 
 const DISK_LINE: Readonly<Record<DiskCache, string>> = {
   volatile: "lost on power loss (hdparm -W1)",
-  off: "writes go straight to the platters (hdparm -W0)",
+  off: "writes go straight to stable storage, platters or flash (hdparm -W0, sdparm --clear=WCE, nvme set-feature -f 6 --value=0)",
   battery: "battery-backed or power-loss-protected: survives power loss",
 };
 

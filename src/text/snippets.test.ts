@@ -97,7 +97,7 @@ describe("snippets", () => {
     switch (config.diskCache) {
       case "off":
         expect(host).toContain("hdparm -W0 /dev/sdX");
-        expect(host).toContain("sdparm --clear WCE /dev/sdX");
+        expect(host).toContain("sdparm --clear=WCE /dev/sdX");
         expect(host).toMatch(/not persistent across power cycles/);
         break;
       case "volatile":
@@ -109,6 +109,62 @@ describe("snippets", () => {
         break;
     }
     expect(host).not.toContain("hdparm -W1");
+  });
+
+  // Issue 17, item 8: today's drives beside hdparm, each command as its manual spells it.
+  it.each(["volatile", "off"] as const)(
+    "drive cache %s: SATA, SAS and NVMe commands for the volatile write cache",
+    (diskCache) => {
+      const host = text(find(snippets({ ...DEFAULT_CONFIG, diskCache }), "Host disk"));
+      expect(host).toContain("sdparm --clear=WCE /dev/sdX");
+      expect(host).toContain("nvme set-feature /dev/nvme0 -f 6 --value=0");
+      // nvme-cli 2.x reads -v as --verbose, so the value is never given as -v.
+      expect(host).not.toMatch(/set-feature[^\n]* -v /);
+      if (diskCache === "volatile") {
+        expect(host).toContain("sdparm --get=WCE /dev/sdX");
+        expect(host).toContain("nvme get-feature /dev/nvme0 -f 6");
+        expect(host).toContain("/sys/block/sdX/queue/write_cache");
+      }
+    },
+  );
+
+  // Issue 18, item 5: the message went away in 2.6.37; /proc/mounts is the check.
+  it.each([true, false])(
+    "host barriers %s: the dmesg check is labelled for kernels up to 2.6.36",
+    (hostBarriers) => {
+      const host = find(snippets({ ...DEFAULT_CONFIG, hostBarriers }), "Host filesystem");
+      const dmesg = host.lines.find((l) => l.includes("disabling barriers")) ?? "";
+      expect(dmesg).toContain("kernels ≤ 2.6.36");
+      expect(dmesg).not.toContain("they are on");
+      if (hostBarriers) expect(host.note).toContain("/proc/mounts is the check that counts");
+    },
+  );
+
+  // Issue 18, item 12: ext3's barrier default is the kernel's, not 2.6.32's.
+  it("ext3 with barriers: names whose 2.6.32 leaves barriers off and whose turns them on", () => {
+    const guest = find(
+      snippets({ ...DEFAULT_CONFIG, guestFs: "ext3", guestBarriers: true }),
+      "Guest filesystem",
+    );
+    expect(guest.note).toContain("Debian 6's kernel");
+    expect(guest.note).toContain("RHEL 6's 2.6.32");
+    expect(guest.note).not.toContain("on the article's 2.6.32 kernels ext3's default is off");
+  });
+
+  // Issue 18, item 13: a sparse raw file's metadata is in the host's journal, which a QEMU kill spares.
+  it("the image note tells qcow2 (QEMU kill or host failure) from sparse raw (host failures only)", () => {
+    const note = find(snippets(DEFAULT_CONFIG), "QEMU").note ?? "";
+    expect(note).toMatch(/qcow2 \(format=qcow2\)[^;]*a QEMU kill or a host failure/);
+    expect(note).toMatch(
+      /sparse raw file[^—]*a host crash or power cut can \(a QEMU kill cannot\)/,
+    );
+  });
+
+  // Issue 18, item 14: qm set replaces the whole drive string.
+  it.each(CACHE_MODES)("Proxmox, %s: repeat the drive's other options from qm config", (mode) => {
+    expect(find(snippets({ ...DEFAULT_CONFIG, mode }), "Proxmox").note).toContain(
+      "repeat the drive's other options from qm config <vmid>",
+    );
   });
 
   it("Proxmox: none is called “No cache” but is not “no cache”", () => {
@@ -152,7 +208,8 @@ describe("snippets under a fault (docs/model.md §4)", () => {
     );
     expect(volatile.lines.map(command)).toEqual([
       "hdparm -W0 /dev/sdX",
-      "sdparm --clear WCE /dev/sdX",
+      "sdparm --clear=WCE /dev/sdX",
+      "nvme set-feature /dev/nvme0 -f 6 --value=0",
     ]);
     expect(volatile.note).toMatch(/No mount option or cache mode helps/);
     const off = find(snippets({ ...base, diskCache: "off", diskFlush: "ignored" }), "Host disk");

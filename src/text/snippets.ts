@@ -15,6 +15,10 @@ export interface Snippet {
   readonly note: string | null;
 }
 
+/** qm set replaces the drive's whole option string (qm(1): the drive is one property string). */
+const QM_SET =
+  "qm set replaces the whole drive string: repeat the drive's other options from qm config <vmid> (iothread, discard, size…), or they are dropped.";
+
 /** Proxmox VE's names for the cache modes in its web interface. */
 const PROXMOX_NAME: Readonly<Record<CacheMode, string>> = {
   writeback: "Write back",
@@ -25,7 +29,7 @@ const PROXMOX_NAME: Readonly<Record<CacheMode, string>> = {
 };
 
 const RAW_NOTE =
-  "Give format= explicitly: QEMU warns when it has to probe it. Every “safe” in this diagram assumes a raw, preallocated image (e.g. qemu-img create -f raw -o preallocation=full disk.img 20G); with qcow2 (format=qcow2) or a sparse file, the metadata of newly allocated space stays in QEMU's qcow2 cache until a guest flush, or in the host filesystem's journal until its next commit, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.";
+  "Give format= explicitly: QEMU warns when it has to probe it. Every “safe” in this diagram assumes a raw, preallocated image (e.g. qemu-img create -f raw -o preallocation=full disk.img 20G); with qcow2 (format=qcow2), the mapping of a newly allocated cluster stays in QEMU's qcow2 cache until a guest flush, so a QEMU kill or a host failure can lose acknowledged writes; with a sparse raw file, the mapping of newly allocated space waits in the host filesystem's journal until its next commit, so a host crash or power cut can (a QEMU kill cannot) — in every mode but writethrough and directsync.";
 
 function guestFilesystem(config: SessionConfig): Snippet {
   const { guestBarriers, guestFs } = config;
@@ -52,11 +56,11 @@ function guestFilesystem(config: SessionConfig): Snippet {
     label: "Guest filesystem: check that barriers are on",
     lines: [
       "grep ' / ' /proc/mounts",
-      "dmesg | grep -i barrier                        # “disabling barriers”: they are off (harmless under writethrough/directsync)",
+      "dmesg | grep -i barrier                        # kernels ≤ 2.6.36: “disabling barriers” means they are off (harmless under writethrough/directsync)",
     ],
     note:
       guestFs === "ext3"
-        ? "ext3: barrier=1 must be listed; on the article's 2.6.32 kernels ext3's default is off, so add barrier=1 to /etc/fstab if it is missing."
+        ? "ext3: the default depends on the kernel. Mainline 2.6.32, on which Debian 6's kernel is based, leaves barriers off, so look for barrier=1 and add it to /etc/fstab if it is missing; RHEL 6's 2.6.32 and later mainline kernels turn them on by default, and there only barrier=0 or nobarrier turns them off."
         : "ext4: barriers are on unless barrier=0 or nobarrier is listed.",
   };
 }
@@ -81,7 +85,7 @@ function hostFilesystem(config: SessionConfig): Snippet {
       label: "Host filesystem holding the image: turn barriers back on",
       lines: [
         "mount -o remount,barrier=1 /var/lib/libvirt/images   # ext4, now",
-        "dmesg | grep -i 'disabling barriers'                # jbd turned them off after an error",
+        "dmesg | grep -i 'disabling barriers'                # kernels ≤ 2.6.36: jbd turned them off after an error",
       ],
       note: "Delete barrier=0 or nobarrier from that filesystem's options in /etc/fstab (use your own mount point). If jbd disabled barriers after a failed barrier write, find out why before trusting the drive.",
     };
@@ -90,9 +94,9 @@ function hostFilesystem(config: SessionConfig): Snippet {
     label: "Host filesystem holding the image: check that barriers are on",
     lines: [
       "grep ' /var/lib/libvirt/images ' /proc/mounts      # no barrier=0, no nobarrier",
-      "dmesg | grep -i 'disabling barriers'                # nothing: they are on",
+      "dmesg | grep -i 'disabling barriers'                # kernels ≤ 2.6.36 only; later kernels never print it",
     ],
-    note: "Use the mount point that holds your images. ext4 has barriers by default.",
+    note: "Use the mount point that holds your images. ext4 has barriers by default. /proc/mounts is the check that counts: the “disabling barriers” message went away with Linux 2.6.37's flush rework, so on a current host the grep prints nothing whatever the mount options.",
   };
 }
 
@@ -102,26 +106,25 @@ function hostDisk(config: SessionConfig): Snippet {
       if (config.diskFlush === "ignored") {
         return {
           label: "Host disk: it ignores flushes, so turn its write cache off",
-          lines: [
-            "hdparm -W0 /dev/sdX                            # ATA",
-            "sdparm --clear WCE /dev/sdX                    # SAS",
-          ],
+          lines: CACHE_OFF,
           note: "No mount option or cache mode helps a drive that reports flushes done without doing them: turn its volatile cache off (hdparm -W0 is often not persistent across power cycles: reapply it at boot), or use a drive or controller with a power-loss-protected cache.",
         };
       }
       return {
         label: "Host disk write cache (volatile: on)",
-        lines: ["hdparm -W /dev/sdX                             # write-caching = 1 (on)"],
-        note: "To turn it off: hdparm -W0 /dev/sdX (ATA; often not persistent across power cycles) or sdparm --clear WCE /dev/sdX (SAS).",
+        lines: [
+          "hdparm -W /dev/sdX                             # SATA: write-caching = 1 (on)",
+          "sdparm --get=WCE /dev/sdX                      # SAS: WCE 1 (on)",
+          "nvme get-feature /dev/nvme0 -f 6 -H            # NVMe: volatile write cache enabled",
+          "cat /sys/block/sdX/queue/write_cache           # write back (Linux ≥ 4.7: what the kernel believes)",
+        ],
+        note: "To turn it off: hdparm -W0 /dev/sdX (SATA; often not persistent across power cycles), sdparm --clear=WCE /dev/sdX (SAS), nvme set-feature /dev/nvme0 -f 6 --value=0 (NVMe, where the drive allows it). Writing to queue/write_cache changes only the kernel's view, not the drive. An SSD or NVMe drive with power-loss protection counts as battery-backed here.",
       };
     case "off":
       return {
         label: "Host disk write cache: off",
-        lines: [
-          "hdparm -W0 /dev/sdX                            # ATA",
-          "sdparm --clear WCE /dev/sdX                    # SAS",
-        ],
-        note: "hdparm -W0 is often not persistent across power cycles: reapply it at boot (e.g. /etc/hdparm.conf or a udev rule). sdparm --save makes the SAS setting persistent.",
+        lines: CACHE_OFF,
+        note: "hdparm -W0 is often not persistent across power cycles: reapply it at boot (e.g. /etc/hdparm.conf or a udev rule). sdparm --save and nvme set-feature --save make the SAS and NVMe settings persistent where the drive supports it.",
       };
     case "battery":
       return {
@@ -131,6 +134,17 @@ function hostDisk(config: SessionConfig): Snippet {
       };
   }
 }
+
+/**
+ * Turning a drive's volatile write cache off, for the drives hosts use today (docs/model.md §7):
+ * hdparm(8) for SATA, sdparm(8)'s WCE field for SAS/SCSI, nvme-set-feature(1) with feature 0x06
+ * (Volatile Write Cache) for NVMe; `--value=` because nvme-cli 2.x spells -v as --verbose.
+ */
+const CACHE_OFF: readonly string[] = [
+  "hdparm -W0 /dev/sdX                            # SATA",
+  "sdparm --clear=WCE /dev/sdX                    # SAS",
+  "nvme set-feature /dev/nvme0 -f 6 --value=0     # NVMe",
+];
 
 /** How to set this configuration, tool by tool (docs/model.md §7). */
 export function snippets(config: SessionConfig): Snippet[] {
@@ -159,8 +173,8 @@ export function snippets(config: SessionConfig): Snippet[] {
       lines: [`qm set <vmid> --virtio0 <storage>:<volume>,cache=${mode}`],
       note:
         mode === "none"
-          ? "The web interface calls none “No cache”, and uses it when no cache is set. It is not “no cache”: the drive's own write cache still holds acknowledged data."
-          : `The web interface calls it “${PROXMOX_NAME[mode]}”.`,
+          ? `The web interface calls none “No cache”, and uses it when no cache is set. It is not “no cache”: the drive's own write cache still holds acknowledged data. ${QM_SET}`
+          : `The web interface calls it “${PROXMOX_NAME[mode]}”. ${QM_SET}`,
     },
     guestFilesystem(config),
     virtualDisk(config),

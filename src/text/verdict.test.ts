@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { matrixRow } from "../model/matrix";
 import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 import { configLabel, EVERY_CONFIG } from "../store/testing";
+import { about } from "./format";
 import { verdict } from "./verdict";
 
 const cases = EVERY_CONFIG.map((c) => [configLabel(c), c] as const);
@@ -55,8 +56,11 @@ describe("verdict, for every mode × barriers × disk cache × filesystem", () =
     expect(v.bufferedText).toMatch(
       /for up to about \d+ s here \(Linux's default timers, worst case\)/,
     );
-    // Where syncing does not save it either, it says so.
-    expect(v.bufferedText.endsWith("syncing it does not help here.")).toBe(v.synced === "unsafe");
+    // Where syncing does not make it safe, it says what syncing does do (issue 18, item 4).
+    expect(v.bufferedText).not.toContain("does not help");
+    expect(v.bufferedText.includes(`cuts that to ${about(v.syncedWindowMs)}`)).toBe(
+      v.synced === "unsafe",
+    );
     expect(v.windowText).toContain("guest RAM");
     expect(v.windowText.startsWith(`${config.guestFs}:`)).toBe(true);
     for (const text of [
@@ -159,6 +163,58 @@ describe("verdict, spot checks", () => {
     expect(ext3Flushed.windowText).not.toContain("host page cache");
   });
 
+  it("unsafe: syncing cuts the exposure, computed by the model (issue 18, item 4)", () => {
+    const none = verdict({ ...base, mode: "none", guestBarriers: false, guestFs: "ext3" });
+    expect(none.bufferedText).toContain("up to about 5 s");
+    expect(none.bufferedText).toContain(
+      "syncing it does not make it safe, but cuts that to about 0.1 s and moves it out of guest RAM",
+    );
+    const writeback = verdict({ ...base, guestBarriers: false, guestFs: "ext4" });
+    expect(writeback.bufferedText).toContain("up to about 70 s");
+    expect(writeback.bufferedText).toContain("cuts that to about 35 s");
+  });
+
+  // Issue 18, item 2: a virtio driver without CONFIG_WCE (Debian 6's 2.6.32) gets QEMU's write
+  // cache back on machine types newer than 4.2 (docs/model.md §2).
+  it("the Debian 6 guest under writethrough and directsync: the ✔ carries the CONFIG_WCE caveat", () => {
+    const debian6 = { ...base, guestFs: "ext3", guestBarriers: false } as const;
+    const wt = verdict({ ...debian6, mode: "writethrough" });
+    expect(wt.synced).toBe("safe");
+    expect(wt.legacyGuestText).toContain("CONFIG_WCE");
+    expect(wt.legacyGuestText).toContain("Debian 6's 2.6.32");
+    expect(wt.legacyGuestText).toContain("newer than pc-*-4.2");
+    expect(wt.legacyGuestText).toContain(
+      `writethrough behaves as writeback, and, since this guest sends no flushes, synced writes can be lost for up to ${about(verdict({ ...debian6, mode: "writeback" }).syncedWindowMs)}`,
+    );
+    const ds = verdict({ ...debian6, mode: "directsync" });
+    expect(ds.legacyGuestText).toContain("directsync behaves as none");
+    expect(verdict({ ...debian6, mode: "directsync", diskCache: "off" }).legacyGuestText).toContain(
+      "still keeps synced writes safe",
+    );
+  });
+
+  it("no CONFIG_WCE caveat where the verdict does not rest on the guest seeing no write cache", () => {
+    for (const mode of ["writeback", "none", "unsafe"] as const)
+      expect(verdict({ ...base, mode, guestBarriers: false }).legacyGuestText).toBeNull();
+    // A guest with barriers flushes whatever it sees: writeback and none keep its synced data.
+    for (const mode of ["writethrough", "directsync"] as const)
+      expect(verdict({ ...base, mode, guestBarriers: true }).legacyGuestText).toBeNull();
+  });
+
+  it("tells qcow2 (a QEMU kill loses too) from a sparse raw file (host failures only)", () => {
+    const image = verdict(base).assumptions[1] ?? "";
+    expect(image).toMatch(/With qcow2[^;]*a QEMU kill or a host failure/);
+    expect(image).toMatch(/sparse raw file[^.]*only a host crash or power cut can/);
+  });
+
+  // Issue 18, item 19: no source for Debian 6's ext3 data mode, so it is labelled an assumption.
+  it("an ext3 guest: data=ordered is listed as assumed; an ext4 guest has no such line", () => {
+    const ext3 = verdict({ ...base, guestFs: "ext3" }).assumptions.join("\n");
+    expect(ext3).toContain("data=ordered mode, assumed for the article's Debian 6 guest");
+    expect(ext3).toContain("CONFIG_EXT3_DEFAULTS_TO_ORDERED");
+    expect(verdict(base).assumptions.join("\n")).not.toContain("data=ordered");
+  });
+
   it("lists the assumptions every “safe” rests on", () => {
     const text = verdict(base).assumptions.join("\n");
     for (const needle of [
@@ -173,6 +229,7 @@ describe("verdict, spot checks", () => {
       "30 s",
       "every 5 s",
       "Estimates",
+      "CONFIG_WCE",
     ])
       expect(text).toContain(needle);
   });

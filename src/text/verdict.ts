@@ -8,7 +8,7 @@
  * at t = 0, the worst alignment with the 5 s timers, so its window is a worst case.
  */
 import { effectiveFault } from "../model/rules";
-import { DEFAULT_TIMING, type GuestFs } from "../model/config";
+import { DEFAULT_TIMING, type CacheMode, type GuestFs } from "../model/config";
 import { matrixRow, type MatrixRow } from "../model/matrix";
 import { simulate } from "../model/simulate";
 import type { FlushOutcome, Hop, LayerId } from "../model/timeline";
@@ -34,6 +34,11 @@ export interface Verdict {
   readonly bufferedText: string;
   /** Why the buffered window is that long: where the data waits, and for what. */
   readonly windowText: string;
+  /**
+   * Where the ✔ rests on the guest reading the cache mode (writethrough, directsync, a guest
+   * without barriers): what a virtio driver without CONFIG_WCE gets instead (docs/model.md §2).
+   */
+  readonly legacyGuestText: string | null;
   /** What every "safe" above presumes (docs/model.md §4 faults, §5 estimates, §8.9). */
   readonly assumptions: readonly string[];
 }
@@ -128,15 +133,54 @@ function cap(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * The mode QEMU falls back to when a virtio driver that knows FLUSH but not CONFIG_WCE accepts
+ * FLUSH (docs/model.md §2: `virtio_blk_get_features` offers it beside CONFIG_WCE on machine types
+ * newer than 4.2, and `virtio_blk_set_status` then turns the write cache on).
+ */
+const WITH_WRITE_CACHE: Partial<Record<CacheMode, CacheMode>> = {
+  writethrough: "writeback",
+  directsync: "none",
+};
+
+/**
+ * What a virtio driver that knows FLUSH but not CONFIG_WCE (Linux before about 3.6: the article's
+ * Debian 6 guest) gets instead of this mode, when that changes the verdict's ✔: only where the ✔
+ * rests on the guest seeing no write cache, i.e. for a guest that sends no flushes of its own.
+ */
+export function legacyGuestFallback(
+  config: SessionConfig,
+): { readonly mode: CacheMode; readonly verdict: Verdict } | null {
+  const mode = WITH_WRITE_CACHE[config.mode];
+  if (mode === undefined || config.guestBarriers) return null;
+  return { mode, verdict: verdict({ ...config, mode }) };
+}
+
+function legacyGuestText(config: SessionConfig): string | null {
+  const fallback = legacyGuestFallback(config);
+  if (fallback === null) return null;
+  const then = fallback.verdict;
+  const outcome =
+    then.synced === "safe"
+      ? "which with this drive cache still keeps synced writes safe"
+      : `and, since this guest sends no flushes, synced writes can be lost for up to ${about(then.syncedWindowMs)} after the call returns`;
+  return `Caveat for a virtio disk whose guest kernel predates CONFIG_WCE (Linux before about 3.6, such as Debian 6's 2.6.32): on machine types newer than pc-*-4.2, QEMU offers it FLUSH, the driver accepts it and QEMU turns its write cache back on, so ${config.mode} behaves as ${fallback.mode}, ${outcome}. An IDE disk, or a machine type up to 4.2, is not affected.`;
+}
+
 const ASSUMPTIONS: readonly string[] = [
-  "A raw image fully written at creation (format=raw; qemu-img create -o preallocation=full, not falloc or sparse). With qcow2 or a sparse file, the metadata of newly allocated space stays in QEMU's qcow2 cache until a guest flush, or in the host filesystem's journal until its next commit, so a QEMU kill or a host failure can lose acknowledged writes in every mode but writethrough and directsync.",
-  "A host filesystem that passes flushes to the drive: not mounted nobarrier or barrier=0, and no “disabling barriers” message from jbd in the host's log.",
+  "A guest that reads the cache mode's write-cache setting: an IDE disk, or a virtio driver that negotiates CONFIG_WCE (Linux from about 3.6).",
+  "A raw image fully written at creation (format=raw; qemu-img create -o preallocation=full, not falloc or sparse). With qcow2, the mapping of a newly allocated cluster stays in QEMU's qcow2 cache until a guest flush, so a QEMU kill or a host failure can lose acknowledged writes; with a sparse raw file, the mapping waits in the host filesystem's journal until its next commit, so only a host crash or power cut can. Either way in every mode but writethrough and directsync.",
+  "A host filesystem that passes flushes to the drive: not mounted nobarrier or barrier=0 (see /proc/mounts), and, on kernels up to 2.6.36, no “disabling barriers” message from jbd in the host's log.",
   "A drive that honours flushes. Some consumer drives and RAID firmware report a flush done without doing it.",
   `Linux's default timers in guest and host: dirty pages written out once ${seconds(T.dirtyExpireMs)} old by a flusher that wakes every ${seconds(T.flusherIntervalMs)}, and a journal commit every ${seconds(T.journalCommitMs)}.`,
   `Estimates, not measurements: the drive keeps a block in its volatile cache ${String(T.destageDelayMs)} ms before writing it (vendors publish no figure), and a random write takes ${String(T.platterWriteMs)} ms.`,
   "Windows are worst cases: a write issued just after a flusher wake-up or a journal commit.",
   "A power cut is the worst failure here: a guest crash, a QEMU kill or a host crash loses no more.",
 ];
+
+/** ext3's data mode for the article's Debian 6 guest: no source found (docs/model.md §3). */
+const EXT3_ORDERED =
+  "ext3 in data=ordered mode, assumed for the article's Debian 6 guest: mainline 2.6.30 to 2.6.35 defaulted to data=writeback unless built with CONFIG_EXT3_DEFAULTS_TO_ORDERED, and Debian 6's setting was not found.";
 
 function compute(config: SessionConfig): Verdict {
   const { mode, guestBarriers, diskCache, guestFs, diskFlush, hostBarriers } = config;
@@ -166,9 +210,10 @@ function compute(config: SessionConfig): Verdict {
       ? null
       : "Unsafe for a database; a power cut can also leave the guest filesystem inconsistent.",
     bufferedWindowMs,
-    bufferedText: `Buffered write() data that nobody syncs is at risk for up to ${about(bufferedWindowMs)} here (Linux's default timers, worst case)${safe ? "." : "; syncing it does not help here."}`,
+    bufferedText: `Buffered write() data that nobody syncs is at risk for up to ${about(bufferedWindowMs)} here (Linux's default timers, worst case)${safe ? "." : `; syncing it does not make it safe, but cuts that to ${about(syncedWindowMs)} and moves it out of guest RAM, so a guest crash no longer loses it.`}`,
     windowText: `${GUEST_WRITEOUT[guestFs]}${afterGuestWriteout(bufferedHops(config))}.`,
-    assumptions: ASSUMPTIONS,
+    legacyGuestText: safe ? legacyGuestText(config) : null,
+    assumptions: guestFs === "ext3" ? [...ASSUMPTIONS, EXT3_ORDERED] : ASSUMPTIONS,
   };
 }
 

@@ -386,3 +386,16 @@ describe("stepInTour", () => {
     expect(stepInTour(tour, 998)).toEqual({ step: count - 1, pastEnd: count });
   });
 });
+
+// Issue 18, item 7: the narration's "durable at 5 s" is the model's, not a 30 s host writeback.
+describe("article step 2 (writeback: the red arrow), played without its power cut", () => {
+  it("makes the O_DIRECT write durable by the flush of the next ext4 commit, at 5 s", () => {
+    const step = TOURS.find(({ tour }) => tour.id === "article")?.tour.steps[1];
+    if (step === undefined) throw new Error("no article step 2");
+    expect(step.narration).toContain("durable at 5 s");
+    const op = timelineOf({ ...step.scenario, crash: undefined }).ops[0];
+    expect(op?.paths).toEqual(["red", "green"]);
+    expect(op?.durableAtMs).toBeGreaterThan(5000);
+    expect(op?.durableAtMs).toBeLessThan(5100);
+  });
+});

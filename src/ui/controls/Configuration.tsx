@@ -19,9 +19,17 @@ const Faults = lazy(() => import("./Faults"));
 
 /** The article's two guests (docs/model.md §3, §5b), one click each. */
 const GUESTS = [
-  { name: CONFIGURATION.presets.debian6, config: { guestFs: "ext3", guestBarriers: false } },
-  { name: CONFIGURATION.presets.ext4, config: { guestFs: "ext4", guestBarriers: true } },
-] as const satisfies readonly { name: string; config: Partial<SessionConfig> }[];
+  {
+    name: CONFIGURATION.presets.debian6,
+    note: CONFIGURATION.presetNotes.debian6,
+    config: { guestFs: "ext3", guestBarriers: false },
+  },
+  {
+    name: CONFIGURATION.presets.ext4,
+    note: CONFIGURATION.presetNotes.ext4,
+    config: { guestFs: "ext4", guestBarriers: true },
+  },
+] as const satisfies readonly { name: string; note: string; config: Partial<SessionConfig> }[];
 
 interface ChoicesProps<T extends string> {
   readonly legend: string;
@@ -95,6 +103,7 @@ export function Configuration() {
             <button
               key={g.name}
               type="button"
+              title={g.note}
               aria-pressed={
                 config.guestFs === g.config.guestFs &&
                 config.guestBarriers === g.config.guestBarriers

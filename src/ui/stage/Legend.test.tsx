@@ -6,17 +6,17 @@
  */
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { CACHE_MODES, MODE_SWITCHES } from "../../model/config";
+import { CACHE_MODES, MODE_SWITCHES, type DiskCache } from "../../model/config";
 import { writeArrow } from "../../model/rules";
 import { OP_KINDS } from "../../model/timeline";
 import { KIND_NAME } from "../../text/vocabulary";
-import { Legend } from "./Legend";
+import { LegendView as Legend } from "./Legend";
 
 afterEach(cleanup);
 
 /** Each item of the arrows' list, by the arrow it names first. */
-function arrowItems(): Map<string, string> {
-  render(<Legend />);
+function arrowItems(diskCache: DiskCache = "volatile"): Map<string, string> {
+  render(<Legend diskCache={diskCache} />);
   const list = screen.getByRole("list", { name: "Arrows" });
   return new Map(
     within(list)
@@ -38,13 +38,24 @@ describe("Legend", () => {
     expect(items.get("green")).toMatch(/flush passed down as fdatasync/);
   });
 
+  // Issue 18, item 9: with the drive cache off gray ends on stable storage, not in a cache.
+  it.each([
+    ["volatile", /drive's volatile write cache/],
+    ["off", /stable storage \(platters or flash\), since the drive's write cache is off/],
+    ["battery", /battery-backed write cache \(stable storage\)/],
+  ] as const)("with the drive cache %s, gray says where none's writes end", (diskCache, end) => {
+    const gray = arrowItems(diskCache).get("gray") ?? "";
+    expect(gray).toMatch(end);
+    if (diskCache !== "volatile") expect(gray).not.toMatch(/volatile/);
+  });
+
   it.each(CACHE_MODES)("%s: the arrow its writes take names it", (mode) => {
     const arrow = writeArrow(MODE_SWITCHES[mode]);
     expect(arrowItems().get(arrow)).toMatch(new RegExp(`\\b${mode}\\b`));
   });
 
   it("names each token's kind of write, and the ack mark", () => {
-    render(<Legend />);
+    render(<Legend diskCache="volatile" />);
     const items = within(screen.getByRole("list", { name: "Tokens" })).getAllByRole("listitem");
     expect(items.map((item) => item.textContent.trim())).toEqual([
       ...OP_KINDS.map((kind) => KIND_NAME[kind]),
@@ -53,7 +64,7 @@ describe("Legend", () => {
   });
 
   it("says screen time is compressed and the clock shows model time", () => {
-    render(<Legend />);
+    render(<Legend diskCache="volatile" />);
     expect(screen.getByText(/^Screen time is compressed/).textContent).toMatch(
       /The clock and the table show model time/,
     );

@@ -1,12 +1,16 @@
 /** The key: each arrow's colour, dash pattern and meaning, and each token's shape. */
+import type { DiskCache } from "../../model/config";
 import { OP_KINDS } from "../../model/timeline";
+import { useDiagram } from "../app/useDiagram";
 import { KIND_NAME } from "../../text/vocabulary";
 import { LEGEND } from "../../text/panels";
 import { TOKEN_SHAPE } from "../../geometry/shapes";
 
 const ARROWS = ["red", "gray", "blue", "green"] as const;
 
-export function Legend() {
+/** The key for a drive cache: where gray ends follows it (docs/model.md §8.11). */
+export function LegendView({ diskCache }: { readonly diskCache: DiskCache }) {
+  const meaning = LEGEND.arrow(diskCache);
   return (
     <div className="legend">
       <ul aria-label={LEGEND.arrows}>
@@ -15,7 +19,7 @@ export function Legend() {
             <svg width="36" height="10" aria-hidden="true" className={`arrow arrow-${arrow}`}>
               <path d="M 2 5 H 34" data-active="true" />
             </svg>{" "}
-            <strong>{arrow}</strong>: {LEGEND.arrow[arrow]}
+            <strong>{arrow}</strong>: {meaning[arrow]}
           </li>
         ))}
       </ul>
@@ -44,4 +48,10 @@ export function Legend() {
       <p className="clock-note">{LEGEND.clock}</p>
     </div>
   );
+}
+
+/** The key for the configuration in the diagram store. */
+export function Legend() {
+  const diskCache = useDiagram((s) => s.config.diskCache);
+  return <LegendView diskCache={diskCache} />;
 }

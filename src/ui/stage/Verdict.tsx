@@ -23,6 +23,7 @@ export function VerdictView({ config }: { readonly config: SessionConfig }) {
           </>
         )}
       </p>
+      {v.legacyGuestText === null ? null : <p className="verdict-caveat">{v.legacyGuestText}</p>}
       <p className="verdict-buffered">{v.bufferedText}</p>
       <details className="verdict-assumptions">
         <summary>{VERDICT_WORDS.why}</summary>
