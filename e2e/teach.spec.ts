@@ -124,8 +124,8 @@ test("predict, then reveal: the answer is counted, large, and the wiped layers a
   if (!step) throw new Error("the article tour has a prediction step");
   const panel = await openTour(page, `?tour=article&step=${String(index + 1)}`, "Reveal");
   await runTo(page, step.at);
-  // One checkbox per data-carrying write, named with the ledger's number.
-  for (const write of [0, 1, 2]) {
+  // One checkbox per data-carrying write, named with the ledger's number (from 1).
+  for (const write of [1, 2, 3]) {
     await expect(panel.getByRole("checkbox", { name: `#${String(write)} survives` })).toBeVisible();
   }
   await panel.getByRole("checkbox", { name: "#1 survives" }).check();
