@@ -105,7 +105,8 @@ describe.each(STEPS)("$name", ({ step }) => {
       ),
     );
     for (const op of timeline.ops) {
-      if (op.survives !== null) expect(answered.has(op.index), `#${String(op.index)}`).toBe(true);
+      if (op.survives !== null)
+        expect(answered.has(op.index), `write ${String(op.index)}`).toBe(true);
     }
   });
 
@@ -185,7 +186,7 @@ describe("validateTour", () => {
     ops: [{ at: 0, kind: "osync" }],
     crash: { at: 50, kind: "power" },
   };
-  const step = { title: "A step", narration: "#0 is safe.", scenario, at: 50 };
+  const step = { title: "A step", narration: "#1 is safe.", scenario, at: 50 };
   const valid = { id: "a-tour", title: "A tour", steps: [step] };
   const withStep = (changes: Record<string, unknown>) => ({
     ...valid,
