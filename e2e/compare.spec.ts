@@ -46,11 +46,11 @@ test("Compare opens a second diagram that gets every write, on the same clock, a
   // One clock: as it plays, both readouts show the same model time, and each side's token is
   // where its own configuration puts it at that time.
   await page.getByRole("button", { name: "Play" }).click();
-  // Until the O_SYNC write (row #0) has returned on the compared side too.
+  // Until the O_SYNC write (row #1) has returned on the compared side too.
   const syncedRow = theirs.getByRole("row").nth(1);
   await pumpUntil(
     page,
-    async () => ((await syncedRow.textContent()) ?? "").includes("acknowledged at"),
+    async () => ((await syncedRow.textContent()) ?? "").includes("returned at"),
     1200,
   );
   await page.getByRole("button", { name: "Pause" }).click();
@@ -58,7 +58,7 @@ test("Compare opens a second diagram that gets every write, on the same clock, a
   await expect(clocks).toHaveCount(2);
   expect(await clocks.nth(0).textContent()).toBe(await clocks.nth(1).textContent());
   // Writeback without barriers returned from the host page cache; writethrough from the platters.
-  await expect(own).toContainText(/acknowledged at [^,]+, in the host page cache/);
+  await expect(own).toContainText(/returned at [^,]+, in the host page cache/);
   await expect(theirs).toContainText(", on the platters");
   await expect(compared.getByText("Call returns (estimate)")).toBeVisible();
 
@@ -106,7 +106,7 @@ test("a fault toggled on the page with Compare open: the compared diagram takes 
   await page.getByRole("button", { name: "Play" }).click();
   await pumpUntil(
     page,
-    async () => ((await row.textContent()) ?? "").includes("acknowledged at"),
+    async () => ((await row.textContent()) ?? "").includes("returned at"),
     1200,
   );
   await page.getByRole("button", { name: "Pause" }).click();

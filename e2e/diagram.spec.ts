@@ -36,7 +36,7 @@ for (const row of OSYNC) {
     await openPaused(page, `?mode=${row.mode}&barriers=${row.barriers}`);
     await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
     await page.getByRole("button", { name: "Play" }).click();
-    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
     const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
     expect(pathsOf(samples)).toEqual(row.paths);
     await expect(acked).toContainText(row.ackedIn);
@@ -57,7 +57,7 @@ test("an O_SYNC write takes visibly longer under writethrough than under none", 
     await openPaused(page, `?mode=${mode}&barriers=off`);
     await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
     await page.getByRole("button", { name: "Play" }).click();
-    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
     return (await playUntil(page, 0, async () => (await acked.count()) > 0)).length;
   };
   const none = await stepsUntilAck("none");
@@ -75,7 +75,7 @@ test("power loss marks exactly the unsafe writes lost", async ({ page }) => {
   await expect(page.locator('svg [data-lost="true"]')).toHaveCount(1);
   await expect(page.locator('svg .token[data-op="0"]')).toHaveAttribute("data-lost", "true");
   await expect(page.getByRole("status").filter({ hasText: "Power lost" })).toContainText(
-    "Lost: #0.",
+    "Lost: #1.",
   );
   await expect(page.getByRole("button", { name: "Normal write" })).toBeDisabled();
 });
@@ -136,7 +136,7 @@ test("everything works with the keyboard alone", async ({ page }) => {
   await expect(page.getByRole("radio", { name: "none", exact: true })).toBeChecked();
   await expect(page.getByRole("radio", { name: "none", exact: true })).toBeFocused();
   // The write issued before the change runs again under none (with barriers): gray, then green.
-  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
   const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
   expect(pathsOf(samples)).toEqual(["gray", "green"]);
   await expect(acked).toContainText("on the platters");
@@ -147,7 +147,7 @@ test("reduced motion: tokens change place without travelling", async ({ page }) 
   await openPaused(page, "?mode=writethrough&barriers=on");
   await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
-  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
   const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
   const places = new Set(samples.map((s) => s.transform));
   // Guest application, guest page cache, virtual disk, host page cache (writethrough's clean
@@ -188,7 +188,7 @@ test("a configuration change runs the same writes again under the new one, and s
   ).toBeVisible();
   // The playhead stays where it was.
   expect(await page.locator(".readout .clock").textContent()).toBe(clock);
-  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
   const samples = await playUntil(page, 0, async () => (await acked.count()) > 0);
   expect(pathsOf(samples)).toEqual(["gray"]);
   await expect(acked).toContainText("in the disk write cache");
@@ -284,7 +284,7 @@ test("a host crash spares the disk's volatile cache; power loss does not (docs/m
     await openPaused(page, "?mode=none&barriers=off&disk=volatile");
     await page.getByRole("button", { name: "O_DIRECT write" }).click();
     await page.getByRole("button", { name: "Play" }).click();
-    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+    const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
     await playUntil(page, 0, async () => (await acked.count()) > 0);
     await page.getByRole("button", { name: "Pause" }).click();
     await page.getByRole("button", { name: failure, exact: true }).click();
@@ -294,7 +294,10 @@ test("a host crash spares the disk's volatile cache; power loss does not (docs/m
     return (await ledgerRow(page, 0).textContent()) ?? "";
   };
   expect(await after("Host crash")).toContain("survived");
-  expect(await after("Power loss")).toContain("lost, though acknowledged");
+  // An O_DIRECT write's return promised nothing: lost, but no promise broken.
+  expect(await after("Power loss")).toContain(
+    "lost; its call had returned, but it was not promised durable",
+  );
   await expect(page.getByRole("button", { name: "Reset" })).toBeFocused();
   await expect(page.getByRole("button", { name: "Play" })).toBeDisabled();
 });
@@ -328,7 +331,7 @@ test("each failure marks the boxes it wipes; a QEMU kill wipes QEMU's box with t
 test("stepping forward and back walks the write through its events", async ({ page }) => {
   await openPaused(page, "?mode=none&barriers=on");
   await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
-  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
   const forward = page.getByRole("button", { name: "Step forward" });
   let steps = 0;
   while ((await acked.count()) === 0 && steps < 20) {
@@ -363,14 +366,14 @@ test("a failure is a point in time: stepping back shows the world before it, for
 }) => {
   await openPaused(page, "?mode=writeback&barriers=off");
   await cutPowerOnceAcked(page, ["O_SYNC write"]);
-  await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
+  await expect(ledgerRow(page, 0)).toContainText("lost, though promised durable");
   const back = page.getByRole("button", { name: "Step back" });
   while (await back.isEnabled()) await back.click();
   await expect(ledgerRow(page, 0)).not.toContainText("lost");
   await expect(page.locator('.token[data-op="0"]')).not.toHaveAttribute("data-lost", "true");
   const forward = page.getByRole("button", { name: "Step forward" });
   while (await forward.isEnabled()) await forward.click();
-  await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
+  await expect(ledgerRow(page, 0)).toContainText("lost, though promised durable");
   await expect(page.locator('.token[data-op="0"]')).toHaveAttribute("data-lost", "true");
   // Undo keeps the write: it plays on to the platters.
   await page.getByRole("button", { name: "Undo failure" }).click();

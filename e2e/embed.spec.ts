@@ -84,7 +84,7 @@ test("ledger=1 shows the ledger, play=1 plays", async ({ page }) => {
   const { frame } = await host(page, "?embed=1&ledger=1&play=1&ops=normal@0");
   const ledger = frame.getByRole("table", { name: "Operations" });
   await expect(ledger).toBeVisible();
-  await expect(ledger.getByRole("cell", { name: /^acknowledged/ })).toBeVisible({
+  await expect(ledger.getByRole("cell", { name: /^returned/ })).toBeVisible({
     timeout: 15_000,
   });
 });
@@ -227,7 +227,7 @@ test("docs/embedding.md: the message API example loads, plays and hears the ackn
   page,
 }) => {
   const { errors } = await docsExample(page, "messages");
-  await expect(page.getByText("Write #0 returned.")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Write #1 returned.")).toBeVisible({ timeout: 20_000 });
   // It sized the frame from the reported height.
   const height = await page.locator("#diagram").getAttribute("height");
   expect(Number(height)).toBeGreaterThan(600);

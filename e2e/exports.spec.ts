@@ -62,16 +62,24 @@ test("Download CSV and Markdown: every row of the ledger, in its words", async (
   // A byte-order mark first, so spreadsheets read the µ and ✘ as UTF-8.
   expect(csv.text.startsWith("\ufeff")).toBe(true);
   const lines = csv.text.slice(1).trimEnd().split("\r\n");
-  expect(lines[0]).toBe("#,Write,Issued at,Data now,Acknowledged,Durable,After the power loss");
+  expect(lines[0]).toBe("#,Write,Issued at,Data now,Returned,Durable,After the power loss");
   expect(lines).toHaveLength(3);
-  expect(lines[2]).toMatch(/^1,O_SYNC write,0 µs,/);
-  expect(lines[2]).toContain("✘ lost, though acknowledged");
+  // Numbered from 1, as on the page.
+  expect(lines[1]).toMatch(/^1,Normal write,0 µs,/);
+  expect(lines[2]).toMatch(/^2,O_SYNC write,0 µs,/);
+  expect(lines[2]).toContain("✘ lost, though promised durable (its O_SYNC call had returned)");
+  // The buffered write nobody synced had returned and was promised nothing.
+  expect(lines[1]).toContain("it was not promised durable");
 
   const md = await save(page, "Download Markdown");
   expect(md.file).toBe("kvm-cache-writeback.md");
   expect(md.text).toContain("| # | Write | Issued at |");
   expect(md.text).toContain("cache=writeback");
-  expect(md.text.split("\n").filter((l) => l.startsWith("| 1 | O_SYNC write"))).toHaveLength(1);
+  expect(md.text.split("\n").filter((l) => l.startsWith("| 2 | O_SYNC write"))).toHaveLength(1);
+  // Under a failure's column, the tie rule, said once.
+  expect(md.text).toContain(
+    "A call that returns at the very instant of a failure counts as returned",
+  );
 });
 
 test("Download Markdown on a page whose address has a crafted fragment: the handout links back without it", async ({

@@ -55,12 +55,12 @@ test("writethrough with a drive that ignores flushes: the write is acknowledged 
   await expect(page.locator(".arrow-blue .arrow-label")).toHaveText("blue: ends in disk's cache");
   await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
-  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
   await playUntil(page, 0, async () => (await acked.count()) === 1);
   await expect(acked).toContainText("disk write cache");
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Power loss", exact: true }).click();
-  await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
+  await expect(ledgerRow(page, 0)).toContainText("lost, though promised durable");
 });
 
 test("a link with a fault opens with it, and a bad fault value is named", async ({ page }) => {

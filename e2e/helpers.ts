@@ -65,11 +65,12 @@ export function pathsOf(samples: readonly Sample[]): string[] {
   return paths;
 }
 
+/** The ledger's row of op index `op`: the page numbers it `op + 1` (writes count from 1). */
 export function ledgerRow(page: Page, op: number) {
   return page
     .getByRole("table", { name: "Operations" })
     .getByRole("row")
-    .filter({ has: page.getByRole("cell", { name: String(op), exact: true }) });
+    .filter({ has: page.getByRole("cell", { name: String(op + 1), exact: true }) });
 }
 
 /** Issues `writes` at t = 0, plays until every one is acknowledged, pauses and cuts the power. */
@@ -78,7 +79,7 @@ export async function cutPowerOnceAcked(page: Page, writes: readonly string[]): 
   await page.getByRole("button", { name: "Play" }).click();
   const acks = page
     .getByRole("table", { name: "Operations" })
-    .getByRole("cell", { name: /^acknowledged/ });
+    .getByRole("cell", { name: /^returned/ });
   await playUntil(page, 0, async () => (await acks.count()) === writes.length);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Power loss", exact: true }).click();

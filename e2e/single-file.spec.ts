@@ -25,9 +25,9 @@ async function works(root: Page | FrameLocator): Promise<void> {
   // The ledger and the event line come from what the normal build loads lazily.
   await expect(root.getByRole("table", { name: "Operations" })).toBeVisible();
   await expect(
-    root.getByRole("table", { name: "Operations" }).getByRole("cell", { name: /^acknowledged/ }),
+    root.getByRole("table", { name: "Operations" }).getByRole("cell", { name: /^returned/ }),
   ).toBeVisible({ timeout: 15_000 });
-  await expect(root.getByRole("status").first()).toContainText(/#0/);
+  await expect(root.getByRole("status").first()).toContainText(/#1/);
 }
 
 test("opened from disk (file://), it works, with nothing refused", async ({ page }) => {

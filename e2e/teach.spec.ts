@@ -52,8 +52,8 @@ async function shows(page: Page, claim: Claim): Promise<void> {
   const row = ledgerRow(page, claim.write);
   if ("ackedIn" in claim) await expect(row).toContainText(`, ${inLayer(claim.ackedIn)}`);
   if ("acked" in claim) {
-    if (claim.acked) await expect(row).toContainText("acknowledged at");
-    else await expect(row).not.toContainText("acknowledged at");
+    if (claim.acked) await expect(row).toContainText("returned at");
+    else await expect(row).not.toContainText("returned at");
   }
   if ("durableBy" in claim) {
     if (claim.durableBy) await expect(row).toContainText("durable at");
@@ -124,18 +124,18 @@ test("predict, then reveal: the answer is counted, large, and the wiped layers a
   if (!step) throw new Error("the article tour has a prediction step");
   const panel = await openTour(page, `?tour=article&step=${String(index + 1)}`, "Reveal");
   await runTo(page, step.at);
-  // One checkbox per data-carrying write, named with the ledger's number.
-  for (const write of [0, 1, 2]) {
+  // One checkbox per data-carrying write, named with the ledger's number (from 1).
+  for (const write of [1, 2, 3]) {
     await expect(panel.getByRole("checkbox", { name: `#${String(write)} survives` })).toBeVisible();
   }
-  await panel.getByRole("checkbox", { name: "#0 survives" }).check();
+  await panel.getByRole("checkbox", { name: "#1 survives" }).check();
   await panel.getByRole("button", { name: "Reveal" }).click();
   // All three O_SYNC writes had returned, and all three are gone: 2 of 3 predicted right.
   await expect(panel.getByRole("status")).toContainText(
     "3 writes the application was told were safe are gone.",
   );
   await expect(panel.getByRole("status")).toContainText("You got 2 of 3 right.");
-  await expect(panel.getByRole("checkbox", { name: "#0 survives" })).toBeDisabled();
+  await expect(panel.getByRole("checkbox", { name: "#1 survives" })).toBeDisabled();
   const wiped = page.locator('svg .box[data-wiped="true"]');
   // Guest application, guest page cache, guest filesystem, virtual disk, QEMU, host page cache,
   // disk cache.
@@ -273,7 +273,7 @@ test("in the free view, 'Predict before a failure' asks first, then reveals at t
   await runTo(page, 1);
   // Nothing has struck yet, and the ledger says nothing of survival.
   await expect(page.getByRole("table", { name: "Operations" })).not.toContainText("survived");
-  await panel.getByRole("checkbox", { name: "#1 survives" }).check();
+  await panel.getByRole("checkbox", { name: "#2 survives" }).check();
   await panel.getByRole("button", { name: "Reveal" }).click();
   // Without barriers both had returned by 1 ms; a power loss destroys both.
   await expect(panel.getByRole("status")).toContainText(

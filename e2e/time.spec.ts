@@ -79,9 +79,9 @@ test("changing only t in a link opens the same scenario at that instant", async 
   await expect(ledgerRow(page, 0)).not.toContainText("lost");
   await page.goto("./?mode=none&barriers=off&ops=osync@0&crash=power@0.08&t=0.08");
   await expect(page.locator(".readout .clock")).toHaveText("80 µs");
-  await expect(ledgerRow(page, 0)).toContainText("lost before it was acknowledged");
+  await expect(ledgerRow(page, 0)).toContainText("lost before its call returned");
   await expect(page.getByRole("status").filter({ hasText: "Power lost" })).toContainText(
-    "Lost: #0.",
+    "Lost: #1.",
   );
 });
 
@@ -135,7 +135,7 @@ test("Export scenario gives the JSON the command line reads, with the same outco
   await openPaused(page, "?mode=none&barriers=off");
   await page.getByRole("button", { name: "O_SYNC write", exact: true }).click();
   await page.getByRole("button", { name: "Play" }).click();
-  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^acknowledged/ });
+  const acked = ledgerRow(page, 0).getByRole("cell", { name: /^returned/ });
   await playUntil(page, 0, async () => (await acked.count()) > 0);
   await page.getByRole("button", { name: "Pause" }).click();
   await page.getByRole("button", { name: "Power loss", exact: true }).click();
@@ -146,7 +146,7 @@ test("Export scenario gives the JSON the command line reads, with the same outco
   if (!parsed.ok) throw new Error(problemLine(parsed.problem));
   const [outcome] = outcomeOf(parsed.scenario).writes;
   expect(outcome?.survives).toBe(false);
-  await expect(ledgerRow(page, 0)).toContainText("lost, though acknowledged");
+  await expect(ledgerRow(page, 0)).toContainText("lost, though promised durable");
 });
 
 test("Open scenario loads a file; a bad file gets a clear message and changes nothing", async ({
@@ -261,17 +261,19 @@ test("'If it failed now' and the exposure strip follow the model at the playhead
   // one in guest RAM (acknowledged too: it returned from there).
   await expect(row("power")).toHaveAttribute("data-lost", "2");
   await expect(row("power")).toHaveAttribute("data-lost-acked", "2");
+  // Of those, only the O_SYNC write had been promised durable.
+  await expect(row("power")).toHaveAttribute("data-lost-promised", "1");
   await expect(row("host")).toHaveAttribute("data-lost", "1");
   await expect(row("guest")).toHaveAttribute("data-lost", "1");
   await expect(page.getByRole("img", { name: /^Exposure/ })).toBeVisible();
   await expect(page.getByRole("img", { name: /^Exposure/ })).toHaveAttribute(
     "aria-label",
-    /at most 2 acknowledged writes/,
+    /at most 2 writes that had returned/,
   );
   // Striking there destroys exactly what the table said.
   await page.getByRole("button", { name: "Power loss", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Power lost" })).toContainText(
-    "Lost: #0, #1.",
+    "Lost: #1, #2.",
   );
 });
 

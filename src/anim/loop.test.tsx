@@ -49,7 +49,7 @@ describe("steady playback", () => {
     // The timeline is a lazy part: on a loaded machine it can take more than findBy's default second.
     await screen.findByRole("slider", { name: "Time" }, { timeout: 15_000 });
     await screen.findByRole("table", { name: "Operations" }, { timeout: 15_000 });
-    await screen.findByText(/Synced writes/, undefined, { timeout: 15_000 });
+    await screen.findByText(/Writes promised durable/, undefined, { timeout: 15_000 });
     await screen.findByRole("button", { name: "Copy link" });
     // The event line's words too: settle every module loaded after the first view.
     await act(async () => {

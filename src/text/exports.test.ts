@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_CONFIG, simulateSession } from "../scenario/session";
 import { configurationLine } from "./configuration";
 import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "./exports";
+import { PROMISE } from "./vocabulary";
 
 describe("ledgerTable", () => {
   const ops = [
@@ -12,23 +13,20 @@ describe("ledgerTable", () => {
   it("has every operation's row, in the ledger's words, and the failure's column once it struck", () => {
     const calm = simulateSession({ config: DEFAULT_CONFIG, ops, crash: null });
     const before = ledgerTable({ timeline: calm, tMs: 0, failure: null });
-    expect(before.header).toEqual([
-      "#",
-      "Write",
-      "Issued at",
-      "Data now",
-      "Acknowledged",
-      "Durable",
-    ]);
+    expect(before.header).toEqual(["#", "Write", "Issued at", "Data now", "Returned", "Durable"]);
+    // Numbered from 1, as the page numbers them.
     expect(before.rows.map((r) => r.slice(0, 3))).toEqual([
-      ["0", "O_SYNC write", "0 µs"],
-      ["1", "Normal write", "0 µs"],
+      ["1", "O_SYNC write", "0 µs"],
+      ["2", "Normal write", "0 µs"],
     ]);
+    expect(before.notes).toEqual([]);
     const crash = { atMs: 0.05, kind: "power" as const };
     const struck = simulateSession({ config: DEFAULT_CONFIG, ops, crash });
     const after = ledgerTable({ timeline: struck, tMs: 0.05, failure: crash });
     expect(after.header.at(-1)).toBe("After the power loss");
     expect(after.rows[1]?.at(-1)).toMatch(/^✘ lost/);
+    // With the failure's column, the tie rule: when a return at its very instant counts.
+    expect(after.notes).toEqual([PROMISE.tie]);
     // Scrubbed back before the failure: the world before it, no verdict yet.
     expect(ledgerTable({ timeline: struck, tMs: 0.01, failure: crash }).header).toHaveLength(6);
   });

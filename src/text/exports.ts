@@ -4,12 +4,14 @@
  */
 import type { OpResult } from "../model/timeline";
 import { struck, type DiagramState } from "../store/store";
-import { LEDGER, ledgerCells } from "./ledger";
-import { FAILURE, KIND_NAME } from "./vocabulary";
+import { LEDGER, ledgerRows } from "./ledger";
+import { FAILURE, KIND_NAME, PROMISE } from "./vocabulary";
 
 export interface Table {
   readonly header: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** What a reader needs to read the rows right (the Markdown export says it above them). */
+  readonly notes?: readonly string[];
 }
 
 /** Every operation's ledger row at the committed instant (all of them, not only those in view). */
@@ -21,13 +23,15 @@ export function ledgerTable(
   const failure = struck(state) ? state.failure : null;
   const header: string[] = [...LEDGER.head];
   if (failure) header.push(FAILURE[failure.kind].after);
+  const cells = ledgerRows(state.timeline.ops, state.tMs, failure);
   const rows = state.timeline.ops.map((op) => {
-    const c = ledgerCells(op, state.tMs, failure);
-    const row = [String(c.index), KIND_NAME[c.kind], c.issuedAt, c.where, c.acked, c.durable];
+    const c = cells(op);
+    const row = [c.number, KIND_NAME[c.kind], c.issuedAt, c.where, c.acked, c.durable];
     if (c.survival !== null) row.push(c.survival);
     return row;
   });
-  return { header, rows };
+  // With a failure's column: when a return at its very instant counts.
+  return { header, rows, notes: failure ? [PROMISE.tie] : [] };
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
  * The ledger's words for one operation at one instant (docs/model.md): where its data is, when and
- * where the guest was told "done", when it became durable, and after a failure whether it
- * survived. One source for the ledger on the page and for its CSV and Markdown exports.
+ * where its call returned, when it became durable, and after a failure whether it survived and,
+ * if not, whether it had been promised durable (src/model/tally.ts). One source for the ledger on
+ * the page and for its CSV and Markdown exports.
  */
 import { positionAt } from "../model/position";
+import { promisedBy, returnedBy } from "../model/tally";
 import type { Crash, LayerId, OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "./clock";
-import { inLayer, LAYER } from "./vocabulary";
+import { inLayer, LAYER, opNumber, PROMISE } from "./vocabulary";
 
 function whereNow(op: OpResult, tMs: number, lost: boolean): string {
   if (op.kind === "barrier") {
@@ -27,7 +29,7 @@ function whereNow(op: OpResult, tMs: number, lost: boolean): string {
 
 function ackedText(op: OpResult, tMs: number): string {
   if (op.ackedAtMs === null || op.ackedIn === null || op.ackedAtMs > tMs) return "not yet";
-  return `acknowledged at ${formatModelTime(op.ackedAtMs)}, ${inLayer(op.ackedIn)}`;
+  return `${PROMISE.returned} at ${formatModelTime(op.ackedAtMs)}, ${inLayer(op.ackedIn)}`;
 }
 
 /**
@@ -67,23 +69,30 @@ function durableText(op: OpResult, tMs: number): string {
   }
 }
 
-function survivalText(op: OpResult, failedAtMs: number): string {
+/**
+ * By what was promised, not by the kind of write (src/model/tally.ts): a buffered write an fsync
+ * covered was promised durable; an O_DIRECT write's return promised nothing.
+ */
+function survivalText(op: OpResult, failedAtMs: number, promised: boolean): string {
   if (op.survives === null) return "—";
   if (op.survives) return "✔ survived";
   // Worse than lost: the committed metadata (block map, size) includes this write, whose block
   // holds stale contents (docs/model.md §8.14).
   if (op.inconsistent)
     return "✘ inconsistent: its journal commit reached stable storage, its data did not (the file now reads stale contents there)";
-  if (op.ackedAtMs === null || op.ackedAtMs > failedAtMs)
-    return "✘ lost before it was acknowledged";
-  // A buffered write() returning from guest RAM promised nothing about durability.
-  if (op.kind === "normal") return "✘ lost (buffered: it had returned from guest RAM)";
-  // The article's point: data the guest was told was written, and lost all the same.
-  return "✘ lost, though acknowledged";
+  // The article's point: data the guest was told was on stable storage, and lost all the same.
+  if (promised)
+    return `✘ lost, though ${PROMISE.promised} (${op.kind === "osync" && returnedBy(op, failedAtMs) ? "its O_SYNC call had returned" : "an fsync covering it had returned"})`;
+  if (returnedBy(op, failedAtMs))
+    return `✘ lost; its call had ${PROMISE.returned}, but it was not ${PROMISE.promised} (no fsync covering it had ${PROMISE.returned})`;
+  return `✘ lost before its call ${PROMISE.returned}`;
 }
 
 export interface LedgerCells {
+  /** The op's index (0-based, for keys and row positions). */
   readonly index: number;
+  /** Its number as people read it, from 1. */
+  readonly number: string;
   readonly kind: OpKind;
   readonly issuedAt: string;
   readonly where: string;
@@ -94,18 +103,29 @@ export interface LedgerCells {
   readonly lost: boolean;
 }
 
-/** An operation's row at `tMs`; `failure` is the failure struck by then, or null. */
-export function ledgerCells(op: OpResult, tMs: number, failure: Crash | null): LedgerCells {
-  const lost = failure !== null && op.survives === false;
-  return {
-    index: op.index,
-    kind: op.kind,
-    issuedAt: formatModelTime(op.atMs),
-    where: whereNow(op, tMs, lost),
-    acked: ackedText(op, tMs),
-    durable: durableText(op, tMs),
-    survival: failure ? survivalText(op, failure.atMs) : null,
-    lost,
+/**
+ * The rows at `tMs` of a timeline's `ops`; `failure` is the failure struck by then, or null. What
+ * was promised durable is worked out once for the whole table (src/model/tally.ts).
+ */
+export function ledgerRows(
+  ops: readonly OpResult[],
+  tMs: number,
+  failure: Crash | null,
+): (op: OpResult) => LedgerCells {
+  const promised = failure ? promisedBy(ops, failure.atMs) : () => false;
+  return (op) => {
+    const lost = failure !== null && op.survives === false;
+    return {
+      index: op.index,
+      number: opNumber(op.index),
+      kind: op.kind,
+      issuedAt: formatModelTime(op.atMs),
+      where: whereNow(op, tMs, lost),
+      acked: ackedText(op, tMs),
+      durable: durableText(op, tMs),
+      survival: failure ? survivalText(op, failure.atMs, promised(op)) : null,
+      lost,
+    };
   };
 }
 
@@ -116,6 +136,6 @@ export const LEDGER = {
   compared: (which: string) => `Operations ${which}`,
   region: (name: string) => `${name}, scrollable`,
   /** The columns; after a failure one more, named after it (FAILURE[kind].after). */
-  head: ["#", "Write", "Issued at", "Data now", "Acknowledged", "Durable"],
+  head: ["#", "Write", "Issued at", "Data now", "Returned", "Durable"],
   empty: "No writes yet: issue one with the buttons above.",
 } as const;

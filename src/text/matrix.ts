@@ -82,7 +82,7 @@ export const MATRIX = {
 
 export function matrixMarkdown(rows: readonly MatrixRow[]): string {
   const lines = [
-    "| mode | guest barriers | write | acked when the data is in | acked after | arrows | later, in the background | safe on power loss | durable after |",
+    "| mode | guest barriers | write | returns with its data in | returns after | arrows | later, in the background | safe on power loss | durable after |",
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows
       .map((row) =>

@@ -7,7 +7,7 @@ import { MODE_SWITCHES, type CacheMode, type DiskCache } from "../model/config";
 import type { Arrow } from "../model/timeline";
 import { formatDuration, noun, NOUN } from "./format";
 import { formatModelTime } from "./clock";
-import { onOff, opName } from "./vocabulary";
+import { onOff, opName, PROMISE } from "./vocabulary";
 
 /** Where `none`'s writes end: the drive's cache, or stable storage when it is off (§6.1, §8.11). */
 const GRAY_END: Readonly<Record<DiskCache, string>> = {
@@ -34,7 +34,7 @@ export const LEGEND = {
     "Screen time is compressed: each step between events is shown on a log scale and idle stretches are fast-forwarded, so a 1 µs copy and a 30 s wait both stay watchable. The clock and the table show model time, built on estimated latencies (a 14 ms platter write, 0.1 ms into the drive's cache, 100 ms before the drive destages) and Linux's default timers. Playback pauses while the diagram is scrolled out of view.",
 } as const;
 
-/** "#0, #2", or "none". */
+/** "#1, #3", or "none". */
 const names = (indices: readonly number[]) =>
   indices.length ? indices.map(opName).join(", ") : "none";
 
@@ -42,8 +42,15 @@ const names = (indices: readonly number[]) =>
 export const FAILED_NOW = {
   name: "If it failed now",
   caption: (tMs: number) => `If it failed now, at ${formatModelTime(tMs)}`,
-  head: ["Failure", "Writes destroyed", "Of those, acknowledged"],
-  /** "(#0, #2)": which writes, beside how many. */
+  head: [
+    "Failure",
+    "Writes destroyed",
+    `Of those, ${PROMISE.returned}`,
+    `Of those, ${PROMISE.promised}`,
+  ],
+  /** Under the table: when a return at the failure's very instant counts. */
+  tie: PROMISE.tie,
+  /** "(#1, #3)": which writes, beside how many. */
   which: (indices: readonly number[]) => `(${names(indices)})`,
 } as const;
 
@@ -53,8 +60,8 @@ export const LATENCY = {
   compared: (which: string) => `Latency chart ${which}`,
   /** What the chart shows, for a screen reader: the medians it draws. */
   description: (name: string, rows: number, ack: number | null, durable: number | null) =>
-    `${name.replace(/^Latency chart/, "Latency")}, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows)} ${noun(rows, NOUN.write)}, time from issue to acknowledgement, median ${formatDuration(ack)}, and to durable, median ${formatDuration(durable)}.`,
-  acked: " acknowledged (the call returned) ",
+    `${name.replace(/^Latency chart/, "Latency")}, on a log scale from 1 µs to 100 s (the model's estimates): for the last ${String(rows)} ${noun(rows, NOUN.write)}, time from issue to the call's return, median ${formatDuration(ack)}, and to durable, median ${formatDuration(durable)}.`,
+  acked: ` the call ${PROMISE.returned} `,
   durable:
     " durable; the line between is how long a power cut could still lose the write (dashed: not durable in this run). Time from each write's issue, log scale, as the writes run without a failure; the latencies are the model's estimates.",
   /** " The last 200 of 1000 writes." */

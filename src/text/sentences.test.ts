@@ -60,9 +60,9 @@ const UNSAFE: SessionConfig = {
 };
 
 describe("opLabel", () => {
-  it("names the op by its number and kind", () => {
-    expect(opLabel(2, "osync")).toBe("#2 O_SYNC write");
-    expect(opLabel(0, "barrier")).toBe("#0 Barrier");
+  it("names the op by its number, counted from 1 as a class counts, and its kind", () => {
+    expect(opLabel(2, "osync")).toBe("#3 O_SYNC write");
+    expect(opLabel(0, "barrier")).toBe("#1 Barrier");
   });
 });
 
@@ -110,8 +110,8 @@ describe("sessionEvents", () => {
 
   describe("an O_SYNC write under writeback with guest barriers", () => {
     const events = eventsOf(WRITEBACK, ["osync"]);
-    const acked = find(events, /^#0 O_SYNC write acknowledged/);
-    const durable = find(events, /^#0 O_SYNC write is durable\.$/);
+    const acked = find(events, /^#1 O_SYNC write returned/);
+    const durable = find(events, /^#1 O_SYNC write is durable\.$/);
 
     it("is acknowledged with its data on the platters", () => {
       expect(acked.text).toContain("the platters");
@@ -123,13 +123,13 @@ describe("sessionEvents", () => {
     });
 
     it("announces its flush passed (green)", () => {
-      expect(find(events, /^#0 O_SYNC write: its flush completed/).text).toContain("green");
+      expect(find(events, /^#1 O_SYNC write: its flush completed/).text).toContain("green");
     });
   });
 
   it("an O_SYNC write under writeback without barriers is acknowledged in the host page cache", () => {
     const events = eventsOf({ ...WRITEBACK, guestBarriers: false }, ["osync"]);
-    const acked = find(events, /^#0 O_SYNC write acknowledged/);
+    const acked = find(events, /^#1 O_SYNC write returned/);
     expect(acked.text).toContain("the host page cache");
     expect(acked.text).not.toContain("platters");
     // It does become durable, but only by the host's own writeback, ~35 s later.
@@ -139,21 +139,21 @@ describe("sessionEvents", () => {
 
   it("a barrier under cache=unsafe is ignored by QEMU and makes nothing durable", () => {
     const events = eventsOf(UNSAFE, ["normal", { atMs: 1, kind: "barrier" }]);
-    const ignored = find(events, /^#1 Barrier: .*ignored by QEMU/);
+    const ignored = find(events, /^#2 Barrier: .*ignored by QEMU/);
     expect(ignored.text).toContain("nothing became durable");
     expect(ignored.tMs).toBeLessThan(1_000);
     // The write it covered becomes durable only by background writeback, tens of seconds later.
-    expect(find(events, /^#0 Normal write is durable\.$/).tMs).toBeGreaterThan(30_000);
+    expect(find(events, /^#1 Normal write is durable\.$/).tMs).toBeGreaterThan(30_000);
   });
 
   it("a barrier announces no durability of its own, even when its flush passes", () => {
     const events = eventsOf(WRITEBACK, ["barrier"]);
-    expect(spoken(events).some((e) => e.text.startsWith("#0 Barrier is durable"))).toBe(false);
-    find(events, /^#0 Barrier: its flush completed/);
+    expect(spoken(events).some((e) => e.text.startsWith("#1 Barrier is durable"))).toBe(false);
+    find(events, /^#1 Barrier: its flush completed/);
   });
 
   describe("a power cut", () => {
-    // #0 written through to the platters before the cut; #1 still in the guest page cache.
+    // #1 written through to the platters before the cut; #2 still in the guest page cache.
     const config: SessionConfig = {
       ...DEFAULT_CONFIG,
       mode: "writethrough",
@@ -169,15 +169,15 @@ describe("sessionEvents", () => {
     });
 
     it("names the lost and the surviving writes", () => {
-      expect(cut.text).toContain("Lost: #1.");
-      expect(cut.text).toContain("Survived: #0.");
+      expect(cut.text).toContain("Lost: #2.");
+      expect(cut.text).toContain("Survived: #1.");
     });
 
     it("says so when nothing was lost", () => {
       const safe = eventsOf(config, ["osync"], { atMs: 100, kind: "power" });
       const text = find(safe, /^Power lost\./).text;
       expect(text).toContain("No write was lost.");
-      expect(text).toContain("Survived: #0.");
+      expect(text).toContain("Survived: #1.");
     });
 
     it("lists several lost writes", () => {
@@ -186,7 +186,7 @@ describe("sessionEvents", () => {
         kind: "power",
       });
       const text = find(lost, /^Power lost\./).text;
-      expect(text).toContain("Lost: #0, #1, #2.");
+      expect(text).toContain("Lost: #1, #2, #3.");
       expect(text).not.toContain("Survived");
     });
 
@@ -197,7 +197,7 @@ describe("sessionEvents", () => {
         { atMs: 1, kind: "power" },
       );
       const text = find(many, /^Power lost\./).text;
-      expect(text).toContain("Lost: #0, #1, #2, #3 and 2 more.");
+      expect(text).toContain("Lost: #1, #2, #3, #4 and 2 more.");
       expect(text).toContain(
         "2 had been promised durable (an O_SYNC write or an fsync had returned).",
       );
@@ -252,7 +252,7 @@ describe("sessionEvents", () => {
     const words = sessionEvents(cut).map((e) => e.text);
     expect(words.some((t) => t.includes("stable storage"))).toBe(false);
     expect(
-      words.some((t) => t.startsWith("Journal commit (ext3, data=ordered): first writes #0")),
+      words.some((t) => t.startsWith("Journal commit (ext3, data=ordered): first writes #1")),
     ).toBe(true);
   });
 
@@ -267,7 +267,7 @@ describe("sessionEvents", () => {
     const events = eventsOf(none, ["osync"]);
     const gray = find(events, /along the gray arrow/);
     expect(gray.text).toBe(
-      "#0 O_SYNC write: QEMU sends it along the gray arrow to the disk write cache.",
+      "#1 O_SYNC write: QEMU sends it along the gray arrow to the disk write cache.",
     );
     expect(find(events, /along the green arrow/).text).toContain("the flush carries it");
     expect(gray.tMs).toBeLessThan(find(events, /along the green arrow/).tMs);

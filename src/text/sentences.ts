@@ -7,7 +7,7 @@
 import type { GuestFs } from "../model/config";
 import type { FlushOutcome, Hop } from "../model/timeline";
 import type { SessionEvent } from "../store/events";
-import { FAILURE, inLayer, LAYER, opLabel, opName } from "./vocabulary";
+import { FAILURE, inLayer, LAYER, opLabel, opName, PROMISE } from "./vocabulary";
 
 /** The events themselves load with their words: the first view needs neither. */
 export { sessionEvents } from "../store/events";
@@ -39,7 +39,7 @@ const COMMIT_WORDS: Readonly<Record<FlushOutcome, string>> = {
     "Journal commit: its flush completed, but the drive ignored it, so the data waits in its volatile cache: nothing became durable by it.",
 };
 
-/** "#0, #1, #2", or "#0, #1, #2, #3 and 12 more": short enough for the event line, whole in meaning. */
+/** "#1, #2, #3", or "#1, #2, #3, #4 and 12 more": short enough for the event line, whole in meaning. */
 function names(indices: readonly number[]): string {
   const SHOWN = 4;
   const ids = indices.slice(0, SHOWN).map(opName);
@@ -108,8 +108,8 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
       return `${opLabel(event.op, event.kind)} is now ${inLayer(event.layer)}.`;
     case "writeAcked":
       return event.kind === "barrier"
-        ? `${opLabel(event.op, event.kind)} returned: what it covers is ${inLayer(event.layer)}.`
-        : `${opLabel(event.op, event.kind)} acknowledged: its data is ${inLayer(event.layer)}.`;
+        ? `${opLabel(event.op, event.kind)} ${PROMISE.returned}: what it covers is ${inLayer(event.layer)}.`
+        : `${opLabel(event.op, event.kind)} ${PROMISE.returned}: its data is ${inLayer(event.layer)}.`;
     case "flushSent":
       return `${opLabel(event.op, event.kind)} sends a flush down.`;
     case "flushPassed":
@@ -131,7 +131,7 @@ export function sentence(event: SessionEvent, fs: GuestFs): string {
       const promised =
         n === 0
           ? ""
-          : ` ${n === 1 ? "One had been promised durable" : `${String(n)} had been promised durable`} (an O_SYNC write or an fsync had returned).`;
+          : ` ${n === 1 ? "One had been" : `${String(n)} had been`} ${PROMISE.promised} (an O_SYNC write or an fsync had ${PROMISE.returned}).`;
       return (
         `${FAILURE[event.failure].event} ${event.lost.length ? `Lost: ${names(event.lost)}.${promised}` : "No write was lost."}` +
         (event.survived.length ? ` Survived: ${names(event.survived)}.` : "")

@@ -40,7 +40,7 @@ export const PREDICT = {
 
 /**
  * The answer, from what the run destroyed: `lost` writes in all, `promised` of them synced
- * (promised stable storage, docs/model.md §3), `otherAcked` acknowledged without that promise.
+ * (promised stable storage, docs/model.md §3), `otherAcked` returned without that promise.
  */
 export function answer(lost: number, promised: number, otherAcked: number) {
   const writes = (n: number) => count(n, NOUN.write);
@@ -51,7 +51,7 @@ export function answer(lost: number, promised: number, otherAcked: number) {
   else headline = `${writes(lost)} ${lost === 1 ? "is" : "are"} gone.`;
   const more =
     promised > 0 && lost > promised
-      ? `Also gone: ${writes(lost - promised)}${otherAcked > 0 ? `, ${String(otherAcked)} of them acknowledged but never promised durable` : ""}. `
+      ? `Also gone: ${writes(lost - promised)}${otherAcked > 0 ? `, ${String(otherAcked)} of them returned but never promised durable` : ""}. `
       : promised === 0 && otherAcked > 0
         ? `${String(otherAcked)} of them had returned, though their calls never promised durability. `
         : "";

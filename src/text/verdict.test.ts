@@ -38,11 +38,13 @@ describe("verdict, for every mode × barriers × disk cache × filesystem", () =
   it.each(cases)("%s: says it with ✔/✘ and words, and labels every duration", (_, config) => {
     const v = verdict(config);
     if (v.synced === "safe") {
-      expect(v.syncedText).toMatch(/^✔ Synced writes \(O_SYNC, fsync\) survive a power cut/);
+      expect(v.syncedText).toMatch(
+        /^✔ Writes promised durable \(O_SYNC, fsync\) survive a power cut/,
+      );
       expect(v.databaseText).toBeNull();
       expect(v.syncedReason).toBeNull();
     } else {
-      expect(v.syncedText).toMatch(/^✘ Synced writes \(O_SYNC, fsync\) can be lost/);
+      expect(v.syncedText).toMatch(/^✘ Writes promised durable \(O_SYNC, fsync\) can be lost/);
       // Seconds from Linux's timers, or the drive's destage delay, which is labelled an assumption.
       expect(v.syncedText).toMatch(
         /(for up to about \d+ s after the call returns \(Linux's default timers\)|no vendor says how long; the model assumes about [\d.]+ s\))\.$/,

@@ -14,13 +14,14 @@ import { simulate } from "../model/simulate";
 import type { FlushOutcome, Hop, LayerId } from "../model/timeline";
 import { modelConfig, type SessionConfig } from "../scenario/session";
 import { about, seconds } from "./format";
+import { PROMISE } from "./vocabulary";
 
 export type SyncedVerdict = "safe" | "unsafe";
 
 export interface Verdict {
   /** Whether O_SYNC writes and fsync'd data survive a power cut once the call returns. */
   readonly synced: SyncedVerdict;
-  /** "✔ Synced writes (O_SYNC, fsync) survive a power cut once the call returns." or "✘ …". */
+  /** "✔ Writes promised durable (O_SYNC, fsync) survive a power cut once the call returns." or "✘ …". */
   readonly syncedText: string;
   /** Why synced writes are unsafe ("The guest sends no flush, so they wait in …"); null if safe. */
   readonly syncedReason: string | null;
@@ -116,9 +117,9 @@ function syncedSentence(windowMs: number): string {
   // Seconds-long windows come from Linux's writeback timers; shorter ones from the drive's
   // destage delay, which no vendor publishes (docs/model.md §5).
   if (windowMs < SECOND) {
-    return `✘ Synced writes (O_SYNC, fsync) can be lost to a power cut after the call returns, for as long as the drive keeps them in its volatile cache (no vendor says how long; the model assumes ${about(windowMs)}).`;
+    return `✘ Writes ${PROMISE.promised} (O_SYNC, fsync) can be lost to a power cut after the call returns, for as long as the drive keeps them in its volatile cache (no vendor says how long; the model assumes ${about(windowMs)}).`;
   }
-  return `✘ Synced writes (O_SYNC, fsync) can be lost to a power cut for up to ${about(windowMs)} after the call returns (Linux's default timers).`;
+  return `✘ Writes ${PROMISE.promised} (O_SYNC, fsync) can be lost to a power cut for up to ${about(windowMs)} after the call returns (Linux's default timers).`;
 }
 
 function syncedReason(config: SessionConfig, osync: MatrixRow): string {
@@ -202,7 +203,7 @@ function compute(config: SessionConfig): Verdict {
   return {
     synced: safe ? "safe" : "unsafe",
     syncedText: safe
-      ? "✔ Synced writes (O_SYNC, fsync) survive a power cut once the call returns."
+      ? `✔ Writes ${PROMISE.promised} (O_SYNC, fsync) survive a power cut once the call returns.`
       : syncedSentence(syncedWindowMs),
     syncedReason: safe ? null : syncedReason(config, osync),
     syncedWindowMs,

@@ -87,13 +87,32 @@ export const FAILURE: Readonly<Record<FailureKind, FailureWords>> = {
   },
 };
 
-/** "#2": a write's index, as the ledger and the scenario format number it. */
-export const opName = (index: number): string => `#${String(index)}`;
+/**
+ * "3": a write's number as people read it, counted from 1 (a class counts from 1). The index
+ * underneath stays 0-based wherever a machine reads it: links, scenario and tour files, the
+ * `op` field of `npm run scenario`'s JSON, `data-op` attributes (docs/words.md).
+ */
+export const opNumber = (index: number): string => String(index + 1);
+
+/** "#3": a write's name in a sentence, a label or a table (its index 2). */
+export const opName = (index: number): string => `#${opNumber(index)}`;
 
 /** "#2 O_SYNC write". */
 export function opLabel(index: number, kind: OpKind): string {
   return `${opName(index)} ${KIND_NAME[kind]}`;
 }
+
+/**
+ * What a write's return meant (src/model/tally.ts, docs/model.md §4): two words, used everywhere
+ * a failure's cost is told, and the tie rule, stated once.
+ */
+export const PROMISE = {
+  /** Any call whose return the application had seen. */
+  returned: "returned",
+  /** An O_SYNC write whose call returned, or any write an fsync that returned covered. */
+  promised: "promised durable",
+  tie: "A call that returns at the very instant of a failure counts as returned (and, for an O_SYNC write or an fsync, as promised durable).",
+} as const;
 
 /**
  * Why the toolbar's buttons are off, said on the buttons themselves: before any write a failure

@@ -32,7 +32,8 @@ function when(timeMs: number | null): string {
 
 /** Why `claim` does not hold for the op, or null when it does. */
 function checkWrite(claim: Exclude<Claim, { lostAcked: number }>, op: OpResult, at: number) {
-  const name = `#${String(op.index)}`;
+  // The claim's own 0-based `write`, not the narration's "#" (which counts from 1).
+  const name = `write ${String(op.index)}`;
   if ("acked" in claim) {
     const acked = by(op.ackedAtMs, at);
     return acked === claim.acked ? null : `${name} acknowledged ${when(op.ackedAtMs)}`;
@@ -87,10 +88,10 @@ export function claimFailures(step: TourStep): string[] {
       failure =
         returned.length === claim.lostAcked
           ? null
-          : `${String(returned.length)} acknowledged writes lost (${returned.map((i) => `#${String(i)}`).join(", ") || "none"})`;
+          : `${String(returned.length)} returned writes lost (${returned.map((i) => `write ${String(i)}`).join(", ") || "none"})`;
     } else {
       const op = timeline.ops[claim.write];
-      failure = op ? checkWrite(claim, op, step.at) : `no write #${String(claim.write)}`;
+      failure = op ? checkWrite(claim, op, step.at) : `no write ${String(claim.write)}`;
     }
     if (failure !== null) failures.push(`${JSON.stringify(claim)}: ${failure}`);
   }

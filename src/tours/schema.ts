@@ -37,7 +37,8 @@ export type Highlight =
 /**
  * A claim about the step's scenario, checked against the model (`timelineOf`) by the tours' test.
  * "By `at`" means at or before the step's moment. Each claim has exactly one of the keys below
- * besides `write` (and `crash`).
+ * besides `write` (and `crash`). `write` is the 0-based op index, as in the scenario's `ops`; the
+ * narration numbers writes from 1, as the page does, so its "#1" is `"write": 0`.
  *
  * - `acked`: whether the write's call had returned by `at`.
  * - `ackedIn`: the call had returned by `at`, and the data was in this layer when it did.

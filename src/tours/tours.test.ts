@@ -77,13 +77,15 @@ describe.each(STEPS)("$name", ({ step }) => {
   });
 
   it("backs every write its narration names with a claim about that write", () => {
-    const named = [...step.narration.matchAll(/#(\d+)/g)].map((m) => Number(m[1]));
+    // The narration numbers writes from 1, as the page does; a claim's `write` is the 0-based index.
+    const named = [...step.narration.matchAll(/#(\d+)/g)].map((m) => Number(m[1]) - 1);
     const claimed = new Set(
       (step.expect ?? []).flatMap((claim) => ("write" in claim ? [claim.write] : [])),
     );
     for (const write of named) {
-      expect(write, `#${String(write)}`).toBeLessThan(step.scenario.ops.length);
-      expect(claimed.has(write), `#${String(write)} has no claim`).toBe(true);
+      expect(write, `#${String(write + 1)}`).toBeGreaterThanOrEqual(0);
+      expect(write, `#${String(write + 1)}`).toBeLessThan(step.scenario.ops.length);
+      expect(claimed.has(write), `#${String(write + 1)} has no claim`).toBe(true);
     }
   });
 
@@ -103,7 +105,8 @@ describe.each(STEPS)("$name", ({ step }) => {
       ),
     );
     for (const op of timeline.ops) {
-      if (op.survives !== null) expect(answered.has(op.index), `#${String(op.index)}`).toBe(true);
+      if (op.survives !== null)
+        expect(answered.has(op.index), `write ${String(op.index)}`).toBe(true);
     }
   });
 
@@ -183,7 +186,7 @@ describe("validateTour", () => {
     ops: [{ at: 0, kind: "osync" }],
     crash: { at: 50, kind: "power" },
   };
-  const step = { title: "A step", narration: "#0 is safe.", scenario, at: 50 };
+  const step = { title: "A step", narration: "#1 is safe.", scenario, at: 50 };
   const valid = { id: "a-tour", title: "A tour", steps: [step] };
   const withStep = (changes: Record<string, unknown>) => ({
     ...valid,

@@ -64,7 +64,7 @@ describe("Toolbar", () => {
     for (const kind of OP_KINDS) fireEvent.click(button(KIND_NAME[kind]));
     await settle();
     const rows = ledgerRows();
-    expect(rows.map((cells) => cells[0])).toEqual(["0", "1", "2", "3"]);
+    expect(rows.map((cells) => cells[0])).toEqual(["1", "2", "3", "4"]);
     // The kind's symbol is hidden from assistive technology; its name is the cell's words.
     expect(rows.map((cells) => cells[1]?.replace(/^\S+\s/, ""))).toEqual(
       OP_KINDS.map((k) => KIND_NAME[k]),
@@ -98,7 +98,9 @@ describe("Toolbar", () => {
     await settle();
     expect(store.getState().failure).toEqual({ kind: "power", atMs: store.getState().tMs });
     expect(screen.getByRole("columnheader", { name: "After the power loss" })).toBeTruthy();
-    expect(ledgerRows()[0]?.at(-1)).toBe("✘ lost, though acknowledged");
+    expect(ledgerRows()[0]?.at(-1)).toBe(
+      "✘ lost, though promised durable (its O_SYNC call had returned)",
+    );
     for (const name of [...OP_KINDS.map((k) => KIND_NAME[k]), "Play", ...FAILURE_BUTTONS]) {
       const off = screen.getByRole("button", { name, description: /^The failure has struck/ });
       expect(off).toHaveProperty("disabled", true);

@@ -30,31 +30,39 @@ const FailedNowTable = memo(function FailedNowTable({
   readonly tMs: number;
 }) {
   return (
-    <table className="failed-now" aria-label={FAILED_NOW.name}>
-      <caption>{FAILED_NOW.caption(tMs)}</caption>
-      <ColumnHeads heads={FAILED_NOW.head} />
-      <tbody>
-        {FAILURE_KINDS.toReversed().map((kind) => {
-          const { lost, returned } = lossesAt(ops, diskCache, kind, tMs);
-          return (
-            <tr
-              key={kind}
-              data-failure={kind}
-              data-lost={lost.length}
-              data-lost-acked={returned.length}
-            >
-              <th scope="row">{FAILURE[kind].name}</th>
-              <td>
-                {String(lost.length)} <span className="which">{FAILED_NOW.which(lost)}</span>
-              </td>
-              <td>
-                {String(returned.length)}{" "}
-                <span className="which">{FAILED_NOW.which(returned)}</span>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <>
+      <table className="failed-now" aria-label={FAILED_NOW.name}>
+        <caption>{FAILED_NOW.caption(tMs)}</caption>
+        <ColumnHeads heads={FAILED_NOW.head} />
+        <tbody>
+          {FAILURE_KINDS.toReversed().map((kind) => {
+            const { lost, returned, promised } = lossesAt(ops, diskCache, kind, tMs);
+            return (
+              <tr
+                key={kind}
+                data-failure={kind}
+                data-lost={lost.length}
+                data-lost-acked={returned.length}
+                data-lost-promised={promised.length}
+              >
+                <th scope="row">{FAILURE[kind].name}</th>
+                <td>
+                  {String(lost.length)} <span className="which">{FAILED_NOW.which(lost)}</span>
+                </td>
+                <td>
+                  {String(returned.length)}{" "}
+                  <span className="which">{FAILED_NOW.which(returned)}</span>
+                </td>
+                <td>
+                  {String(promised.length)}{" "}
+                  <span className="which">{FAILED_NOW.which(promised)}</span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="failed-now-tie">{FAILED_NOW.tie}</p>
+    </>
   );
 });

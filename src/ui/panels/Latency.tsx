@@ -7,6 +7,7 @@
 import { memo, useMemo } from "react";
 import type { OpResult } from "../../model/timeline";
 import { LATENCY } from "../../text/panels";
+import { opName } from "../../text/vocabulary";
 import { LATENCY_ROWS, latencyAxis, latencyRows, median } from "../../geometry/latency";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagramLater } from "../app/useDiagram";
@@ -66,7 +67,7 @@ const LatencyChart = memo(function LatencyChart({
             return (
               <g key={r.index} className="row">
                 <text x={LEFT - 6} y={y + 4} textAnchor="end">
-                  {`${TOKEN_SYMBOL[r.kind]} #${String(r.index)}`}
+                  {`${TOKEN_SYMBOL[r.kind]} ${opName(r.index)}`}
                 </text>
                 {from !== null ? (
                   <>

@@ -59,9 +59,10 @@ describe("Ledger", () => {
     store.getState().issue("osync");
     await show(store);
     expect(row(0)).toMatchObject({
-      "#": "0",
+      // Numbered from 1 for a reader (issue 17, item 8).
+      "#": "1",
       "Issued at": "0 µs",
-      Acknowledged: "not yet",
+      Returned: "not yet",
       Durable: "not yet",
     });
     act(() => {
@@ -71,12 +72,12 @@ describe("Ledger", () => {
     const end = row(0);
     // Writethrough: the call returns only once the data is on stable storage (§3).
     expect(end["Data now"]).toBe("on the platters");
-    expect(end.Acknowledged).toMatch(/^acknowledged at .+, on the platters$/);
+    expect(end.Returned).toMatch(/^returned at .+, on the platters$/);
     expect(end.Durable).toMatch(/^durable at /);
-    expect(end.Acknowledged).toContain(end.Durable?.replace("durable at ", "") ?? "?");
+    expect(end.Returned).toContain(end.Durable?.replace("durable at ", "") ?? "?");
   });
 
-  it("after a power loss, adds what survived: an acknowledged write lost under writeback without barriers", async () => {
+  it("after a power loss, adds what survived: a write promised durable, lost under writeback without barriers", async () => {
     const store = createDiagramStore(
       config({ mode: "writeback", guestBarriers: false, diskCache: "volatile" }),
     );
@@ -87,9 +88,10 @@ describe("Ledger", () => {
     await show(store);
     expect(screen.getByRole("columnheader", { name: "After the power loss" })).toBeTruthy();
     expect(row(0)).toMatchObject({
-      Acknowledged: expect.stringMatching(/, in the host page cache$/) as unknown,
+      Returned: expect.stringMatching(/, in the host page cache$/) as unknown,
       "Data now": "lost with the host page cache",
-      "After the power loss": "✘ lost, though acknowledged",
+      // Struck at the instant its call returned: the tie counts as returned, hence promised.
+      "After the power loss": "✘ lost, though promised durable (its O_SYNC call had returned)",
     });
     // Scrubbed back before the failure, the world before it shows.
     act(() => {
@@ -97,6 +99,27 @@ describe("Ledger", () => {
     });
     await settle();
     expect(screen.queryByRole("columnheader", { name: "After the power loss" })).toBeNull();
+  });
+
+  it("says by what was promised, not by the kind of write: an fsync'd buffered write, an unsynced O_DIRECT one", async () => {
+    const store = createDiagramStore(
+      config({ mode: "writeback", guestBarriers: false, diskCache: "volatile" }),
+    );
+    const returnOf = (index: number) => store.getState().timeline.ops[index]?.ackedAtMs ?? NaN;
+    store.getState().issue("normal");
+    store.getState().issue("barrier");
+    // After the fsync returned: it does not cover this write.
+    store.getState().seek(returnOf(1));
+    store.getState().issue("odirect");
+    store.getState().seek(returnOf(2));
+    store.getState().fail("power");
+    await show(store);
+    expect(row(0)["After the power loss"]).toBe(
+      "✘ lost, though promised durable (an fsync covering it had returned)",
+    );
+    expect(row(2)["After the power loss"]).toMatch(
+      /^✘ lost; its call had returned, but it was not promised durable/,
+    );
   });
 
   it("counts every write for assistive technology, however few rows it renders", async () => {

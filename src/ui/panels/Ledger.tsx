@@ -8,10 +8,10 @@
  * memoized on their text, so a commit re-renders only the visible rows that changed. The table
  * keeps its full size for assistive technology (aria-rowcount, aria-rowindex).
  */
-import { memo, useRef, type Ref } from "react";
+import { memo, useMemo, useRef, type Ref } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { FAILURE, KIND_NAME } from "../../text/vocabulary";
-import { LEDGER, ledgerCells, type LedgerCells } from "../../text/ledger";
+import { LEDGER, ledgerRows, type LedgerCells } from "../../text/ledger";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import type { Crash, OpResult } from "../../model/timeline";
 import { struck } from "../../store/store";
@@ -30,7 +30,7 @@ const Row = memo(function Row({
       // Row 1 is the header.
       aria-rowindex={props.index + 2}
     >
-      <td>{props.index}</td>
+      <td>{props.number}</td>
       <td>
         <span aria-hidden="true">{TOKEN_SYMBOL[props.kind]} </span>
         {KIND_NAME[props.kind]}
@@ -74,6 +74,8 @@ const LedgerTable = memo(function LedgerTable({
   readonly failure: Crash | null;
 }) {
   const crashed = failure !== null;
+  // Once per table, not per row: the scroll's own re-renders reuse it.
+  const cells = useMemo(() => ledgerRows(ops, tMs, failure), [ops, tMs, failure]);
   const box = useRef<HTMLDivElement>(null);
   // No React Compiler builds this app: the virtualizer's own re-renders are what keep it current.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -117,9 +119,7 @@ const LedgerTable = memo(function LedgerTable({
           {shown.map(({ index }) => {
             const op = ops[index];
             if (!op) return null;
-            return (
-              <Row key={op.index} ref={rows.measureElement} {...ledgerCells(op, tMs, failure)} />
-            );
+            return <Row key={op.index} ref={rows.measureElement} {...cells(op)} />;
           })}
           {below > 0 ? <Spacer height={below} columns={columns} /> : null}
         </tbody>

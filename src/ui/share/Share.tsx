@@ -75,7 +75,10 @@ export function Share() {
     const [text, type] =
       format === "csv"
         ? [toCsv(table), "text/csv"]
-        : [toMarkdown(table, [SHARE.ledgerTitle, ...lines], link), "text/markdown"];
+        : [
+            toMarkdown(table, [SHARE.ledgerTitle, ...lines, ...(table.notes ?? [])], link),
+            "text/markdown",
+          ];
     download(new Blob([text], { type }), `${base()}.${format}`);
     setStatus(SHARE.exportedTable(`${base()}.${format}`, table.rows.length));
   };

@@ -40,7 +40,7 @@ describe("EventLine", () => {
     act(() => {
       store.getState().issue("osync");
     });
-    await says(/^#0 O_SYNC write issued\. Press Play to watch\.$/);
+    await says(/^#1 O_SYNC write issued\. Press Play to watch\.$/);
   });
 
   it("follows the playhead: where the write is when its call returns", async () => {
@@ -52,7 +52,7 @@ describe("EventLine", () => {
     act(() => {
       store.getState().seek(store.getState().timeline.ops[0]?.ackedAtMs ?? NaN);
     });
-    await says(/#0 O_SYNC write acknowledged: its data is in the host page cache\./);
+    await says(/#1 O_SYNC write returned: its data is in the host page cache\./);
   });
 
   it("after a power loss, says what was lost, first", async () => {
@@ -62,7 +62,7 @@ describe("EventLine", () => {
       store.getState().seek(store.getState().timeline.ops[0]?.ackedAtMs ?? NaN);
       store.getState().fail("power");
     });
-    await says(/^Power lost\. Lost: .*#0.* One had been promised durable/);
+    await says(/^Power lost\. Lost: .*#1.* One had been promised durable/);
   });
 
   it("says once that the writes were run again after the configuration changed", async () => {

@@ -44,10 +44,10 @@ describe("Tokens", () => {
     const { tokens } = draw(storeWith(OP_KINDS));
     expect(tokens.map((t) => t.getAttribute("data-kind"))).toEqual([...OP_KINDS]);
     expect(tokens.map((t) => t.querySelector(".token-index")?.textContent)).toEqual([
-      "0",
       "1",
       "2",
       "3",
+      "4",
     ]);
     const shapes = new Set(tokens.map((t) => t.querySelector(".body")?.getAttribute("d")));
     expect(shapes.size).toBe(OP_KINDS.length);

@@ -9,6 +9,7 @@ import { OP_KINDS, type OpKind, type OpResult } from "../../model/timeline";
 import { REST_SLOTS, TYPE } from "../../geometry/layout";
 import type { Surface } from "../../anim/loop";
 import { ACK_PILL, LOST_CROSS, STROKE, tokenFace, type TokenFace } from "../../geometry/shapes";
+import { opNumber } from "../../text/vocabulary";
 
 /**
  * Above this many tokens, the diagram paints them on a canvas instead (src/anim/canvas.ts):
@@ -162,7 +163,9 @@ function Token({
         register(surface, "tokens", index, el);
       }}
     >
-      <Face face={tokenFace(kind, { label: labelled ? String(index) : null, lost, highlighted })} />
+      <Face
+        face={tokenFace(kind, { label: labelled ? opNumber(index) : null, lost, highlighted })}
+      />
     </g>
   );
 }

@@ -11,6 +11,7 @@ import { createDiagramStore } from "../../store/store";
 import { configLabel, EVERY_CONFIG } from "../../store/testing";
 import { verdict } from "../../text/verdict";
 import { providers } from "../app/testing";
+import { PROMISE } from "../../text/vocabulary";
 import { Verdict, VerdictView } from "./Verdict";
 
 afterEach(cleanup);
@@ -49,12 +50,18 @@ describe("Verdict", () => {
     });
     render(<Verdict />, { wrapper: providers(store) });
     const region = screen.getByRole("region", { name: "Verdict" });
-    expect(within(region).getByText(/^✔ Synced writes/)).toBeTruthy();
+    expect(within(region).getByText(/^✔ Writes promised durable/)).toBeTruthy();
     act(() => {
       store.getState().setConfig({ guestBarriers: false });
     });
-    expect(within(region).getByText(/^✘ Synced writes/)).toBeTruthy();
+    expect(within(region).getByText(/^✘ Writes promised durable/)).toBeTruthy();
     expect(within(region).getByText(/^Unsafe for a database/).tagName).toBe("STRONG");
+  });
+
+  it("states the tie rule with what it assumes: a power cut at the instant of a return counts after it", () => {
+    render(<Verdict />, { wrapper: providers(createDiagramStore()) });
+    const why = screen.getByText("Why, and what this assumes").closest("details");
+    expect(within(why ?? document.body).getByText(PROMISE.tie)).toBeTruthy();
   });
 
   it("reads ✔ for writethrough, with or without barriers", () => {
@@ -64,7 +71,7 @@ describe("Verdict", () => {
       act(() => {
         store.getState().setConfig({ guestBarriers });
       });
-      expect(screen.getByText(/^✔ Synced writes/)).toBeTruthy();
+      expect(screen.getByText(/^✔ Writes promised durable/)).toBeTruthy();
     }
   });
 });

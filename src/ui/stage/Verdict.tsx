@@ -8,6 +8,7 @@ import type { SessionConfig } from "../../scenario/session";
 import { useDiagram } from "../app/useDiagram";
 import { PAGE } from "../../text/page";
 import { verdict, VERDICT_WORDS } from "../../text/verdict";
+import { PROMISE } from "../../text/vocabulary";
 
 /** The verdict for a given configuration (no store needed: what the tests render). */
 export function VerdictView({ config }: { readonly config: SessionConfig }) {
@@ -34,6 +35,7 @@ export function VerdictView({ config }: { readonly config: SessionConfig }) {
             <li key={a}>{a}</li>
           ))}
         </ul>
+        <p className="verdict-tie">{PROMISE.tie}</p>
       </details>
     </section>
   );

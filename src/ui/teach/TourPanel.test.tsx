@@ -79,13 +79,13 @@ describe("TourPanel", () => {
     const { diagram } = open(predictionStep());
     const boxes = screen.getAllByRole("checkbox");
     expect(boxes.map((b) => b.getAttribute("aria-label"))).toEqual([
-      "#0 survives",
       "#1 survives",
       "#2 survives",
+      "#3 survives",
     ]);
     // Before the answer, the diagram has no failure: the ledger must not give it away.
     expect(diagram.getState().failure).toBeNull();
-    fireEvent.click(screen.getByRole("checkbox", { name: "#1 survives" }));
+    fireEvent.click(screen.getByRole("checkbox", { name: "#2 survives" }));
     fireEvent.click(button("Reveal"));
     expect(diagram.getState().failure?.kind).toBe("power");
     const answer = screen.getByRole("status");

@@ -2,7 +2,7 @@
 /**
  * The timeline, as a keyboard and screen-reader user meets it: a slider named Time whose value
  * text is the model time, keys that step from event to event and jump to either end, and the
- * exposure strip's name saying how many acknowledged writes a power cut could destroy at once.
+ * exposure strip's name saying how many writes that had returned a power cut could destroy at once.
  */
 import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
@@ -61,7 +61,7 @@ describe("Timeline", () => {
     setup({ mode: "writethrough" }, ["osync", "osync"]);
     expect(
       screen.getByRole("img", {
-        name: /^Exposure: at most 0 acknowledged writes a power cut would destroy at one instant/,
+        name: /^Exposure: at most 0 writes that had returned a power cut would destroy at one instant/,
       }),
     ).toBeTruthy();
   });
@@ -74,7 +74,7 @@ describe("Timeline", () => {
     ]);
     expect(
       screen.getByRole("img", {
-        name: /^Exposure: at most 3 acknowledged writes a power cut would destroy at one instant/,
+        name: /^Exposure: at most 3 writes that had returned a power cut would destroy at one instant/,
       }),
     ).toBeTruthy();
   });
