@@ -6,7 +6,14 @@ import { timelineOf } from "../scenario/outcome";
 import { tourProblemLine } from "../text/scenario";
 import { claimFailures } from "./claims";
 import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, stepInTour, type TourId } from "./index";
-import { MAX_CAPTION, MAX_NARRATION, validateTour, type Claim, type TourDoc, type TourStep } from "./schema";
+import {
+  MAX_CAPTION,
+  MAX_NARRATION,
+  validateTour,
+  type Claim,
+  type TourDoc,
+  type TourStep,
+} from "./schema";
 
 const DIR = import.meta.dirname;
 const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json"));
