@@ -25,6 +25,16 @@ function playOut(diagram: DiagramStore): void {
   }
 }
 
+/** The article tour opened at its prediction step (the Debian 6 guest without barriers). */
+function atPrediction() {
+  const doc = tour("article");
+  const index = doc.steps.findIndex((s) => s.predict);
+  const diagram = createDiagramStore();
+  const tours = createTourStore(diagram);
+  tours.getState().open(doc, index);
+  return { doc, index, diagram, tours };
+}
+
 describe("a tour", () => {
   it("runs every step of every tour to its moment, and pauses there", () => {
     for (const id of ["article", "beyond"]) {
@@ -111,11 +121,7 @@ describe("a tour", () => {
   });
 
   it("on a prediction step, next reveals first and moves on second", () => {
-    const doc = tour("article");
-    const index = doc.steps.findIndex((s) => s.predict);
-    const diagram = createDiagramStore();
-    const tours = createTourStore(diagram);
-    tours.getState().open(doc, index);
+    const { index, diagram, tours } = atPrediction();
     tours.getState().guess(1, true);
     expect(tours.getState().next()).toBe(true);
     expect(tours.getState().step).toBe(index);
@@ -126,12 +132,8 @@ describe("a tour", () => {
   });
 
   it("keeps the answers when going back, and shows the revealed step as it ended", () => {
-    const doc = tour("article");
-    const index = doc.steps.findIndex((s) => s.predict);
+    const { doc, index, diagram, tours } = atPrediction();
     const step = doc.steps[index];
-    const diagram = createDiagramStore();
-    const tours = createTourStore(diagram);
-    tours.getState().open(doc, index);
     tours.getState().guess(0, true);
     tours.getState().guess(2, true);
     tours.getState().next(); // reveals
@@ -154,11 +156,7 @@ describe("a tour", () => {
   });
 
   it("keeps ticks made before Reveal when going back and forth, and forgets them on close", () => {
-    const doc = tour("article");
-    const index = doc.steps.findIndex((s) => s.predict);
-    const diagram = createDiagramStore();
-    const tours = createTourStore(diagram);
-    tours.getState().open(doc, index);
+    const { doc, index, diagram, tours } = atPrediction();
     tours.getState().guess(1, true);
     tours.getState().previous();
     expect(tours.getState().guesses.size).toBe(0);
