@@ -439,4 +439,8 @@ test("the speaker notes window follows the presenter's step, and its keys move t
   await notes.keyboard.press("PageDown");
   await expect(panel).toContainText("Step 3 of 8");
   await expect(notes.locator(".notes-narration")).toHaveText(doc?.steps[2]?.narration ?? "?");
+  const axe = await new AxeBuilder({ page: notes })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  expect(axe.violations).toEqual([]);
 });
