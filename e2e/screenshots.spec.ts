@@ -3,7 +3,7 @@
  * Debian's fonts-liberation), so they never drift from what the page shows.
  */
 import { test } from "@playwright/test";
-import { cutPowerOnceAcked, ledgerRow, openPaused, playUntil } from "./helpers";
+import { cutPowerOnceAcked, ledgerRow, openPaused, playUntil, pumpUntil } from "./helpers";
 
 test("README screenshot: writeback with guest barriers, an O_SYNC write on the green arrow", async ({
   page,
@@ -27,3 +27,22 @@ test("README screenshot: after a power loss under writeback without barriers", a
   await ledgerRow(page, 0).waitFor();
   await page.locator(".workspace").screenshot({ path: "docs/power-loss.png" });
 });
+
+/** Presenter mode for a room: the article's Debian 6 prediction, revealed from the clicker. */
+for (const viewport of [
+  { width: 1024, height: 768 },
+  { width: 768, height: 1024 },
+]) {
+  const size = `${String(viewport.width)}x${String(viewport.height)}`;
+  test(`README screenshot: presenter mode at ${size}, a prediction revealed`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await openPaused(page, "?present=1&tour=article&step=6", { ledger: false });
+    const clock = page.locator("figcaption.readout .clock");
+    await pumpUntil(page, async () => (await clock.textContent()) === "25.000000 s", 400);
+    await page.getByRole("checkbox", { name: "#0 survives" }).check();
+    await page.keyboard.press("PageDown");
+    await page.getByRole("status").filter({ hasText: "You got" }).waitFor();
+    await page.clock.runFor(2_000);
+    await page.screenshot({ path: `docs/presenter-${size}.png` });
+  });
+}

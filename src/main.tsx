@@ -4,7 +4,7 @@
  */
 import { mountDiagram } from "./ui/mount";
 import type { TourStore } from "./store/tour";
-import { readPlay, readView } from "./link/view";
+import { readNotes, readPlay, readView } from "./link/view";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
 
@@ -54,6 +54,11 @@ const start = (url: typeof import("./link/url") | null) => {
 };
 
 // A page opened without parameters needs no URL reader: it is fetched only for a link that has
-// some (one more request before the first view, for those links only).
-if (search.length > 1) void import("./link/url").then(start);
+// some (one more request before the first view, for those links only). Presenter mode's speaker
+// notes window shows no diagram: its own small view.
+if (readNotes(search)) {
+  void import("./ui/teach/Notes").then(({ mountNotes }) => {
+    mountNotes(container);
+  });
+} else if (search.length > 1) void import("./link/url").then(start);
 else start(null);

@@ -57,3 +57,8 @@ export function readView(href: string): View {
 export function readPlay(search: string): boolean {
   return on(new URLSearchParams(search).get("play"));
 }
+
+/** `notes=1`: presenter mode's speaker notes window (src/ui/teach/Notes.tsx), not the diagram. */
+export function readNotes(search: string): boolean {
+  return on(new URLSearchParams(search).get("notes"));
+}

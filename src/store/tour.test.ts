@@ -25,6 +25,16 @@ function playOut(diagram: DiagramStore): void {
   }
 }
 
+/** The article tour opened at its prediction step (the Debian 6 guest without barriers). */
+function atPrediction() {
+  const doc = tour("article");
+  const index = doc.steps.findIndex((s) => s.predict);
+  const diagram = createDiagramStore();
+  const tours = createTourStore(diagram);
+  tours.getState().open(doc, index);
+  return { doc, index, diagram, tours };
+}
+
 describe("a tour", () => {
   it("runs every step of every tour to its moment, and pauses there", () => {
     for (const id of ["article", "beyond"]) {
@@ -33,6 +43,12 @@ describe("a tour", () => {
       const tours = createTourStore(diagram);
       tours.getState().open(doc);
       doc.steps.forEach((step, index) => {
+        // A prediction step's first "next" reveals; the second moves on.
+        if (index > 0 && doc.steps[index - 1]?.predict) {
+          expect(tours.getState().next()).toBe(true);
+          expect(tours.getState().step).toBe(index - 1);
+          expect(tours.getState().revealed).toBe(true);
+        }
         if (index > 0) expect(tours.getState().next()).toBe(true);
         expect(tours.getState().step).toBe(index);
         expect(diagram.getState().toScenario().ops).toEqual(step.scenario.ops);
@@ -47,17 +63,25 @@ describe("a tour", () => {
     }
   });
 
-  it("goes back a step and runs it again from the start; stops at the first", () => {
+  it("goes back a step and shows it as it ended, not run again; stops at the first", () => {
+    const doc = tour("article");
     const diagram = createDiagramStore();
     const tours = createTourStore(diagram);
-    tours.getState().open(tour("article"), 2);
+    tours.getState().open(doc, 2);
     playOut(diagram);
     expect(tours.getState().previous()).toBe(true);
     expect(tours.getState().step).toBe(1);
-    expect(diagram.getState().tMs).toBe(0);
+    // At its moment at once, paused, its failure struck: a 19 s step is not played again.
+    expect(diagram.getState().tMs).toBe(doc.steps[1]?.at);
+    expect(diagram.getState().playing).toBe(false);
+    expect(struck(diagram.getState())).toBe(true);
     expect(tours.getState().previous()).toBe(true);
     expect(tours.getState().previous()).toBe(false);
     expect(tours.getState().step).toBe(0);
+    // Forward again plays the step from its start.
+    expect(tours.getState().next()).toBe(true);
+    expect(diagram.getState().tMs).toBe(0);
+    expect(diagram.getState().playing).toBe(true);
   });
 
   it("opens a deep link at its step, clamped to the tour", () => {
@@ -89,10 +113,61 @@ describe("a tour", () => {
       kind: step.scenario.crash.kind,
     });
     expect(diagram.getState().timeline.ops.every((op) => op.survives !== null)).toBe(true);
-    // Leaving the step forgets the guesses.
+    // The next step starts unanswered.
     tours.getState().next();
+    expect(tours.getState().step).toBe(index + 1);
     expect(tours.getState().guesses.size).toBe(0);
     expect(tours.getState().revealed).toBe(false);
+  });
+
+  it("on a prediction step, next reveals first and moves on second", () => {
+    const { index, diagram, tours } = atPrediction();
+    tours.getState().guess(1, true);
+    expect(tours.getState().next()).toBe(true);
+    expect(tours.getState().step).toBe(index);
+    expect(tours.getState().revealed).toBe(true);
+    expect(diagram.getState().failure).not.toBeNull();
+    expect(tours.getState().next()).toBe(true);
+    expect(tours.getState().step).toBe(index + 1);
+  });
+
+  it("keeps the answers when going back, and shows the revealed step as it ended", () => {
+    const { doc, index, diagram, tours } = atPrediction();
+    const step = doc.steps[index];
+    tours.getState().guess(0, true);
+    tours.getState().guess(2, true);
+    tours.getState().next(); // reveals
+    tours.getState().next(); // moves on
+    expect(tours.getState().previous()).toBe(true);
+    expect(tours.getState().step).toBe(index);
+    expect(tours.getState().revealed).toBe(true);
+    expect([...tours.getState().guesses]).toEqual([
+      [0, true],
+      [2, true],
+    ]);
+    expect(diagram.getState().tMs).toBe(step?.at);
+    expect(diagram.getState().failure).not.toBeNull();
+    expect(diagram.getState().timeline.ops.every((op) => op.survives === false)).toBe(true);
+    // Revealed, the answer stands: a late tick changes nothing, and next moves on at once.
+    tours.getState().guess(1, true);
+    expect(tours.getState().guesses.has(1)).toBe(false);
+    expect(tours.getState().next()).toBe(true);
+    expect(tours.getState().step).toBe(index + 1);
+  });
+
+  it("keeps ticks made before Reveal when going back and forth, and forgets them on close", () => {
+    const { doc, index, diagram, tours } = atPrediction();
+    tours.getState().guess(1, true);
+    tours.getState().previous();
+    expect(tours.getState().guesses.size).toBe(0);
+    tours.getState().goTo(index);
+    expect(tours.getState().guesses.get(1)).toBe(true);
+    expect(tours.getState().revealed).toBe(false);
+    // Unrevealed, the failure is still held back.
+    expect(diagram.getState().failure).toBeNull();
+    tours.getState().close();
+    tours.getState().open(doc, index);
+    expect(tours.getState().guesses.size).toBe(0);
   });
 
   it("asks about data-carrying writes only, and leaves other steps' scenarios as they are", () => {

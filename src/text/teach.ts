@@ -62,16 +62,41 @@ export function answer(lost: number, promised: number, otherAcked: number) {
   };
 }
 
-/** Presenter mode's keys (src/ui/teach/Presenter.tsx): what to press, and what it does. */
+/**
+ * Presenter mode's keys (src/ui/teach/presenterKeys.ts): what to press, and what it does. A
+ * clicker sends PageDown, PageUp, "b" or "." (its black-screen button) and F5 (its slideshow
+ * button); the letters are for a keyboard, or a clicker that can be programmed to send them.
+ */
 export const PRESENTER = {
   exit: "Exit presenter mode",
   keys: "Keys (?)",
+  notes: "Speaker notes (N)",
+  /** Said when the browser refused to open the notes window (a pop-up blocker). */
+  notesBlocked: "The browser blocked the notes window: allow pop-ups for this page.",
   keyList: [
-    ["PageDown, →, Space, .", "next step"],
-    ["PageUp, ←", "previous step"],
+    ["PageDown, →, Space", "next step; on a question, Reveal first"],
+    ["PageUp, ←", "previous step, as it ended, with its answers"],
+    ["B, .", "play or pause (a clicker's black-screen button)"],
+    ["W, S, F, D", "issue a normal write, an O_SYNC write, a barrier, an O_DIRECT write"],
+    ["X, F5", "power loss now (F5: a clicker's slideshow button)"],
+    ["+, −", "faster, slower"],
+    ["N", "open the speaker notes in a second window"],
     ["?", "show or hide these keys"],
     ["Escape", "leave presenter mode"],
   ],
+} as const;
+
+/** The speaker notes window (src/ui/teach/Notes.tsx), following the presenter's step. */
+export const NOTES = {
+  title: "Speaker notes",
+  waiting: "Waiting for the presenting window: open the notes from presenter mode (N).",
+  noTour: "No tour is open in the presenting window.",
+  caption: "On screen",
+  afterReveal: "After Reveal",
+  next: (title: string) => `Next: ${title}`,
+  last: "Last step.",
+  /** The keys pressed here move the presenting window. */
+  keys: "The clicker's keys work here too: they move the presenting window.",
 } as const;
 
 /**
@@ -87,6 +112,7 @@ export function predictionTour(doc: ScenarioDoc, kind: FailureKind, atMs: number
     steps: [
       {
         title: "Which writes survive?",
+        caption: `Which writes survive ${FAILURE[kind].survive} now?`,
         narration: `The same writes run again up to this moment. Which of them survive ${FAILURE[kind].survive} now? Mark the ones you expect to survive, then Reveal.`,
         scenario: { version, config, ops, crash: { at: atMs, kind } },
         at: atMs,

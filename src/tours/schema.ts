@@ -29,6 +29,8 @@ export const TOUR_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 export const MAX_STEPS = 20;
 export const MAX_NARRATION = 400;
 export const MAX_TITLE = 80;
+/** A caption is one line on a projector: ≤ 15 words (tours.test.ts counts them), ≤ 120 characters. */
+export const MAX_CAPTION = 120;
 
 /** What a step draws attention to: a layer, one of the article's arrows, or one write (op index). */
 export type Highlight =
@@ -82,8 +84,18 @@ export type ClaimKey = (typeof CLAIM_KEYS)[number];
 export interface TourStep {
   /** A short name, for the chapter list. */
   readonly title: string;
-  /** One or two sentences, read while the diagram stands at `at`. */
+  /**
+   * One line for the room, shown large on the stage in presenter mode (≤ 15 words). On a
+   * prediction step it asks the question: it is on screen before Reveal.
+   */
+  readonly caption: string;
+  /** One or two sentences, read while the diagram stands at `at` (presenter mode: the notes). */
   readonly narration: string;
+  /**
+   * A prediction step's explanation, said once the answer is out: the rule that answers the
+   * question comes after Reveal, never in the question.
+   */
+  readonly reveal?: string;
   readonly scenario: ScenarioDoc;
   /** The model time to run to, in ms; at most the crash time when the scenario has a crash. */
   readonly at: number;
@@ -196,7 +208,9 @@ function readTour(value: unknown): TourDoc {
 function readStep(field: string, value: unknown): TourStep {
   const step = objectAt(field, value, [
     "title",
+    "caption",
     "narration",
+    "reveal",
     "scenario",
     "at",
     "highlight",
@@ -204,7 +218,10 @@ function readStep(field: string, value: unknown): TourStep {
     "expect",
   ]);
   const title = text(`${field}.title`, step.title, MAX_TITLE);
+  const caption = text(`${field}.caption`, step.caption, MAX_CAPTION);
   const narration = text(`${field}.narration`, step.narration, MAX_NARRATION);
+  const reveal =
+    step.reveal === undefined ? undefined : text(`${field}.reveal`, step.reveal, MAX_NARRATION);
 
   const parsed = validateScenario(step.scenario);
   if (!parsed.ok) {
@@ -260,7 +277,9 @@ function readStep(field: string, value: unknown): TourStep {
 
   return {
     title,
+    caption,
     narration,
+    ...(reveal === undefined ? {} : { reveal }),
     scenario,
     at,
     ...(highlight ? { highlight } : {}),

@@ -6,7 +6,14 @@ import { timelineOf } from "../scenario/outcome";
 import { tourProblemLine } from "../text/scenario";
 import { claimFailures } from "./claims";
 import { TOUR_IDS, TOUR_TITLES, isTourId, loadTour, stepInTour, type TourId } from "./index";
-import { MAX_NARRATION, validateTour, type Claim, type TourDoc, type TourStep } from "./schema";
+import {
+  MAX_CAPTION,
+  MAX_NARRATION,
+  validateTour,
+  type Claim,
+  type TourDoc,
+  type TourStep,
+} from "./schema";
 
 const DIR = import.meta.dirname;
 const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json"));
@@ -71,6 +78,23 @@ describe.each(STEPS)("$name", ({ step }) => {
     expect(step.narration).toMatch(/[.?]$/);
   });
 
+  it("has a caption of at most 15 words, one line for the room", () => {
+    expect(step.caption.trim().split(/\s+/).length).toBeLessThanOrEqual(15);
+    expect(step.caption.length).toBeLessThanOrEqual(MAX_CAPTION);
+    // A caption names no write: it is read from the stage, where the numbers are small.
+    expect(step.caption).not.toMatch(/#\d/);
+  });
+
+  it("asks a prediction's question before the rule that answers it", () => {
+    if (!step.predict) {
+      expect(step.reveal).toBeUndefined();
+      return;
+    }
+    // The narration and the caption end on the question; what explains it is said after Reveal.
+    expect(step.narration).toMatch(/\?$/);
+    expect(step.caption).toMatch(/\?$/);
+  });
+
   it("makes claims, and every one of them holds in the model", () => {
     expect(step.expect?.length ?? 0).toBeGreaterThan(0);
     expect(claimFailures(step)).toEqual([]);
@@ -78,7 +102,8 @@ describe.each(STEPS)("$name", ({ step }) => {
 
   it("backs every write its narration names with a claim about that write", () => {
     // The narration numbers writes from 1, as the page does; a claim's `write` is the 0-based index.
-    const named = [...step.narration.matchAll(/#(\d+)/g)].map((m) => Number(m[1]) - 1);
+    const said = `${step.narration} ${step.reveal ?? ""}`;
+    const named = [...said.matchAll(/#(\d+)/g)].map((m) => Number(m[1]) - 1);
     const claimed = new Set(
       (step.expect ?? []).flatMap((claim) => ("write" in claim ? [claim.write] : [])),
     );
@@ -186,7 +211,13 @@ describe("validateTour", () => {
     ops: [{ at: 0, kind: "osync" }],
     crash: { at: 50, kind: "power" },
   };
-  const step = { title: "A step", narration: "#1 is safe.", scenario, at: 50 };
+  const step = {
+    title: "A step",
+    caption: "It is safe.",
+    narration: "#1 is safe.",
+    scenario,
+    at: 50,
+  };
   const valid = { id: "a-tour", title: "A tour", steps: [step] };
   const withStep = (changes: Record<string, unknown>) => ({
     ...valid,
@@ -200,6 +231,7 @@ describe("validateTour", () => {
     const full = withStep({
       highlight: { write: 0 },
       predict: true,
+      reveal: "Because it is on the platters.",
       expect: [
         { write: 0, survives: true },
         { write: 0, survives: false, crash: "host" },
@@ -231,11 +263,11 @@ describe("validateTour", () => {
     [{ ...valid, steps: "x" }, 'steps: expected a list of 1 to 20 steps, got "x"'],
     [
       { ...valid, steps: [step, null] },
-      "steps[1]: expected an object with title, narration, scenario, at, highlight, predict, expect, got null",
+      "steps[1]: expected an object with title, caption, narration, reveal, scenario, at, highlight, predict, expect, got null",
     ],
     [
       withStep({ colour: "red" }),
-      "steps[0].colour: unknown field (allowed: title, narration, scenario, at, highlight, predict, expect)",
+      "steps[0].colour: unknown field (allowed: title, caption, narration, reveal, scenario, at, highlight, predict, expect)",
     ],
     [
       withStep({ narration: "x".repeat(401) }),
@@ -246,6 +278,10 @@ describe("validateTour", () => {
       "steps[0].narration: expected text of 1 to 400 characters, got blank text",
     ],
     [withStep({ title: 3 }), "steps[0].title: expected text of 1 to 80 characters, got 3"],
+    [
+      withStep({ caption: undefined }),
+      "steps[0].caption: expected text of 1 to 120 characters, got nothing",
+    ],
     [
       withStep({ scenario: undefined }),
       "steps[0].scenario: expected an object with version, config, ops, crash, got nothing",

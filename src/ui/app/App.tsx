@@ -36,6 +36,7 @@ const Verdict = lazy(() => import("../stage/Verdict").then((m) => ({ default: m.
 const Teach = lazy(() => import("../teach/Teach"));
 const TourPanel = lazy(() => import("../teach/TourPanel"));
 const Presenter = lazy(() => import("../teach/Presenter"));
+const Caption = lazy(() => import("../teach/Caption"));
 const ConfigurationLine = lazy(() => import("../controls/ConfigurationLine"));
 // Two configurations side by side, on the same writes and clock.
 const Compare = lazy(() => import("../compare/Compare"));
@@ -56,8 +57,9 @@ interface AppProps {
  * guest and disk, the buttons, the event line and the verdict), then the key, the ledger, what
  * the configuration means and the safety matrix. Embedded (docs/embedding.md): the stage with a
  * one-line configuration, the ledger only if asked, and a link to the full view. In presenter
- * mode (README, "Teach with it"): the drawing as large as the screen's height allows, and beside
- * it the keys, the tour, the configuration in one line and the event line; nothing scrolls.
+ * mode (README, "Teach with it"): the tour step's caption above the drawing and the event line
+ * under it, large, the drawing as large as the room they leave allows, and beside it (below it on
+ * a portrait screen) the keys, the tour and the configuration in one line; the page never scrolls.
  */
 export function App({ store, view, initialNotices, onTours }: AppProps) {
   const [matrixOpen, setMatrixOpen] = useState(false);
@@ -179,6 +181,11 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
             <section className="session" aria-label={PAGE.simulation}>
               <div className="workspace">
                 <div className="stage">
+                  {present ? (
+                    <Suspense fallback={null}>
+                      <Caption />
+                    </Suspense>
+                  ) : null}
                   {comparing ? (
                     <div className="compare-grid">
                       <section aria-label={PAGE.thisConfiguration}>
@@ -201,9 +208,18 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                   ) : (
                     <>
                       {present ? null : <ModeStrip />}
-                      <Diagram timeline={!present} />
+                      {present ? (
+                        // Sized by the room the caption and the event line leave (app.css).
+                        <div className="present-drawing">
+                          <Diagram timeline={false} />
+                        </div>
+                      ) : (
+                        <Diagram />
+                      )}
                     </>
                   )}
+                  {/* In presenter mode the event line spans the stage under the drawing. */}
+                  {present ? <EventLine /> : null}
                 </div>
                 <div className="side">
                   {present ? (
@@ -223,8 +239,6 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                   ) : (
                     <Configuration />
                   )}
-                  {/* In presenter mode the event line keeps a fixed place, above the buttons. */}
-                  {present ? <EventLine /> : null}
                   {present && tourOpen ? null : <Toolbar />}
                   {present ? null : <EventLine />}
                   {present ? null : (

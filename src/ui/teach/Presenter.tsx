@@ -1,18 +1,16 @@
 /**
- * Presenter mode's keys (README, "Teach with it"), as a presenter's clicker sends them: PageDown,
- * →, Space and "." go to the next step (the tour's, or else the next instant where anything
- * happens); PageUp and ← go back; "?" shows the keys; Escape leaves. Every other key that would
- * scroll the page or move a radio group's choice (the arrows, Home, End) does nothing here, so
- * nothing changes the configuration by accident and the page never scrolls.
+ * Presenter mode's bar and keys (./presenterKeys.ts; README, "Teach with it"): the clicker and
+ * the keyboard step the tour (a prediction reveals first), play and pause, issue writes, cut the
+ * power and change the speed; "?" lists the keys, Escape leaves, and "Speaker notes" (N) opens
+ * the narration in a second window that follows the step (./notesChannel.ts).
  */
-import { useContext, useEffect, useState } from "react";
+import { useCallback, useContext, useEffect, useState } from "react";
 import { useDiagramStore } from "../app/useDiagram";
 import { TourContext } from "../app/useTour";
+import { FailureGate } from "../controls/failureGate";
 import { PRESENTER } from "../../text/teach";
-
-const NEXT = new Set(["PageDown", "ArrowRight", " ", "."]);
-const BACK = new Set(["PageUp", "ArrowLeft"]);
-const SWALLOWED = new Set(["ArrowUp", "ArrowDown", "Home", "End"]);
+import { act, presenterAction, type PresenterAction } from "./presenterKeys";
+import { notesChannel, notesOf, notesUrl, type NotesMessage, type ToNotes } from "./notesChannel";
 
 interface PresenterProps {
   readonly onExit: () => void;
@@ -21,39 +19,56 @@ interface PresenterProps {
 export default function Presenter({ onExit }: PresenterProps) {
   const store = useDiagramStore();
   const tours = useContext(TourContext);
+  const gate = useContext(FailureGate);
   const [keysShown, setKeysShown] = useState(false);
+  const [blocked, setBlocked] = useState(false);
+  const openNotes = useCallback(() => {
+    const opened = window.open(notesUrl(window.location.href), "kvm-cache-diagram-notes", "popup");
+    setBlocked(opened === null);
+  }, []);
 
   useEffect(() => {
     const root = document.documentElement;
     root.classList.add("presenting");
     window.scrollTo(0, 0);
+    const run = (action: PresenterAction) => {
+      if (action.does === "keys") setKeysShown((shown) => !shown);
+      else if (action.does === "exit") onExit();
+      else if (action.does === "notes") openNotes();
+      else act(action, store, tours, gate);
+    };
     const onKey = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const tour = tours?.getState().tour ? tours.getState() : null;
-      let handled = true;
-      if (NEXT.has(e.key)) {
-        if (!tour?.next()) store.getState().step(1);
-      } else if (BACK.has(e.key)) {
-        if (!tour?.previous()) store.getState().step(-1);
-      } else if (e.key === "?") {
-        setKeysShown((shown) => !shown);
-      } else if (e.key === "Escape") {
-        onExit();
-      } else {
-        handled = SWALLOWED.has(e.key);
-      }
-      if (handled) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
+      const action = presenterAction(e);
+      if (!action) return;
+      e.preventDefault();
+      e.stopPropagation();
+      run(action);
     };
     // Capture: before a focused radio or button sees the key.
     window.addEventListener("keydown", onKey, true);
+
+    // The speaker notes window: told where the tour stands, and its keys obeyed.
+    const channel = notesChannel();
+    const tell = () => {
+      const message: ToNotes = { kind: "notes", notes: tours ? notesOf(tours.getState()) : null };
+      channel.postMessage(message);
+    };
+    channel.onmessage = (e: MessageEvent<NotesMessage>) => {
+      if (e.data.kind === "hello") tell();
+      else if (e.data.kind === "action") run(e.data.action);
+    };
+    tell();
+    const unsubscribe = tours?.subscribe((state, prev) => {
+      if (state.tour !== prev.tour || state.step !== prev.step || state.revealed !== prev.revealed)
+        tell();
+    });
     return () => {
       window.removeEventListener("keydown", onKey, true);
+      unsubscribe?.();
+      channel.close();
       root.classList.remove("presenting");
     };
-  }, [store, tours, onExit]);
+  }, [store, tours, gate, onExit, openNotes]);
 
   return (
     <div className="presenter-bar">
@@ -69,6 +84,14 @@ export default function Presenter({ onExit }: PresenterProps) {
       >
         {PRESENTER.keys}
       </button>
+      <button type="button" onClick={openNotes}>
+        {PRESENTER.notes}
+      </button>
+      {blocked ? (
+        <p className="presenter-blocked" role="alert">
+          {PRESENTER.notesBlocked}
+        </p>
+      ) : null}
       {keysShown ? (
         <dl className="presenter-keys">
           {PRESENTER.keyList.map(([keys, does]) => (

@@ -83,10 +83,14 @@ describe("TourPanel", () => {
       "#2 survives",
       "#3 survives",
     ]);
-    // Before the answer, the diagram has no failure: the ledger must not give it away.
+    // Before the answer, the diagram has no failure: the ledger must not give it away; nor may
+    // the words: the rule that answers the question comes after Reveal.
     expect(diagram.getState().failure).toBeNull();
+    const rule = article.steps[predictionStep()]?.reveal ?? "?";
+    expect(screen.queryByText(rule)).toBeNull();
     fireEvent.click(screen.getByRole("checkbox", { name: "#2 survives" }));
     fireEvent.click(button("Reveal"));
+    expect(screen.getByText(rule)).toBeTruthy();
     expect(diagram.getState().failure?.kind).toBe("power");
     const answer = screen.getByRole("status");
     // All three O_SYNC writes had returned from the host page cache and are gone (the article's point).

@@ -1,6 +1,7 @@
 /**
  * The open guided tour (src/store/tour.ts): where it stands, the step's narration, Previous and
- * Next, the chapter list and, on a prediction step, one checkbox per write and Reveal. Loaded
+ * Next, the chapter list and, on a prediction step, one checkbox per write and Reveal (then the
+ * answer and the step's explanation). Loaded
  * when a tour is opened. Contract (e2e tests rely on it): a region named "Tour" with buttons
  * "Next" and "Previous" and the text "Step n of m"; a prediction step has checkboxes
  * "#<n> survives" and a button "Reveal".
@@ -44,6 +45,7 @@ export default function TourPanel() {
         {TOUR.position(index + 1, tour.steps.length)}
         <strong>{step.title}</strong>
       </p>
+      {/* Presenter mode shows the step's caption on the stage instead; this is in the notes. */}
       <p className="tour-narration" aria-live="polite">
         {step.narration}
       </p>
@@ -88,14 +90,28 @@ function Predict() {
   const guess = useOpenTour((t) => t.guess);
   const reveal = useOpenTour((t) => t.reveal);
   const ops = useDiagram((s) => s.timeline.ops);
+  // Until the answer is out, the page hides what would give it away (app.css, `data-predicting`:
+  // the stage's "done" flag and danger zone, the timeline's exposure).
+  const predicting = useCallback(
+    (el: HTMLDivElement | null) => {
+      const page = el?.closest("main");
+      if (!page) return;
+      page.toggleAttribute("data-predicting", !revealed);
+      return () => {
+        page.removeAttribute("data-predicting");
+      };
+    },
+    [revealed],
+  );
   const step = tour?.steps[index];
   const crash = step?.scenario.crash;
   if (!step || !crash) return null;
   const writes = predictable(step.scenario);
   return (
-    <div className="predict">
+    <div className="predict" ref={predicting}>
       {/* The answer first once it is out: the punchline, where the eye already is. */}
       {revealed ? <Answer writes={writes} ops={ops} guesses={guesses} atMs={crash.at} /> : null}
+      {revealed && step.reveal ? <p className="tour-reveal">{step.reveal}</p> : null}
       <fieldset disabled={revealed}>
         <legend>{PREDICT.question(crash.kind)}</legend>
         {writes.map((write) => {
