@@ -21,7 +21,7 @@ export const CONFIGURATION = {
    */
   presetNotes: {
     debian6:
-      "Debian 6 (2.6.32): ext3 without barriers. On a virtio disk with a machine type newer than pc-*-4.2, its driver, which predates CONFIG_WCE, gets QEMU's write cache back: writethrough then behaves as writeback and directsync as none.",
+      "Debian 6 (2.6.32): ext3 without barriers. On a virtio disk with a machine type newer than pc-*-4.2, its driver, which knows FLUSH but predates CONFIG_WCE, accepts FLUSH and QEMU turns its write cache on: writethrough then behaves as writeback and directsync as none.",
     ext4: "A current guest: ext4 with its default barriers.",
   },
   guestFs: "Guest filesystem",

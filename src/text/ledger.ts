@@ -41,7 +41,7 @@ function ackedText(op: OpResult, tMs: number): string {
 const UNFLUSHED: Partial<Record<LayerId, string>> = {
   "host-page-cache": "the data waits for the host's writeback",
   "disk-cache": "the data stays in the drive's cache until the drive writes it out",
-  platters: "none was needed: the data was on stable storage already",
+  platters: "no flush was needed: the data was on stable storage already",
 };
 
 function durableText(op: OpResult, tMs: number): string {

@@ -289,13 +289,30 @@ describe("caption: issue 18's wording fixes", () => {
     },
   );
 
+  // Review of issue 18 (item 11's twin): with barriers too, the article's "far slower" contrast holds
+  // only on a volatile drive cache; with the cache off none waits for the platters as well, and
+  // with a battery-backed cache every mode's wait ends in that cache.
+  it.each(DISK_CACHES)(
+    "writethrough with barriers, drive cache %s: far slower than none only when volatile",
+    (diskCache) => {
+      const text = caption({ ...base, mode: "writethrough", guestBarriers: true, diskCache });
+      expect(text.includes("far slower than writeback and none")).toBe(diskCache === "volatile");
+      expect(text.includes("as under none with this drive's cache off")).toBe(diskCache === "off");
+    },
+  );
+
   // Item 2: the article's Debian 6 guest on a virtio disk (docs/model.md §2).
   it.each(["writethrough", "directsync"] as const)(
     "%s, the Debian 6 guest: the ✔ names the CONFIG_WCE caveat and the mode it falls back to",
     (mode) => {
       const text = caption({ ...base, mode, guestFs: "ext3", guestBarriers: false });
-      expect(text).toContain("predates CONFIG_WCE (such as Debian 6's 2.6.32)");
+      expect(text).toContain("knows FLUSH but not CONFIG_WCE (such as Debian 6's 2.6.32)");
       expect(text).toContain(`behaves as ${mode === "writethrough" ? "writeback" : "none"}.`);
+      // Review of issue 18: the caveat names what it withdraws (synced writes' safety); a bare
+      // "except" after "the price is speed" qualified that clause instead of the ✔.
+      expect(text).toMatch(
+        /CONFIG_WCE \(such as Debian 6's 2\.6\.32\), though, synced writes are not safe/,
+      );
       // With barriers the guest flushes whatever it sees: no caveat.
       expect(caption({ ...base, mode })).not.toContain("CONFIG_WCE");
     },

@@ -118,7 +118,7 @@ describe("snippets", () => {
       const host = text(find(snippets({ ...DEFAULT_CONFIG, diskCache }), "Host disk"));
       expect(host).toContain("sdparm --clear=WCE /dev/sdX");
       expect(host).toContain("nvme set-feature /dev/nvme0 -f 6 --value=0");
-      // nvme-cli 2.x reads -v as --verbose, so the value is never given as -v.
+      // Later nvme-cli 2.x reads -v as --verbose (early releases as the value): only --value= is safe.
       expect(host).not.toMatch(/set-feature[^\n]* -v /);
       if (diskCache === "volatile") {
         expect(host).toContain("sdparm --get=WCE /dev/sdX");

@@ -138,7 +138,7 @@ function hostDisk(config: SessionConfig): Snippet {
 /**
  * Turning a drive's volatile write cache off, for the drives hosts use today (docs/model.md §7):
  * hdparm(8) for SATA, sdparm(8)'s WCE field for SAS/SCSI, nvme-set-feature(1) with feature 0x06
- * (Volatile Write Cache) for NVMe; `--value=` because nvme-cli 2.x spells -v as --verbose.
+ * (Volatile Write Cache) for NVMe; `--value=` because the short option changed (-v in nvme-cli 1.x and early 2.x, -V later).
  */
 const CACHE_OFF: readonly string[] = [
   "hdparm -W0 /dev/sdX                            # SATA",

@@ -184,6 +184,8 @@ describe("verdict, spot checks", () => {
     expect(wt.synced).toBe("safe");
     expect(wt.legacyGuestText).toContain("CONFIG_WCE");
     expect(wt.legacyGuestText).toContain("Debian 6's 2.6.32");
+    // Only a driver that accepts FLUSH turns the cache on; one without FLUSH keeps writethrough.
+    expect(wt.legacyGuestText).toContain("guest driver knows FLUSH but not CONFIG_WCE");
     expect(wt.legacyGuestText).toContain("newer than pc-*-4.2");
     expect(wt.legacyGuestText).toContain(
       `writethrough behaves as writeback, and, since this guest sends no flushes, synced writes can be lost for up to ${about(verdict({ ...debian6, mode: "writeback" }).syncedWindowMs)}`,

@@ -165,7 +165,7 @@ function legacyGuestText(config: SessionConfig): string | null {
     then.synced === "safe"
       ? "which with this drive cache still keeps synced writes safe"
       : `and, since this guest sends no flushes, synced writes can be lost for up to ${about(then.syncedWindowMs)} after the call returns`;
-  return `Caveat for a virtio disk whose guest kernel predates CONFIG_WCE (Linux before about 3.6, such as Debian 6's 2.6.32): on machine types newer than pc-*-4.2, QEMU offers it FLUSH, the driver accepts it and QEMU turns its write cache back on, so ${config.mode} behaves as ${fallback.mode}, ${outcome}. An IDE disk, or a machine type up to 4.2, is not affected.`;
+  return `Caveat for a virtio disk whose guest driver knows FLUSH but not CONFIG_WCE (Linux before about 3.6, such as Debian 6's 2.6.32): on machine types newer than pc-*-4.2, QEMU offers it FLUSH, the driver accepts it and QEMU turns its write cache on, so ${config.mode} behaves as ${fallback.mode}, ${outcome}. An IDE disk, or a machine type up to 4.2, is not affected.`;
 }
 
 const ASSUMPTIONS: readonly string[] = [
