@@ -1,19 +1,16 @@
 /**
  * The address bar follows the page (an adapter around the stores, src/ui/mount.tsx): the document
  * whenever it changes, the playhead whenever playback rests, and an open tour's step, written in
- * place (no history entry per click, none per frame). The writer loads with the first change: it
- * is not needed to show the page.
+ * place (no history entry per click, none per frame), and kept for the tab (src/link/kept.ts).
+ * The writer loads with the first change: it is not needed to show the page.
  */
 import type { DiagramStore } from "../store/store";
 import type { TourStore } from "../store/tour";
+import { keep } from "./kept";
 
-function replaceUrl(search: string) {
+function replaceUrl(link: string) {
   try {
-    window.history.replaceState(
-      null,
-      "",
-      `${window.location.pathname}${search}${window.location.hash}`,
-    );
+    window.history.replaceState(null, "", `${window.location.pathname}${link}`);
   } catch {
     // A sandboxed frame (an opaque origin) may refuse: the page works on, without a live link.
   }
@@ -43,14 +40,16 @@ export function addressWritten(): Promise<void> {
 
 /**
  * Starts syncing; `now` writes at once (a bad parameter is replaced, so a copied link carries
- * what the page shows). `watchTours` adds the tour's store once it exists.
+ * what the page shows); `keeps`: the tab keeps the link too (the full page, not an embed).
+ * `watchTours` adds the tour's store once it exists.
  */
-export function syncUrl(store: DiagramStore, now: boolean) {
+export function syncUrl(store: DiagramStore, now: boolean, keeps: boolean) {
   let tours: TourStore | null = null;
   // Changes made while a write is pending are carried by it, since it reads the state when it runs.
   let pending = false;
   // At background priority: a thousand writes make a long link, and writing it cost the click a
-  // few milliseconds before its first frame (bench:ui, click to paint).
+  // few milliseconds before its first frame (bench:ui, click to paint). With MAX_WRITES writes
+  // the task takes about 5 ms (Chromium, measured once; a playhead write reuses the writes' text).
   const write = () => {
     if (pending) return;
     pending = true;
@@ -67,14 +66,14 @@ export function syncUrl(store: DiagramStore, now: boolean) {
           pending = false;
           const s = store.getState();
           const open = tours?.getState();
-          replaceUrl(
-            writeUrlScenario(
-              window.location.search,
-              { config: s.config, ops: s.ops, crash: s.failure },
-              s.tMs,
-              open?.tour ? { id: open.tour.id, step: open.step } : null,
-            ),
+          const { search, hash } = writeUrlScenario(
+            window.location.search,
+            { config: s.config, ops: s.ops, crash: s.failure },
+            s.tMs,
+            open?.tour ? { id: open.tour.id, step: open.step } : null,
           );
+          replaceUrl(`${search}${hash}`);
+          if (keeps) keep(`${search}${hash}`);
         },
         () => {
           // The writer could not load (offline): the next change tries again.

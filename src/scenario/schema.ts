@@ -20,6 +20,7 @@ import { SCENARIO_VERSION } from "./version";
 
 export { SCENARIO_VERSION } from "./version";
 export const MAX_OPS = 100_000;
+export const MAX_WRITES = 5_000;
 
 /**
  * A document's configuration: the configuration table's fields (src/model/config.ts), the

@@ -25,8 +25,9 @@ export const SHARE = {
   markdown: "Markdown",
   /** The Markdown export's title, above the configuration and the link. */
   ledgerTitle: "KVM cache modes: the ledger",
-  linkCopied: (warning: string | null) =>
-    `Link copied: it opens this scenario at this moment.${warning ? ` ${warning}` : ""}`,
+  /** `kib`: the link's length when it is long (src/link/urlWrite.ts, `longLinkKiB`). */
+  linkCopied: (kib: number | null) =>
+    `Link copied: it opens this scenario at this moment.${kib === null ? "" : ` It is ${String(kib)} KiB long: browsers open it, but not every app that passes links on keeps one over 8 000 characters whole; Export scenario gives a file instead.`}`,
   clipboardRefused:
     "The browser refused the clipboard: copy the address bar instead, it holds the same link.",
   exported: (name: string) => `Exported ${name}: npm run scenario reads it.`,
@@ -40,7 +41,7 @@ export const SHARE = {
   invalid: (file: string, error: string) =>
     `${shownFile(file)} is not opened (${error}); nothing changed.`,
   tooManyWrites: (file: string, writes: number, max: number) =>
-    `${shownFile(file)} is not opened: ${String(writes)} writes, the page shows at most ${String(max)} (npm run scenario takes it).`,
+    `${shownFile(file)} is not opened: ${String(writes)} writes, the page holds at most ${String(max)} (npm run scenario takes it).`,
   opened: (file: string) => `Opened ${shownFile(file)}.`,
 } as const;
 

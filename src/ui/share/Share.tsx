@@ -7,10 +7,9 @@
  * configuration" sets the cache mode from a pasted VM configuration (./ImportVm.tsx).
  */
 import { useState, type ChangeEvent } from "react";
-import { parseScenario } from "../../scenario/schema";
 import { decodeScenarioFile } from "../../scenario/text";
-import { MAX_URL_OPS } from "../../link/url";
-import { longLinkWarning } from "../../link/urlWrite";
+import { MAX_WRITES, parseScenario } from "../../scenario/schema";
+import { longLinkKiB } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
 import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "../../text/exports";
@@ -25,7 +24,10 @@ import { addressWritten } from "../../link/urlSync";
 /** Characters per footer line under an exported frame (13-unit type across the drawing). */
 const FOOTER_WIDTH = 95;
 
-/** A scenario file larger than this cannot be one the page could show (MAX_URL_OPS writes). */
+/**
+ * A scenario file larger than this cannot be one the page could hold: Export scenario writes a
+ * write in at most about 80 bytes (its longest time has 22 characters), MAX_WRITES in 0.4 MiB.
+ */
 const MAX_FILE_BYTES = 1024 * 1024;
 
 export function Share() {
@@ -41,8 +43,7 @@ export function Share() {
       await addressWritten();
       const href = window.location.href;
       await navigator.clipboard.writeText(href);
-      const warning = longLinkWarning(href);
-      setStatus(SHARE.linkCopied(warning));
+      setStatus(SHARE.linkCopied(longLinkKiB(href)));
     } catch {
       setStatus(SHARE.clipboardRefused);
     }
@@ -113,8 +114,8 @@ export function Share() {
       setStatus(SHARE.invalid(file.name, problemLine(result.problem)));
       return;
     }
-    if (result.scenario.ops.length > MAX_URL_OPS) {
-      setStatus(SHARE.tooManyWrites(file.name, result.scenario.ops.length, MAX_URL_OPS));
+    if (result.scenario.ops.length > MAX_WRITES) {
+      setStatus(SHARE.tooManyWrites(file.name, result.scenario.ops.length, MAX_WRITES));
       return;
     }
     load(result.scenario);
