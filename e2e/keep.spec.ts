@@ -98,11 +98,16 @@ test("a kept scenario that does not read back is dropped with a notice, never a 
   page,
 }) => {
   await openPaused(page);
+  // After the page's own keeping, on leaving (src/link/kept.ts): a link that no longer reads.
   await page.evaluate(() => {
-    sessionStorage.setItem(
-      `kvm-cache-diagram:${location.pathname}`,
-      "?mode=none#writes=s0q<script>",
-    );
+    const spoil = () => {
+      sessionStorage.setItem(
+        `kvm-cache-diagram:${location.pathname}`,
+        "?mode=none#writes=s0q<script>",
+      );
+    };
+    addEventListener("pagehide", spoil);
+    document.addEventListener("visibilitychange", spoil);
   });
   await page.goto("./");
   await revealBelowStage(page);

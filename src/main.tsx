@@ -5,7 +5,7 @@
  */
 import { mountDiagram } from "./ui/mount";
 import type { TourStore } from "./store/tour";
-import { forget, readKept } from "./link/kept";
+import { forget, keepOnLeave, readKept } from "./link/kept";
 import { readPlay, readView } from "./link/view";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
@@ -20,6 +20,7 @@ const hash = window.location.hash;
 const view = readView(window.location.href);
 // An embed keeps nothing: several on one docs page would share the tab's storage.
 const kept = view.embed ? null : readKept();
+if (!view.embed) keepOnLeave();
 
 const start = (url: typeof import("./link/url") | null) => {
   const { doc, tMs, notices, from } = url
@@ -50,7 +51,7 @@ const start = (url: typeof import("./link/url") | null) => {
       now.failure !== opened.failure ||
       now.tMs !== opened.tMs;
     // A kept scenario is written at once: the address bar then holds what the page shows.
-    address = syncUrl(store, notices.length > 0 || changed || from === "kept", !view.embed);
+    address = syncUrl(store, notices.length > 0 || changed || from === "kept");
     if (tours) address.watchTours(tours);
   });
   if (view.embed) {

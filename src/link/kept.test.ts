@@ -4,7 +4,7 @@
  * refuses storage (a private window, a full quota, storage blocked), nothing throws.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { forget, keep, readKept } from "./kept";
+import { forget, keep, keepOnLeave, readKept } from "./kept";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -20,6 +20,20 @@ describe("the kept scenario", () => {
       "?mode=none#writes=s0",
     );
     forget();
+    expect(readKept()).toBeNull();
+  });
+
+  it("keeps the address bar's link when the page is left or hidden; an empty one is nothing", () => {
+    keepOnLeave();
+    window.history.replaceState(null, "", "/app/?mode=none&t=2#writes=sn1.5");
+    window.dispatchEvent(new Event("pagehide"));
+    expect(readKept()).toBe("?mode=none&t=2#writes=sn1.5");
+    window.history.replaceState(null, "", "/app/?mode=unsafe");
+    vi.spyOn(document, "visibilityState", "get").mockReturnValue("hidden");
+    document.dispatchEvent(new Event("visibilitychange"));
+    expect(readKept()).toBe("?mode=unsafe");
+    window.history.replaceState(null, "", "/app/");
+    window.dispatchEvent(new Event("pagehide"));
     expect(readKept()).toBeNull();
   });
 

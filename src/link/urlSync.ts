@@ -1,12 +1,11 @@
 /**
  * The address bar follows the page (an adapter around the stores, src/ui/mount.tsx): the document
  * whenever it changes, the playhead whenever playback rests, and an open tour's step, written in
- * place (no history entry per click, none per frame), and kept for the tab (src/link/kept.ts).
- * The writer loads with the first change: it is not needed to show the page.
+ * place (no history entry per click, none per frame). The writer loads with the first change: it
+ * is not needed to show the page.
  */
 import type { DiagramStore } from "../store/store";
 import type { TourStore } from "../store/tour";
-import { keep } from "./kept";
 
 function replaceUrl(link: string) {
   try {
@@ -40,16 +39,17 @@ export function addressWritten(): Promise<void> {
 
 /**
  * Starts syncing; `now` writes at once (a bad parameter is replaced, so a copied link carries
- * what the page shows); `keeps`: the tab keeps the link too (the full page, not an embed).
- * `watchTours` adds the tour's store once it exists.
+ * what the page shows). `watchTours` adds the tour's store once it exists.
  */
-export function syncUrl(store: DiagramStore, now: boolean, keeps: boolean) {
+export function syncUrl(store: DiagramStore, now: boolean) {
   let tours: TourStore | null = null;
   // Changes made while a write is pending are carried by it, since it reads the state when it runs.
   let pending = false;
   // At background priority: a thousand writes make a long link, and writing it cost the click a
   // few milliseconds before its first frame (bench:ui, click to paint). With MAX_WRITES writes
-  // the task takes about 5 ms (Chromium, measured once; a playhead write reuses the writes' text).
+  // (a 75 KB link) the task took 20–47 ms on the 2-core development machine (Chromium, measured
+  // once), nearly all of it in replaceState: writing the fragment takes about 1 ms for a write
+  // added (src/link/urlWrite.ts keeps the others' text), about 15 ms once for a new list (a file).
   const write = () => {
     if (pending) return;
     pending = true;
@@ -73,7 +73,6 @@ export function syncUrl(store: DiagramStore, now: boolean, keeps: boolean) {
             open?.tour ? { id: open.tour.id, step: open.step } : null,
           );
           replaceUrl(`${search}${hash}`);
-          if (keeps) keep(`${search}${hash}`);
         },
         () => {
           // The writer could not load (offline): the next change tries again.
