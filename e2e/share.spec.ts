@@ -36,6 +36,8 @@ test("Share gives the link to this moment and embed snippets that carry the scen
   await expect(dialog).toBeHidden();
 
   // The link opens the same moment.
+  // Away first: going to the same address with its fragment would not load the page again.
+  await page.goto("about:blank");
   await openPaused(page, `${new URL(link).search}${new URL(link).hash}`);
   await expect(page.getByRole("radio", { name: "none" })).toBeChecked();
   await expect(page.getByRole("slider", { name: "Time" })).toHaveAttribute("aria-valuenow", "3");
