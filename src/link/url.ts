@@ -1,6 +1,6 @@
 /**
  * The whole scenario in the URL, so a link opens any moment:
- * `?mode=none&barriers=off&fs=ext3&disk=volatile&crash=power@0.08&t=0.05#writes=s0n12.5`.
+ * `?mode=none&barriers=off&fs=ext3&disk=volatile&crash=power@0.08&t=0.05#writes=sn12.5`.
  * The configuration, the failure and the playhead are query parameters, readable; the writes are
  * in the fragment, which the browser never sends to a server (RFC 9110 §4.2.4, RFC 3986 §3.5),
  * so no server's limit on the request line (nginx's 8 KiB, Node's 16 KiB) can refuse a link
@@ -60,7 +60,7 @@ export function readUrlConfig(search: string): UrlConfig {
 }
 
 /**
- * The fragment's writes (`#writes=s0n12.5b.001`): each is its kind's letter and its time, in ms
+ * The fragment's writes (`#writes=sn12.5b.5`): each is its kind's letter and its time, in ms
  * after the previous write's (after 0 for the first; nothing: the same instant), or in capitals
  * its time from 0 when that is shorter. The reader adds the step to the previous time in the
  * same floating point, and the writer (src/link/urlWrite.ts) chose the shortest step for which
@@ -97,7 +97,6 @@ function validOps(
   ops: readonly unknown[],
   notOne: (index: number, item: string) => string,
 ): ParsedOps {
-  if (ops.length > MAX_WRITES) return { error: URL_NOTICE.tooManyOps(MAX_WRITES, ops.length) };
   const result = validateScenario({ version: 1, config: scenarioConfig(DEFAULT_CONFIG), ops });
   if (!result.ok) {
     const at = /^ops\[(\d+)\]/.exec(result.problem.field);
@@ -122,18 +121,21 @@ function parseOps(raw: string): ParsedOps {
 
 const KIND_OF_LETTER = new Map(Object.entries(WRITE_LETTERS).map(([kind, l]) => [l, kind]));
 
-/** The fragment's `s0n12.5b.001` (WRITE_LETTERS) → the ops. */
+/** The fragment's `sn12.5b.5` (WRITE_LETTERS) → the ops. */
 function parseWrites(raw: string): ParsedOps {
   const items: string[] = [];
   const ops: { kind: string | undefined; at: number }[] = [];
   let previous = 0;
+  let count = 0;
   WRITE.lastIndex = 0;
   while (WRITE.lastIndex < raw.length) {
     const start = WRITE.lastIndex;
     const match = WRITE.exec(raw);
     if (match === null) {
-      return { error: URL_NOTICE.notAWrite(items.length, raw.slice(start, start + 20)) };
+      return { error: URL_NOTICE.notAWrite(count, raw.slice(start, start + 20)) };
     }
+    // Past the limit, only counted (for the notice): a hostile link holds nothing more.
+    if (++count > MAX_WRITES) continue;
     const [item, letter = "", number = "0"] = match;
     const capital = letter !== letter.toLowerCase();
     const at = capital ? Number(number) : previous + Number(number);
@@ -141,6 +143,7 @@ function parseWrites(raw: string): ParsedOps {
     ops.push({ kind: KIND_OF_LETTER.get(letter.toLowerCase()), at });
     previous = at;
   }
+  if (count > MAX_WRITES) return { error: URL_NOTICE.tooManyOps(MAX_WRITES, count) };
   return validOps(items, ops, URL_NOTICE.notAWrite);
 }
 
