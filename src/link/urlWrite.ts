@@ -93,8 +93,8 @@ export interface ScenarioLink {
 
 /**
  * The link for a scenario at `tMs`, and the open tour's step (0-based; 1-based in the link) if
- * any, keeping any other parameters of `search`: the query, with `@` and `,` kept readable, and
- * the fragment with the writes (src/link/url.ts says why there).
+ * any, keeping any other parameters of `search`: the query, with the failure's `@` kept
+ * readable, and the fragment with the writes (src/link/url.ts says why there).
  */
 export function writeUrlScenario(
   search: string,
