@@ -41,7 +41,7 @@ export const SHARE = {
   invalid: (file: string, error: string) =>
     `${shownFile(file)} is not opened (${error}); nothing changed.`,
   tooManyWrites: (file: string, writes: number, max: number) =>
-    `${shownFile(file)} is not opened: ${String(writes)} writes, the page holds at most ${String(max)} (npm run scenario takes it).`,
+    `${shownFile(file)} is not opened: ${String(writes)} writes, the page keeps at most ${String(max)} (npm run scenario reads it).`,
   opened: (file: string) => `Opened ${shownFile(file)}.`,
 } as const;
 

@@ -7,8 +7,8 @@
  * configuration" sets the cache mode from a pasted VM configuration (./ImportVm.tsx).
  */
 import { useState, type ChangeEvent } from "react";
-import { decodeScenarioFile } from "../../scenario/text";
 import { MAX_WRITES, parseScenario } from "../../scenario/schema";
+import { decodeScenarioFile } from "../../scenario/text";
 import { longLinkKiB } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
@@ -25,8 +25,8 @@ import { addressWritten } from "../../link/urlSync";
 const FOOTER_WIDTH = 95;
 
 /**
- * A scenario file larger than this cannot be one the page could hold: Export scenario writes a
- * write in at most about 80 bytes (its longest time has 22 characters), MAX_WRITES in 0.4 MiB.
+ * A scenario file larger than this cannot be one the page keeps (MAX_WRITES writes, exported
+ * pretty-printed, are about 60 bytes each: 0.3 MB).
  */
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -114,6 +114,7 @@ export function Share() {
       setStatus(SHARE.invalid(file.name, problemLine(result.problem)));
       return;
     }
+    // The page's one limit (src/scenario/limit.ts): what it opens, it can keep.
     if (result.scenario.ops.length > MAX_WRITES) {
       setStatus(SHARE.tooManyWrites(file.name, result.scenario.ops.length, MAX_WRITES));
       return;
