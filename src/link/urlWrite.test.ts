@@ -8,7 +8,7 @@ import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 import { readUrlConfig } from "./url";
 import {
   elementAttributes,
-  longLinkKiB,
+  longLinkWarning,
   SAFE_LINK_LENGTH,
   writesText,
   writeUrlConfig,
@@ -72,11 +72,13 @@ describe("writeUrlConfig", () => {
   });
 });
 
-describe("longLinkKiB", () => {
-  it("is null up to the length every program should keep whole, and the KiB past it", () => {
-    expect(longLinkKiB("x".repeat(SAFE_LINK_LENGTH))).toBeNull();
-    expect(longLinkKiB("x".repeat(SAFE_LINK_LENGTH + 1))).toBe(8);
-    expect(longLinkKiB("x".repeat(90 * 1024))).toBe(90);
+describe("longLinkWarning", () => {
+  it("says nothing up to the length every program should keep whole, and the KiB past it", () => {
+    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH))).toBeNull();
+    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH + 1))).toMatch(/^It is 8 KiB long/);
+    expect(longLinkWarning("x".repeat(90 * 1024))).toBe(
+      "It is 90 KiB long: browsers open it, but not every app that passes links on keeps one over 8 000 characters whole; Export scenario gives a file instead.",
+    );
   });
 });
 

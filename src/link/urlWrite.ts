@@ -9,6 +9,7 @@ import { CONFIG_FIELDS, CONFIG_KEYS } from "../model/config";
 import { paramText } from "../scenario/params";
 import type { Op } from "../model/timeline";
 import type { SessionConfig, SessionDoc } from "../scenario/session";
+import { SHARE } from "../text/share";
 import { isTourId } from "../tours/ids";
 import { WRITE_LETTERS, WRITES_PARAM } from "./url";
 
@@ -145,7 +146,7 @@ export function elementAttributes(doc: SessionDoc, tMs: number): URLSearchParams
  */
 export const SAFE_LINK_LENGTH = 8_000;
 
-/** The length of `href` in KiB when it is past SAFE_LINK_LENGTH; null when it is not. */
-export function longLinkKiB(href: string): number | null {
-  return href.length <= SAFE_LINK_LENGTH ? null : Math.round(href.length / 1024);
+/** What to tell someone about to share `href`, when its length puts it at risk; null if fine. */
+export function longLinkWarning(href: string): string | null {
+  return href.length <= SAFE_LINK_LENGTH ? null : SHARE.longLink(Math.round(href.length / 1024));
 }

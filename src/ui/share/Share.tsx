@@ -9,7 +9,7 @@
 import { useState, type ChangeEvent } from "react";
 import { MAX_WRITES, parseScenario } from "../../scenario/schema";
 import { decodeScenarioFile } from "../../scenario/text";
-import { longLinkKiB } from "../../link/urlWrite";
+import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
 import { configurationLine } from "../../text/configuration";
 import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "../../text/exports";
@@ -43,7 +43,8 @@ export function Share() {
       await addressWritten();
       const href = window.location.href;
       await navigator.clipboard.writeText(href);
-      setStatus(SHARE.linkCopied(longLinkKiB(href)));
+      const warning = longLinkWarning(href);
+      setStatus(SHARE.linkCopied(warning));
     } catch {
       setStatus(SHARE.clipboardRefused);
     }
