@@ -72,7 +72,7 @@ test("an embed in a frame sandboxed without allow-same-origin shows the stage, r
   const href = new URL((await link.getAttribute("href")) ?? "");
   expect(href.origin).toBe(app);
   expect(href.searchParams.get("mode")).toBe("none");
-  expect(href.searchParams.get("ops")).toBe("osync@0");
+  expect(href.hash).toBe("#writes=s");
   expect(href.searchParams.has("embed")).toBe(false);
   expect(await heard(page, "ready")).toHaveLength(1);
   // Nothing was fetched from anywhere but the docs page and the app.

@@ -85,7 +85,7 @@ test("Download CSV and Markdown: every row of the ledger, in its words", async (
 test("Download Markdown on a page whose address has a crafted fragment: the handout links back without it", async ({
   page,
 }) => {
-  // The fragment is the one part of the address the page neither reads nor rewrites.
+  // A fragment the page did not write (its own holds only the writes, src/link/url.ts).
   await page.evaluate(() => {
     window.location.hash = "x)![t](https://tracker.test/t.png";
   });

@@ -1,9 +1,11 @@
 /**
- * The page: the scenario and view from the address bar, mounted (src/ui/mount.tsx), the address
- * bar kept in step, and in an embed the message API for the host page (src/embed/frame.ts).
+ * The page: the scenario and view from the address bar (or, when it names no scenario, the one
+ * the tab kept: src/link/kept.ts), mounted (src/ui/mount.tsx), the address bar kept in step, and
+ * in an embed the message API for the host page (src/embed/frame.ts).
  */
 import { mountDiagram } from "./ui/mount";
 import type { TourStore } from "./store/tour";
+import { forget, keepOnLeave, readKept } from "./link/kept";
 import { readNotes, readPlay, readView } from "./link/view";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
@@ -14,12 +16,20 @@ if (container === null) {
 }
 
 const search = window.location.search;
+const hash = window.location.hash;
+const view = readView(window.location.href);
+const notes = readNotes(search);
+// An embed keeps nothing: several on one docs page would share the tab's storage; nor does the
+// speaker notes window, which shows no scenario.
+const keeps = !view.embed && !notes;
+const kept = keeps ? readKept() : null;
+if (keeps) keepOnLeave();
 
 const start = (url: typeof import("./link/url") | null) => {
-  const { doc, tMs, notices } = url
-    ? url.readUrlScenario(search)
-    : { doc: undefined, tMs: null, notices: [] };
-  const view = readView(window.location.href);
+  const { doc, tMs, notices, from } = url
+    ? url.startingScenario(search, hash, kept)
+    : { doc: undefined, tMs: null, notices: [], from: "address" as const };
+  if (from === "dropped") forget();
   let tours: TourStore | null = null;
   let address: { watchTours: (tours: TourStore) => void } | null = null;
   const { store } = mountDiagram(container, {
@@ -43,7 +53,8 @@ const start = (url: typeof import("./link/url") | null) => {
       now.ops !== opened.ops ||
       now.failure !== opened.failure ||
       now.tMs !== opened.tMs;
-    address = syncUrl(store, notices.length > 0 || changed);
+    // A kept scenario is written at once: the address bar then holds what the page shows.
+    address = syncUrl(store, notices.length > 0 || changed || from === "kept");
     if (tours) address.watchTours(tours);
   });
   if (view.embed) {
@@ -53,12 +64,13 @@ const start = (url: typeof import("./link/url") | null) => {
   }
 };
 
-// A page opened without parameters needs no URL reader: it is fetched only for a link that has
-// some (one more request before the first view, for those links only). Presenter mode's speaker
-// notes window shows no diagram: its own small view.
-if (readNotes(search)) {
+// A page opened without parameters (and nothing kept) needs no URL reader: it is fetched only
+// for a link that has some (one more request before the first view, for those links only).
+// Presenter mode's speaker notes window shows no diagram: its own small view.
+if (notes) {
   void import("./ui/teach/Notes").then(({ mountNotes }) => {
     mountNotes(container);
   });
-} else if (search.length > 1) void import("./link/url").then(start);
+} else if (search.length > 1 || hash.length > 1 || kept !== null)
+  void import("./link/url").then(start);
 else start(null);

@@ -25,17 +25,17 @@ describe("embedSnippets", () => {
     const link = new URL(s.link);
     expect(link.origin + link.pathname).toBe("https://docs.example.org/kvm/");
     expect(link.searchParams.get("mode")).toBe("none");
-    expect(link.searchParams.get("ops")).toBe("osync@0,normal@12.5");
     expect(link.searchParams.get("crash")).toBe("power@40");
     expect(link.searchParams.get("t")).toBe("20");
-    expect(link.hash).toBe("");
+    // The writes in the fragment (no server reads it), in place of the page's own fragment.
+    expect(link.hash).toBe("#writes=sn12.5");
   });
 
   it("frames the embed view with the same scenario, and no tour", () => {
     const src = /src="([^"]+)"/.exec(s.iframe)?.[1] ?? "";
     const url = new URL(src);
     expect(url.searchParams.get("embed")).toBe("1");
-    expect(url.searchParams.get("ops")).toBe("osync@0,normal@12.5");
+    expect(url.hash).toBe("#writes=sn12.5");
     expect(url.searchParams.has("tour")).toBe(false);
     expect(s.iframe).toContain('title="KVM cache modes: cache=none, ext3 guest with barriers off"');
   });

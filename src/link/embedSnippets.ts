@@ -5,7 +5,7 @@
  * element with its script. Pure: made from the page's address and its scenario.
  */
 import type { SessionDoc } from "../scenario/session";
-import { writeUrlScenario } from "./urlWrite";
+import { elementAttributes, writeUrlScenario, type ScenarioLink } from "./urlWrite";
 
 /** An iframe's height before it is sized, CSS px. */
 export const DEFAULT_HEIGHT = 1200;
@@ -22,10 +22,9 @@ export function embedSnippets(href: string, doc: SessionDoc, tMs: number): Snipp
   const page = new URL(href);
   page.hash = "";
   // The link: the full page as it is (a tour stays open); the embeds: the scenario alone.
-  const link = new URL(page);
-  link.search = writeUrlScenario(page.search, doc, tMs);
-  const embed = new URL(page);
-  embed.search = writeUrlScenario("?embed=1", doc, tMs);
+  const at = ({ search, hash }: ScenarioLink) => Object.assign(new URL(page), { search, hash });
+  const link = at(writeUrlScenario(page.search, doc, tMs));
+  const embed = at(writeUrlScenario("?embed=1", doc, tMs));
   const base = new URL("./", page).href;
   const c = doc.config;
   const title = `KVM cache modes: cache=${c.mode}, ${c.guestFs} guest with barriers ${c.guestBarriers ? "on" : "off"}`;
@@ -33,8 +32,7 @@ export function embedSnippets(href: string, doc: SessionDoc, tMs: number): Snipp
   // the frame to what it reports (src/embed/host.ts).
   const attrs = (src: string) =>
     `  src="${src}"\n  title="${title}"\n  width="100%"\n  height="${String(DEFAULT_HEIGHT)}"\n  loading="lazy"`;
-  const elementAttrs = new URL(writeUrlScenario("", doc, tMs), base).searchParams;
-  const attributes = [...elementAttrs]
+  const attributes = [...elementAttributes(doc, tMs)]
     .map(([name, value]) => ` ${name}="${value.replace(/"/g, "&quot;")}"`)
     .join("");
   return {

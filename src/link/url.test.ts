@@ -2,11 +2,21 @@
  * The configuration in the URL (`?mode=none&barriers=off&disk=volatile`). A bad parameter never
  * blanks the page: it yields a notice naming it and the default used, and the good ones are kept.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, CONFIG_FIELDS, CONFIG_KEYS, DISK_CACHES } from "../model/config";
-import { DEFAULT_CONFIG } from "../scenario/session";
-import { MAX_URL_OPS, readUrlConfig, readUrlScenario } from "./url";
+import { ALL_CONFIGS } from "../model/testing";
+import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
+import { MAX_TIME_MS, MAX_WRITES } from "../scenario/schema";
+import { DEFAULT_CONFIG, type SessionDoc } from "../scenario/session";
+import { carriesScenario, readUrlConfig, readUrlScenario, startingScenario } from "./url";
 import { writeUrlScenario } from "./urlWrite";
+
+/** A link as the page writes it, read back. */
+const roundTrip = (doc: SessionDoc, tMs: number) => {
+  const { search, hash } = writeUrlScenario("", doc, tMs);
+  return readUrlScenario(search, hash);
+};
 
 describe("readUrlConfig", () => {
   it("without parameters gives the default configuration and no notice", () => {
@@ -215,18 +225,108 @@ describe("readUrlScenario and writeUrlScenario", () => {
     crash: { atMs: 0.08, kind: "power" },
   } as const;
 
-  it("writes a readable link and reads back the same scenario and moment", () => {
-    const search = writeUrlScenario("", doc, 0.05);
-    expect(search).toBe(
-      "?mode=none&barriers=off&fs=ext3&disk=volatile&ops=osync@0,normal@12.5,barrier@0.001&crash=power@0.08&t=0.05",
-    );
-    expect(readUrlScenario(search)).toEqual({ doc, tMs: 0.05, notices: [] });
+  it("writes a readable query, the writes in the fragment, and reads back the same scenario and moment", () => {
+    const link = writeUrlScenario("", doc, 0.05);
+    expect(link).toEqual({
+      search: "?mode=none&barriers=off&fs=ext3&disk=volatile&crash=power@0.08&t=0.05",
+      hash: "#writes=sn12.5B.001",
+    });
+    expect(readUrlScenario(link.search, link.hash)).toEqual({ doc, tMs: 0.05, notices: [] });
   });
 
-  it("round-trips instants that are sums of small constants exactly enough", () => {
+  it("round-trips instants that are sums of small constants exactly", () => {
     const t = 0.001 + 0.03 + 0.1 + 14;
-    const back = readUrlScenario(writeUrlScenario("", { ...doc, crash: null }, t));
-    expect(back.tMs).toBeCloseTo(t, 12);
+    const ops = [0.1, 0.1 + 0.2, t, t + 1e-7].map((atMs) => ({ atMs, kind: "normal" as const }));
+    const crash = { atMs: t + 0.2, kind: "host" as const };
+    expect(roundTrip({ ...doc, ops, crash }, t)).toEqual({
+      doc: { ...doc, ops, crash },
+      tMs: t,
+      notices: [],
+    });
+  });
+
+  it("any scenario the page can hold comes back exactly, times included (property)", () => {
+    const time = fc.oneof(
+      fc.double({ min: 0, max: MAX_TIME_MS, noNaN: true }),
+      fc.double({ min: 0, max: 1e3, noNaN: true }),
+      fc.integer({ min: 0, max: 1e6 }),
+    );
+    const scenario = fc.record({
+      config: fc.constantFrom(...ALL_CONFIGS),
+      ops: fc.array(fc.record({ atMs: time, kind: fc.constantFrom(...OP_KINDS) }), {
+        maxLength: 60,
+      }),
+      crash: fc.option(fc.record({ atMs: time, kind: fc.constantFrom(...FAILURE_KINDS) })),
+    });
+    fc.assert(
+      fc.property(scenario, time, (d, tMs) => {
+        // -0 is 0 to every reader (the validator, the model): it comes back as 0.
+        const plus = (t: number) => t + 0;
+        const held: SessionDoc = {
+          config: d.config,
+          ops: d.ops.map((op) => ({ ...op, atMs: plus(op.atMs) })),
+          crash: d.crash && { ...d.crash, atMs: plus(d.crash.atMs) },
+        };
+        const back = roundTrip(held, plus(tMs));
+        expect(back.notices).toEqual([]);
+        expect(back.doc).toEqual(held);
+        expect(back.tMs).toBe(held.ops.length > 0 && tMs > 0 ? plus(tMs) : null);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("carries MAX_WRITES writes of fractional times, exactly, in a fragment of about 90 KB", () => {
+    // Times as the playhead gives them: doubles of full precision, a few ms apart.
+    let atMs = 0;
+    const random = fc.sample(fc.double({ min: 0, max: 40, noNaN: true }), {
+      numRuns: MAX_WRITES,
+      seed: 20,
+    });
+    const ops = random.map((step, i) => ({
+      atMs: (atMs += step),
+      kind: OP_KINDS[i % 4] ?? "normal",
+    }));
+    const held = { ...doc, ops, crash: null };
+    const link = writeUrlScenario("", held, 0);
+    expect(link.hash.length).toBeLessThan(100_000);
+    expect(link.search.length).toBeLessThan(100);
+    expect(readUrlScenario(link.search, link.hash).doc).toEqual(held);
+  });
+
+  it("opens a link made before the writes moved to the fragment (today's query format)", () => {
+    // Written by writeUrlScenario as it was before the fragment held the writes.
+    const old =
+      "?tour=article&step=3&mode=none&barriers=off&fs=ext3&disk=volatile&flush=ignored&hostbarriers=off&reorder=on&ops=osync@0,normal@12.3456789012346,barrier@14.1,odirect@0.5&crash=power@20.25&t=15.5";
+    expect(carriesScenario(old, "")).toBe(true);
+    expect(readUrlScenario(old)).toEqual({
+      doc: {
+        config: {
+          mode: "none",
+          guestBarriers: false,
+          guestFs: "ext3",
+          diskCache: "volatile",
+          diskFlush: "ignored",
+          hostBarriers: false,
+          reorder: true,
+        },
+        ops: [
+          { atMs: 0, kind: "osync" },
+          { atMs: 12.3456789012346, kind: "normal" },
+          { atMs: 14.1, kind: "barrier" },
+          { atMs: 0.5, kind: "odirect" },
+        ],
+        crash: { atMs: 20.25, kind: "power" },
+      },
+      tMs: 15.5,
+      notices: [],
+    });
+    // Rewritten, it says the same in the new form.
+    const read = readUrlScenario(old);
+    const again = writeUrlScenario(old, read.doc, read.tMs ?? 0, { id: "article", step: 2 });
+    expect(again.search).not.toContain("ops=");
+    expect(again.search).toContain("tour=article&step=3");
+    expect(readUrlScenario(again.search, again.hash)).toEqual(read);
   });
 
   it("a configuration-only link (the old kind) still opens, with no writes", () => {
@@ -242,11 +342,12 @@ describe("readUrlScenario and writeUrlScenario", () => {
   });
 
   it("drops ops, crash and t from a link without writes or failure", () => {
-    const search = writeUrlScenario(
+    const { search, hash } = writeUrlScenario(
       "?ops=normal@1&crash=power@2&t=3",
       { ...doc, ops: [], crash: null },
       0,
     );
+    expect(hash).toBe("");
     const params = new URLSearchParams(search);
     expect(params.has("ops") || params.has("crash") || params.has("t")).toBe(false);
   });
@@ -345,17 +446,24 @@ describe("readUrlScenario and writeUrlScenario", () => {
     expect(readUrlScenario("?ops=")).toMatchObject({ doc: { ops: [] }, notices: [] });
   });
 
-  it("takes exactly as many writes as a link may carry", () => {
-    const ops = Array.from({ length: MAX_URL_OPS }, () => "normal@0").join(",");
-    expect(readUrlScenario(`?ops=${ops}`).doc.ops).toHaveLength(MAX_URL_OPS);
+  it("takes exactly as many writes as a scenario may hold, in the query or the fragment", () => {
+    const ops = Array.from({ length: MAX_WRITES }, () => "normal@0").join(",");
+    expect(readUrlScenario(`?ops=${ops}`).doc.ops).toHaveLength(MAX_WRITES);
+    const writes = `#writes=${"n".repeat(MAX_WRITES)}`;
+    expect(readUrlScenario("", writes).doc.ops).toHaveLength(MAX_WRITES);
   });
 
-  it("refuses more writes than a link may carry, naming the limit", () => {
-    const ops = Array.from({ length: MAX_URL_OPS + 1 }, () => "normal@0").join(",");
+  it("refuses more writes than a scenario may hold, naming the limit", () => {
+    const ops = Array.from({ length: MAX_WRITES + 1 }, () => "normal@0").join(",");
     const { doc: read, notices } = readUrlScenario(`?ops=${ops}`);
     expect(read.ops).toEqual([]);
     expect(notices).toEqual([
-      `The URL parameter “ops” is not valid (at most ${String(MAX_URL_OPS)} writes in a link, got ${String(MAX_URL_OPS + 1)}); no writes were loaded.`,
+      `The URL parameter “ops” is not valid (at most ${String(MAX_WRITES)} writes in a link, got ${String(MAX_WRITES + 1)}); no writes were loaded.`,
+    ]);
+    const fragment = readUrlScenario("", `#writes=${"s".repeat(MAX_WRITES + 1)}`);
+    expect(fragment.doc.ops).toEqual([]);
+    expect(fragment.notices).toEqual([
+      `The URL parameter “writes” is not valid (at most ${String(MAX_WRITES)} writes in a link, got ${String(MAX_WRITES + 1)}); no writes were loaded.`,
     ]);
   });
 
@@ -363,5 +471,97 @@ describe("readUrlScenario and writeUrlScenario", () => {
     const { notices } = readUrlScenario(`?t=${encodeURIComponent("😀".repeat(50))}`);
     expect(notices[0]).toContain(`${"😀".repeat(40)}…`);
     expect(notices[0]).not.toMatch(/\\u/);
+  });
+});
+
+describe("the fragment's writes", () => {
+  const read = (writes: string) => readUrlScenario("", `#writes=${writes}`);
+
+  it("reads steps after the previous write, capitals from 0, and nothing as no step", () => {
+    expect(read("s5n.5bB1d-.5D1e-7").doc.ops).toEqual([
+      { atMs: 5, kind: "osync" },
+      { atMs: 5.5, kind: "normal" },
+      { atMs: 5.5, kind: "barrier" },
+      { atMs: 1, kind: "barrier" },
+      { atMs: 0.5, kind: "odirect" },
+      { atMs: 1e-7, kind: "odirect" },
+    ]);
+  });
+
+  it("wins over the query's ops, and an empty one is no writes", () => {
+    expect(readUrlScenario("?ops=normal@3", "#writes=s1").doc.ops).toEqual([
+      { atMs: 1, kind: "osync" },
+    ]);
+    expect(read("")).toMatchObject({ doc: { ops: [] }, notices: [] });
+  });
+
+  it.each([
+    ["x1", 1, "x1"],
+    ["s1n-2", 2, "n-2"],
+    ["s1n1e13", 2, "n1e13"],
+    ["s1n1.2.3", 3, ".3"],
+    ["s1 n2", 2, " n2"],
+    ["s1n%00", 3, "␀"],
+  ])("%s is refused whole: no writes, and a notice naming write %i", (writes, index, shown) => {
+    const { doc, notices } = readUrlScenario("?mode=none", `#writes=${writes}`);
+    expect(doc.ops).toEqual([]);
+    expect(doc.config.mode).toBe("none");
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toContain("The URL parameter “writes” is not valid (write");
+    expect(notices[0]).toContain(`write ${String(index)} (“`);
+    expect(notices[0]).toContain(shown);
+    expect(notices[0]).toContain("no writes were loaded.");
+  });
+});
+
+describe("startingScenario", () => {
+  const kept = "?mode=none&barriers=off&fs=ext4&disk=volatile&t=2#writes=s0n1.5";
+
+  it("opens the tab's kept scenario when the address names none", () => {
+    expect(startingScenario("", "", kept)).toEqual({
+      doc: {
+        config: { ...DEFAULT_CONFIG, mode: "none", guestBarriers: false },
+        ops: [
+          { atMs: 0, kind: "osync" },
+          { atMs: 1.5, kind: "normal" },
+        ],
+        crash: null,
+      },
+      tMs: 2,
+      notices: [],
+      from: "kept",
+    });
+    // A tour or presenter link names no scenario: the kept one opens under it.
+    expect(startingScenario("?present=1&tour=article", "", kept).from).toBe("kept");
+  });
+
+  it.each([
+    ["?mode=unsafe", ""],
+    ["?ops=normal@0", ""],
+    ["?cache=none", ""],
+    ["?t=1", ""],
+    ["", "#writes=d"],
+  ])("the address wins when it names a scenario (%s%s)", (search, hash) => {
+    const start = startingScenario(search, hash, kept);
+    expect(start.from).toBe("address");
+    expect(start).toMatchObject(readUrlScenario(search, hash));
+  });
+
+  it("drops a kept scenario that does not read back whole, with a notice, and opens the address", () => {
+    for (const bad of ["?mode=bogus#writes=s0", "#writes=s0q", "?t=soon", "?ops=x"]) {
+      const start = startingScenario("?present=1", "#other", bad);
+      expect(start.from).toBe("dropped");
+      expect(start.doc).toEqual({ config: DEFAULT_CONFIG, ops: [], crash: null });
+      expect(start.notices).toEqual([
+        "The scenario this tab kept could not be read back, so it was dropped: the page opens as its address says.",
+      ]);
+    }
+  });
+
+  it("without anything kept, is the address's scenario", () => {
+    expect(startingScenario("?mode=none", "", null)).toMatchObject({
+      doc: { config: { mode: "none" } },
+      from: "address",
+    });
   });
 });

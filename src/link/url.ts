@@ -1,13 +1,20 @@
 /**
  * The whole scenario in the URL, so a link opens any moment:
- * `?mode=none&barriers=off&fs=ext3&disk=volatile&ops=osync@0,normal@12.5&crash=power@0.08&t=0.05`.
- * Read at load through the scenario validator (one validator for every boundary); written back in
- * place as the user acts by src/link/urlWrite.ts, loaded after the first view. A bad parameter never blanks the page: it yields a notice naming it
- * (and the default used instead), and the rest still loads.
+ * `?mode=none&barriers=off&fs=ext3&disk=volatile&crash=power@0.08&t=0.05#writes=sn12.5`.
+ * The configuration, the failure and the playhead are query parameters, readable; the writes are
+ * in the fragment, which the browser never sends to a server (RFC 9110 §4.2.4, RFC 3986 §3.5),
+ * so no server's limit on the request line (nginx's 8 KiB, Node's 16 KiB) can refuse a link
+ * however many writes it carries. Links made before that (`&ops=osync@0,normal@12.5` in the
+ * query) are still read. Read at load through the scenario validator (one validator for every
+ * boundary); written back in place as the user acts by src/link/urlWrite.ts, loaded after the
+ * first view. A bad parameter never blanks the page: it yields a notice naming it (and the
+ * default used instead), and the rest still loads. The tab keeps the same text
+ * (src/link/kept.ts), read back here by `startingScenario`.
  */
 import { CONFIG_FIELDS, CONFIG_KEYS, withDefaults, type ConfigKey } from "../model/config";
 import { paramText, paramValue } from "../scenario/params";
-import { MAX_TIME_MS, validateScenario, type ScenarioDoc } from "../scenario/schema";
+import type { OpKind } from "../model/timeline";
+import { MAX_TIME_MS, MAX_WRITES, validateScenario, type ScenarioDoc } from "../scenario/schema";
 import {
   DEFAULT_CONFIG,
   scenarioConfig,
@@ -53,10 +60,24 @@ export function readUrlConfig(search: string): UrlConfig {
 }
 
 /**
- * A link carries at most this many writes: more would make the page slow to open (each is a
- * token, a ledger row and its events) and the link unwieldy to share. Scenario files take more.
+ * The fragment's writes (`#writes=sn12.5b.5`): each is its kind's letter and its time, in ms
+ * after the previous write's (after 0 for the first; nothing: the same instant), or in capitals
+ * its time from 0 when that is shorter. The reader adds the step to the previous time in the
+ * same floating point, and the writer (src/link/urlWrite.ts) chose the shortest step for which
+ * that sum is the time exactly, so every time comes back bit for bit.
  */
-export const MAX_URL_OPS = 2_000;
+export const WRITE_LETTERS: Readonly<Record<OpKind, string>> = {
+  normal: "n",
+  osync: "s",
+  barrier: "b",
+  odirect: "d",
+};
+
+/** The fragment's parameter that holds the writes. */
+export const WRITES_PARAM = "writes";
+
+/** One write in the fragment: a letter, then a decimal number (none: a step of 0). */
+const WRITE = /([a-z])(-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?)?/iy;
 
 export interface UrlScenario {
   readonly doc: SessionDoc;
@@ -65,31 +86,65 @@ export interface UrlScenario {
   readonly notices: readonly string[];
 }
 
-/** `osync@0,normal@12.5` → the ops, or the reason it is not that. */
-function parseOps(raw: string): { ops: ScenarioDoc["ops"] } | { error: string } {
-  const items = raw === "" ? [] : raw.split(",");
-  if (items.length > MAX_URL_OPS)
-    return { error: URL_NOTICE.tooManyOps(MAX_URL_OPS, items.length) };
-  const ops = items.map((item) => {
-    const [kind, at, ...rest] = item.split("@");
-    return { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at };
-  });
-  const result = validateScenario({
-    version: 1,
-    config: scenarioConfig(DEFAULT_CONFIG),
-    ops,
-  });
+type ParsedOps = { ops: ScenarioDoc["ops"] } | { error: string };
+
+/**
+ * Writes read from a link, validated; `items` are as the link spells them, for the notice
+ * `notOne` gives the first bad one.
+ */
+function validOps(
+  items: readonly string[],
+  ops: readonly unknown[],
+  notOne: (index: number, item: string) => string,
+): ParsedOps {
+  const result = validateScenario({ version: 1, config: scenarioConfig(DEFAULT_CONFIG), ops });
   if (!result.ok) {
     const at = /^ops\[(\d+)\]/.exec(result.problem.field);
     const item = at ? items[Number(at[1])] : undefined;
     return {
-      error:
-        item === undefined
-          ? problemLine(result.problem)
-          : URL_NOTICE.notAnOp(Number(at?.[1]), item),
+      error: item === undefined ? problemLine(result.problem) : notOne(Number(at?.[1]), item),
     };
   }
   return { ops: result.scenario.ops };
+}
+
+/** `osync@0,normal@12.5` (a link made before the fragment held the writes) → the ops. */
+function parseOps(raw: string): ParsedOps {
+  const items = raw === "" ? [] : raw.split(",");
+  if (items.length > MAX_WRITES) return { error: URL_NOTICE.tooManyOps(MAX_WRITES, items.length) };
+  const ops = items.map((item) => {
+    const [kind, at, ...rest] = item.split("@");
+    return { kind, at: rest.length === 0 && at !== undefined && at !== "" ? Number(at) : at };
+  });
+  return validOps(items, ops, URL_NOTICE.notAnOp);
+}
+
+const KIND_OF_LETTER = new Map(Object.entries(WRITE_LETTERS).map(([kind, l]) => [l, kind]));
+
+/** The fragment's `sn12.5b.5` (WRITE_LETTERS) → the ops. */
+function parseWrites(raw: string): ParsedOps {
+  const items: string[] = [];
+  const ops: { kind: string | undefined; at: number }[] = [];
+  let previous = 0;
+  let count = 0;
+  WRITE.lastIndex = 0;
+  while (WRITE.lastIndex < raw.length) {
+    const start = WRITE.lastIndex;
+    const match = WRITE.exec(raw);
+    if (match === null) {
+      return { error: URL_NOTICE.notAWrite(count, raw.slice(start, start + 20)) };
+    }
+    // Past the limit, only counted (for the notice): a hostile link holds nothing more.
+    if (++count > MAX_WRITES) continue;
+    const [item, letter = "", number = "0"] = match;
+    const capital = letter !== letter.toLowerCase();
+    const at = capital ? Number(number) : previous + Number(number);
+    items.push(item);
+    ops.push({ kind: KIND_OF_LETTER.get(letter.toLowerCase()), at });
+    previous = at;
+  }
+  if (count > MAX_WRITES) return { error: URL_NOTICE.tooManyOps(MAX_WRITES, count) };
+  return validOps(items, ops, URL_NOTICE.notAWrite);
 }
 
 /** `power@25` → the failure, or null when it is not one. */
@@ -104,16 +159,39 @@ function parseCrash(raw: string): NonNullable<ScenarioDoc["crash"]> | null {
   return result.ok ? (result.scenario.crash ?? null) : null;
 }
 
-/** The scenario a link describes: its configuration, writes, failure and playhead. */
-export function readUrlScenario(search: string): UrlScenario {
+/** The query parameters of a scenario (each configuration field's, and its alias). */
+const SCENARIO_PARAMS = [
+  ...CONFIG_KEYS.flatMap((key) => [CONFIG_FIELDS[key].param, CONFIG_FIELDS[key].alias ?? []]),
+  "ops",
+  "crash",
+  "t",
+].flat();
+
+/** Whether the address names a scenario (a parameter of one, or writes in the fragment). */
+export function carriesScenario(search: string, hash: string): boolean {
+  const params = new URLSearchParams(search);
+  return (
+    SCENARIO_PARAMS.some((name) => params.has(name)) ||
+    new URLSearchParams(hash.replace(/^#/, "")).has(WRITES_PARAM)
+  );
+}
+
+/**
+ * The scenario a link describes: its configuration, writes, failure and playhead. The writes
+ * are the fragment's (`hash`) when it has them, else the query's `ops` (links made before).
+ */
+export function readUrlScenario(search: string, hash = ""): UrlScenario {
   const { config, notices: configNotices } = readUrlConfig(search);
   const params = new URLSearchParams(search);
   const notices = [...configNotices];
   let ops: SessionDoc["ops"] = [];
+  const rawWrites = new URLSearchParams(hash.replace(/^#/, "")).get(WRITES_PARAM);
   const rawOps = params.get("ops");
-  if (rawOps !== null) {
-    const parsed = parseOps(rawOps);
-    if ("error" in parsed) notices.push(URL_NOTICE.ops(parsed.error));
+  const parsed =
+    rawWrites !== null ? parseWrites(rawWrites) : rawOps !== null ? parseOps(rawOps) : null;
+  if (parsed !== null) {
+    if ("error" in parsed)
+      notices.push(URL_NOTICE.ops(parsed.error, rawWrites === null ? "ops" : WRITES_PARAM));
     else ops = parsed.ops.map((op) => ({ atMs: op.at, kind: op.kind }));
   }
   let crash: SessionDoc["crash"] = null;
@@ -132,4 +210,31 @@ export function readUrlScenario(search: string): UrlScenario {
     else notices.push(URL_NOTICE.t(rawT));
   }
   return { doc: { config, ops, crash }, tMs, notices };
+}
+
+export interface StartingScenario extends UrlScenario {
+  /** Where it came from: the address, the tab's kept scenario, or the address after that was dropped. */
+  readonly from: "address" | "kept" | "dropped";
+}
+
+/**
+ * What the page opens with: the address's scenario when it names one (a link wins), else the
+ * scenario the tab kept (`kept`, as src/link/kept.ts stored it: the address's query and
+ * fragment). A kept one that does not read back whole is dropped with a notice, never half
+ * shown: the page then opens as the address says.
+ */
+export function startingScenario(
+  search: string,
+  hash: string,
+  kept: string | null,
+): StartingScenario {
+  if (kept === null || carriesScenario(search, hash)) {
+    return { ...readUrlScenario(search, hash), from: "address" };
+  }
+  const cut = kept.indexOf("#");
+  const read =
+    cut < 0 ? readUrlScenario(kept) : readUrlScenario(kept.slice(0, cut), kept.slice(cut));
+  if (read.notices.length === 0) return { ...read, from: "kept" };
+  const fresh = readUrlScenario(search, hash);
+  return { ...fresh, notices: [URL_NOTICE.keptDropped, ...fresh.notices], from: "dropped" };
 }

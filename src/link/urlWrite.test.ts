@@ -1,9 +1,19 @@
-/** Writing the URL back: every configuration round-trips, and other parameters are kept. */
+/**
+ * Writing the URL back: every configuration round-trips, other parameters are kept, and the
+ * writes go to the fragment in the compact form src/link/url.ts reads.
+ */
 import { describe, expect, it } from "vitest";
 import { ALL_CONFIGS } from "../model/testing";
 import { DEFAULT_CONFIG, type SessionConfig } from "../scenario/session";
 import { readUrlConfig } from "./url";
-import { longLinkWarning, SAFE_LINK_LENGTH, writeUrlConfig, writeUrlScenario } from "./urlWrite";
+import {
+  elementAttributes,
+  longLinkWarning,
+  SAFE_LINK_LENGTH,
+  writesText,
+  writeUrlConfig,
+  writeUrlScenario,
+} from "./urlWrite";
 
 describe("writeUrlConfig", () => {
   it("round-trips every configuration through readUrlConfig", () => {
@@ -63,41 +73,99 @@ describe("writeUrlConfig", () => {
 });
 
 describe("longLinkWarning", () => {
-  it("says nothing about an ordinary link, and warns past what servers commonly accept", () => {
-    expect(longLinkWarning("https://example.org/?mode=none&ops=osync@0")).toBeNull();
-    const long = `https://example.org/?ops=${"osync@12.5,".repeat(SAFE_LINK_LENGTH / 10)}`;
-    expect(longLinkWarning(long)).toMatch(/KiB long: some web servers refuse links over 8 KiB/);
-    expect(longLinkWarning(long)).toMatch(/Export scenario/);
+  it("says nothing up to the length every program should keep whole, and the KiB past it", () => {
+    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH))).toBeNull();
+    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH + 1))).toMatch(/^It is 8 KiB long/);
+    expect(longLinkWarning("x".repeat(90 * 1024))).toBe(
+      "It is 90 KiB long: browsers open it, but not every app that passes links on keeps one over 8 000 characters whole; Export scenario gives a file instead.",
+    );
+  });
+});
+
+describe("writesText", () => {
+  const at = (...times: number[]) => times.map((atMs) => ({ atMs, kind: "normal" as const }));
+
+  it("writes each kind's letter and the step after the previous write, nothing for none", () => {
+    expect(
+      writesText([
+        { atMs: 0, kind: "osync" },
+        { atMs: 12.5, kind: "normal" },
+        { atMs: 12.5, kind: "barrier" },
+        { atMs: 12.501, kind: "odirect" },
+      ]),
+    ).toBe("sn12.5bd.001");
   });
 
-  it("warns from the first character past the limit, giving the length in KiB", () => {
-    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH))).toBeNull();
-    expect(longLinkWarning("x".repeat(SAFE_LINK_LENGTH + 1))).toMatch(/^This link is 8 KiB long/);
-    expect(longLinkWarning("x".repeat(20 * 1024))).toMatch(/^This link is 20 KiB long/);
+  it("takes the shortest step that adds back to the time exactly, not the double difference", () => {
+    expect(12.6 - 12.5).not.toBe(0.1);
+    expect(writesText(at(12.5, 12.6))).toBe("n12.5n.1");
+    expect(writesText(at(5, 4.5))).toBe("n5n-.5");
+    // A step back as long as the time itself: the time.
+    expect(writesText(at(5, 2))).toBe("n5N2");
+  });
+
+  it("writes a time from 0, in capitals, when no step is as short", () => {
+    // After 1e12, no step lands exactly on 0.1: the time is written whole.
+    expect(writesText(at(1e12, 0.1))).toBe("n1000000000000N.1");
+  });
+
+  it("is made once per list of writes", () => {
+    const ops = at(1, 2);
+    expect(writesText(ops)).toBe(writesText(ops));
   });
 });
 
 describe("writeUrlScenario", () => {
   const doc = { config: DEFAULT_CONFIG, ops: [{ atMs: 0, kind: "normal" }], crash: null } as const;
 
+  const query = (...args: Parameters<typeof writeUrlScenario>) =>
+    new URLSearchParams(writeUrlScenario(...args).search);
+
+  it("puts the writes in the fragment, and takes a link's old ops out of the query", () => {
+    const link = writeUrlScenario("?ops=osync@0&mode=none", doc, 0);
+    expect(link).toEqual({
+      search: "?mode=writeback&barriers=on&fs=ext4&disk=volatile",
+      hash: "#writes=n",
+    });
+    expect(writeUrlScenario("", { ...doc, ops: [] }, 0).hash).toBe("");
+  });
+
   it("names a shipped tour and its step, 1-based", () => {
-    const params = new URLSearchParams(writeUrlScenario("", doc, 0, { id: "article", step: 2 }));
+    const params = query("", doc, 0, { id: "article", step: 2 });
     expect(params.get("tour")).toBe("article");
     expect(params.get("step")).toBe("3");
   });
 
   it("drops the tour and step of a link when no shipped tour is open", () => {
     for (const tour of [null, { id: "prediction", step: 0 }]) {
-      const params = new URLSearchParams(writeUrlScenario("?tour=beyond&step=2", doc, 0, tour));
+      const params = query("?tour=beyond&step=2", doc, 0, tour);
       expect(params.has("tour") || params.has("step")).toBe(false);
     }
   });
 
   it("writes t only past 0 and only with writes to place it among", () => {
     const t = (d: typeof doc | { config: SessionConfig; ops: []; crash: null }, tMs: number) =>
-      new URLSearchParams(writeUrlScenario("?t=9", d, tMs)).get("t");
+      query("?t=9", d, tMs).get("t");
     expect(t(doc, 5)).toBe("5");
     expect(t(doc, 0)).toBeNull();
     expect(t({ config: DEFAULT_CONFIG, ops: [], crash: null }, 5)).toBeNull();
+  });
+});
+
+describe("elementAttributes", () => {
+  it("gives the element its readable ops, whose times read back exactly", () => {
+    const attributes = elementAttributes(
+      {
+        config: DEFAULT_CONFIG,
+        ops: [
+          { atMs: 0, kind: "osync" },
+          { atMs: 0.1 + 0.2, kind: "normal" },
+        ],
+        crash: null,
+      },
+      0.1 + 0.2,
+    );
+    expect(attributes.get("ops")).toBe("osync@0,normal@0.30000000000000004");
+    expect(attributes.get("t")).toBe("0.30000000000000004");
   });
 });

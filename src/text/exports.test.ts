@@ -64,9 +64,16 @@ describe("toMarkdown", () => {
 });
 
 describe("linkBack", () => {
-  it("is the address without its fragment", () => {
+  it("is the address without a fragment the page does not write", () => {
     expect(linkBack("https://a.test/p?mode=none&t=1#frag")).toBe("https://a.test/p?mode=none&t=1");
     expect(linkBack("https://a.test/p?mode=none")).toBe("https://a.test/p?mode=none");
+  });
+
+  it("keeps the fragment the page writes: the scenario's writes", () => {
+    const href = "https://a.test/p?mode=none#writes=s0n12.5B1e-7d-.5";
+    expect(linkBack(href)).toBe(href);
+    expect(linkBack("https://a.test/p#writes=s0)![t](x")).toBe("https://a.test/p");
+    expect(linkBack("https://a.test/p#writes=s0<b>")).toBe("https://a.test/p");
   });
 });
 

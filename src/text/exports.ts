@@ -45,20 +45,26 @@ export function toCsv(table: Table): string {
 }
 
 /**
- * The link back to the page in take-away material: its address without the fragment. The
- * fragment is the one part of a link the page never reads nor rewrites, so whatever a crafted
- * link put there would be copied as it is: into a published handout, Markdown for an image.
+ * A fragment as the page writes one (`#writes=s0n12.5`, src/link/url.ts): after `writes=`,
+ * letters, digits, `.` and `-` only, none of which Markdown or HTML reads as anything.
+ */
+const OWN_FRAGMENT = /^#writes=[a-zA-Z0-9.-]*$/;
+
+/**
+ * The link back to the page in take-away material: its address, and the fragment only when it
+ * is one the page writes (the scenario's writes). Whatever else a crafted link put there would
+ * be copied as it is: into a published handout, Markdown for an image.
  */
 export function linkBack(href: string): string {
   const url = new URL(href);
-  url.hash = "";
+  if (!OWN_FRAGMENT.test(url.hash)) url.hash = "";
   return url.href;
 }
 
 /**
  * A GitHub-flavoured Markdown table under a few lines of context and the link back; pipes are
  * escaped. The link is an autolink (CommonMark §6.5), whose text is never read as Markdown, and
- * without its fragment (`linkBack`).
+ * without a fragment the page did not write (`linkBack`).
  */
 export function toMarkdown(table: Table, context: readonly string[], link: string): string {
   const cell = (v: string) => v.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");

@@ -27,6 +27,9 @@ export const SHARE = {
   ledgerTitle: "KVM cache modes: the ledger",
   linkCopied: (warning: string | null) =>
     `Link copied: it opens this scenario at this moment.${warning ? ` ${warning}` : ""}`,
+  /** A link past 8 000 characters (src/link/urlWrite.ts, `longLinkWarning`), `kib` long. */
+  longLink: (kib: number) =>
+    `It is ${String(kib)} KiB long: browsers open it, but not every app that passes links on keeps one over 8 000 characters whole; Export scenario gives a file instead.`,
   clipboardRefused:
     "The browser refused the clipboard: copy the address bar instead, it holds the same link.",
   exported: (name: string) => `Exported ${name}: npm run scenario reads it.`,

@@ -26,13 +26,20 @@ export const URL_NOTICE = {
         : scenarioReason(expected, got),
       `using ${fallback} instead`,
     ),
-  ops: (reason: string) => notValid("ops", reason, "no writes were loaded"),
+  /** The writes (`ops` in the query, or `writes` in the fragment) that are not valid. */
+  ops: (reason: string, param: string) => notValid(param, reason, "no writes were loaded"),
   /** Why `ops` is not valid: more writes than a link carries. */
   tooManyOps: (max: number, got: number) =>
     `at most ${String(max)} writes in a link, got ${String(got)}`,
   /** Why `ops` is not valid: its `index`th item (from 0) is not a write. */
   notAnOp: (index: number, item: string) =>
     `write ${String(index + 1)} (“${readable(item)}”) is not kind@ms, kind one of ${OP_KINDS.join(", ")}`,
+  /** Why the fragment's `writes` are not valid: its `index`th (from 0) is not a write. */
+  notAWrite: (index: number, item: string) =>
+    `write ${String(index + 1)} (“${readable(item)}”) is not a letter (n, s, b or d) and a time in ms from 0 to 1e12`,
+  /** The scenario the tab kept (src/link/kept.ts) did not read back whole: it is not shown. */
+  keptDropped:
+    "The scenario this tab kept could not be read back, so it was dropped: the page opens as its address says.",
   /** `crash` that is not a failure. */
   crash: (raw: string) =>
     notValid(

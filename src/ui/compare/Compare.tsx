@@ -50,11 +50,12 @@ export function writeCompareSearch(search: string, config: SessionConfig | null)
   return `?${params.toString().replace(/%40/g, "@").replace(/%2C/g, ",")}`;
 }
 
-/** The compared configuration in the address bar. */
+/** The compared configuration in the address bar (its fragment, the writes, kept). */
 function writeCompareUrl(config: SessionConfig | null) {
   try {
     const search = writeCompareSearch(window.location.search, config);
-    window.history.replaceState(null, "", `${window.location.pathname}${search}`);
+    const { pathname, hash } = window.location;
+    window.history.replaceState(null, "", `${pathname}${search}${hash}`);
   } catch {
     // A sandboxed frame may refuse: the comparison works on, without a live link.
   }

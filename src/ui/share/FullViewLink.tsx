@@ -24,8 +24,9 @@ export default function FullViewLink({ base }: FullViewLinkProps) {
   const href = useMemo(() => {
     const url = new URL(base);
     for (const name of EMBED_PARAMS) url.searchParams.delete(name);
-    url.search = writeUrlScenario(url.search, { config, ops, crash }, tMs);
-    url.hash = "";
+    const link = writeUrlScenario(url.search, { config, ops, crash }, tMs);
+    url.search = link.search;
+    url.hash = link.hash;
     return url.href;
   }, [base, config, ops, crash, tMs]);
   return (
