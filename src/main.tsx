@@ -5,6 +5,7 @@
 import { mountDiagram } from "./ui/mount";
 import type { TourStore } from "./store/tour";
 import { readPlay, readView } from "./link/view";
+import { applyTheme } from "./ui/theme";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
 
@@ -14,12 +15,14 @@ if (container === null) {
 }
 
 const search = window.location.search;
+const view = readView(window.location.href);
+// Before the first render: the page is drawn in its colours from the start.
+applyTheme(document.documentElement, view.theme);
 
 const start = (url: typeof import("./link/url") | null) => {
   const { doc, tMs, notices } = url
     ? url.readUrlScenario(search)
     : { doc: undefined, tMs: null, notices: [] };
-  const view = readView(window.location.href);
   let tours: TourStore | null = null;
   let address: { watchTours: (tours: TourStore) => void } | null = null;
   const { store } = mountDiagram(container, {
