@@ -3,10 +3,11 @@
  * the element's `theme` attribute, auto following the browser's colour scheme live, and every
  * view axe-clean (WCAG 2.2 AA, target size included) in both themes.
  */
+import { readFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { HOST_URL } from "../playwright.config";
-import { openPaused, pumpUntil, revealBelowStage } from "./helpers";
+import { cutPowerOnceAcked, openPaused, pumpUntil, revealBelowStage } from "./helpers";
 
 /** The relative luminance (WCAG 2.2) of an element's own colour `property`. */
 async function luminance(
@@ -93,6 +94,56 @@ test("the element's theme attribute: dark, auto by default, and recoloured in pl
   // A chosen light in a dark browser (or on a dark host page) paints its own light background.
   const light = await open("light");
   await expectBackground(light.root, "light");
+});
+
+test("the full page's Colours control: dark at once, kept in the address; auto follows the browser again", async ({
+  page,
+}) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await openPaused(page, "?mode=none");
+  const colours = page.getByRole("combobox", { name: "Colours" });
+  await pumpUntil(page, () => colours.isVisible());
+  await expect(colours).toHaveValue("auto");
+  await colours.selectOption("dark");
+  await expectBackground(pageBackground(page), "dark");
+  expect(new URL(page.url()).searchParams.get("theme")).toBe("dark");
+  expect(new URL(page.url()).searchParams.get("mode")).toBe("none");
+  await colours.selectOption("auto");
+  await expectBackground(pageBackground(page), "light");
+  expect(new URL(page.url()).searchParams.has("theme")).toBe(false);
+});
+
+test("an exported picture is light whatever the page's theme (for print and slides)", async ({
+  page,
+}) => {
+  await openPaused(page, "?theme=dark&mode=writeback&barriers=off");
+  await cutPowerOnceAcked(page, ["Normal write", "O_SYNC write"]);
+  await revealBelowStage(page);
+  await page.clock.resume(); // decoding the image runs on the page's own timers
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page
+      .getByRole("group", { name: "Export" })
+      .getByRole("button", { name: "Download PNG" })
+      .click(),
+  ]);
+  const base64 = readFileSync(await download.path()).toString("base64");
+  // The picture's mean luminance: a light drawing is mostly paper.
+  const mean = await page.evaluate(async (png) => {
+    const bytes = Uint8Array.from(atob(png), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: "image/png" }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const ctx = canvas.getContext("2d");
+    if (!ctx) throw new Error("no 2D context");
+    ctx.drawImage(bitmap, 0, 0);
+    const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+    let sum = 0;
+    for (let i = 0; i < data.length; i += 4)
+      sum +=
+        (0.2126 * (data[i] ?? 0) + 0.7152 * (data[i + 1] ?? 0) + 0.0722 * (data[i + 2] ?? 0)) / 255;
+    return sum / (data.length / 4);
+  }, base64);
+  expect(mean).toBeGreaterThan(0.7);
 });
 
 /** axe with the WCAG 2.2 A and AA rules, target size (2.5.8) included. */
