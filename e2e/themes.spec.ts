@@ -68,7 +68,7 @@ test("a theme that is not one is named, and the browser's colours are followed",
   await expectBackground(pageBackground(page), "dark");
 });
 
-test("the element's theme attribute: dark, auto by default, and recoloured in place when a site's switch changes it", async ({
+test("the element's theme attribute: dark, auto by default, the page's, and recoloured in place when a site's switch changes it", async ({
   page,
 }) => {
   const app = new URL(test.info().project.use.baseURL ?? "").origin;
@@ -94,6 +94,23 @@ test("the element's theme attribute: dark, auto by default, and recoloured in pl
   // A chosen light in a dark browser (or on a dark host page) paints its own light background.
   const light = await open("light");
   await expectBackground(light.root, "light");
+  // theme="page": the host page's own colour scheme, as a docs theme's dark switch sets it,
+  // whatever the browser's; a page with none is drawn light.
+  const page_ = await open("page");
+  await expectBackground(page_.root, "light");
+  await page.evaluate(() => {
+    document.documentElement.style.colorScheme = "dark";
+  });
+  await expectBackground(page_.root, "dark");
+  await page.evaluate(() => {
+    document.documentElement.style.colorScheme = "light";
+  });
+  await expectBackground(page_.root, "light");
+  await page.evaluate(() => {
+    document.documentElement.style.colorScheme = "light dark";
+  });
+  await expectBackground(page_.root, "dark");
+  await expect(page_.element.getByText(/is not valid/)).toHaveCount(0);
 });
 
 test("the full page's Colours control: dark at once, kept in the address; auto follows the browser again", async ({

@@ -43,6 +43,9 @@ function styles(): CSSStyleSheet {
   return sheet;
 }
 
+/** `theme="page"`: the element's own theme (not a link's), the host page's colour scheme. */
+const followsPage = (theme: string | null) => theme?.trim().toLowerCase() === "page";
+
 /** The element's own box as the layout's width (the drawing asks what its styles ask). */
 function boxWidth(box: Element): LayoutWidth {
   // rem in a container query is the document's root font size.
@@ -95,7 +98,7 @@ export class KvmCacheDiagram extends HTMLElement {
     // The theme is read above; here only so that a bad one is named like a bad link's.
     for (const name of [...ATTRIBUTES, "theme"]) {
       const value = this.getAttribute(name);
-      if (value !== null) params.set(name, value);
+      if (value !== null && !(name === "theme" && followsPage(value))) params.set(name, value);
     }
     const fromAttributes = readUrlScenario(`?${params.toString()}`);
     let { doc, notices } = fromAttributes;
@@ -135,9 +138,15 @@ export class KvmCacheDiagram extends HTMLElement {
     fire("ready", { scenario: s.toScenario(), tMs: s.tMs });
   }
 
-  /** The `theme` attribute's colours on the element's root; auto when absent or not a theme. */
+  /**
+   * The `theme` attribute's colours on the element's root: light, dark, auto (the browser's; also
+   * when absent or not a theme) or page (the host page's `color-scheme`, src/ui/theme.ts).
+   */
   private applyTheme(root: HTMLElement): void {
-    applyTheme(root, readTheme(this.getAttribute("theme")) ?? "auto");
+    const theme = this.getAttribute("theme");
+    if (theme?.trim().toLowerCase() === "page")
+      applyTheme(root, "page", this.parentElement ?? this);
+    else applyTheme(root, readTheme(theme) ?? "auto");
   }
 
   disconnectedCallback(): void {
