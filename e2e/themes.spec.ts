@@ -8,6 +8,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { HOST_URL } from "../playwright.config";
 import { cutPowerOnceAcked, openPaused, pumpUntil, revealBelowStage } from "./helpers";
+import { differing, drawing, writes } from "./pixels";
 
 /** The relative luminance (WCAG 2.2) of an element's own colour `property`. */
 async function luminance(
@@ -161,6 +162,25 @@ test("an exported picture is light whatever the page's theme (for print and slid
     return sum / (data.length / 4);
   }, base64);
   expect(mean).toBeGreaterThan(0.7);
+});
+
+test("past 200 tokens the canvas repaints in the new colours when the browser turns dark", async ({
+  page,
+}) => {
+  const at = "?mode=writethrough&barriers=on&t=3.1";
+  const later = "normal@100000";
+  await page.emulateMedia({ colorScheme: "dark" });
+  const svg = await drawing(page, `${at}&ops=${writes(200)}`, "svg");
+  const empty = await drawing(page, "?mode=writethrough&barriers=on", "svg");
+  // Painted in light, then the browser turns dark while the page is open (auto follows it).
+  await page.emulateMedia({ colorScheme: "light" });
+  await drawing(page, `${at}&ops=${writes(200)},${later}`, "canvas");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await expectBackground(pageBackground(page), "dark");
+  const png = await page.locator(".stack-wrap").screenshot({ animations: "disabled" });
+  const tokens = await differing(page, svg, empty);
+  expect(tokens).toBeGreaterThan(0.001);
+  expect(await differing(page, svg, png.toString("base64"))).toBeLessThan(tokens / 15);
 });
 
 /** axe with the WCAG 2.2 A and AA rules, target size (2.5.8) included. */
