@@ -27,3 +27,11 @@ test("README screenshot: after a power loss under writeback without barriers", a
   await ledgerRow(page, 0).waitFor();
   await page.locator(".workspace").screenshot({ path: "docs/power-loss.png" });
 });
+
+test("README screenshot: the dark theme, after a power loss", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPaused(page, "?theme=dark&mode=writeback&barriers=off&disk=volatile");
+  await cutPowerOnceAcked(page, ["Normal write", "O_SYNC write", "O_DIRECT write"]);
+  await ledgerRow(page, 0).waitFor();
+  await page.locator(".workspace").screenshot({ path: "docs/dark.png" });
+});
