@@ -39,10 +39,17 @@ for (const viewport of [
     await openPaused(page, "?present=1&tour=article&step=6", { ledger: false });
     const clock = page.locator("figcaption.readout .clock");
     await pumpUntil(page, async () => (await clock.textContent()) === "25.000000 s", 400);
-    await page.getByRole("checkbox", { name: "#0 survives" }).check();
+    await page.getByRole("checkbox", { name: "#1 survives" }).check();
     await page.keyboard.press("PageDown");
     await page.getByRole("status").filter({ hasText: "You got" }).waitFor();
     await page.clock.runFor(2_000);
     await page.screenshot({ path: `docs/presenter-${size}.png` });
   });
 }
+test("README screenshot: the dark theme, after a power loss", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openPaused(page, "?theme=dark&mode=writeback&barriers=off&disk=volatile");
+  await cutPowerOnceAcked(page, ["Normal write", "O_SYNC write", "O_DIRECT write"]);
+  await ledgerRow(page, 0).waitFor();
+  await page.locator(".workspace").screenshot({ path: "docs/dark.png" });
+});

@@ -3,7 +3,8 @@
  * built with each tool from the recipe's text (e2e/sites.ts), served from its own origin, with
  * the diagram from the preview server. The iframe is sized to its content by embed.js, the
  * element is laid out for the theme's column, both react to a click, and the element renders
- * when the reader arrives through the sidebar (client-side navigation) as on a full load.
+ * when the reader arrives through the sidebar (client-side navigation) as on a full load; the
+ * site's own dark switch turns the element dark with it (docs/embedding.md, "Themes").
  */
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import type { Server } from "node:http";
@@ -45,6 +46,21 @@ async function clickWrite(diagram: Locator): Promise<void> {
   await expect(diagram.locator("svg .token")).toHaveCount(2);
 }
 
+/** Each tool's own light/dark switch, flipped as a reader does (its default theme is light). */
+const DARK_SWITCH: Readonly<Record<Tool, (page: Page) => Promise<void>>> = {
+  // Two switches: the nav bar's, and the narrow screens' menu's (hidden here).
+  vitepress: (page) =>
+    page.getByRole("switch", { name: "Switch to dark theme" }).filter({ visible: true }).click(),
+  docusaurus: (page) => page.getByRole("button", { name: /dark and light mode/ }).click(),
+  mkdocs: (page) => page.getByTitle("Switch to dark mode").click(),
+};
+
+/** The dark theme's paper (src/ui/theme.css). */
+const DARK_PAPER = "rgb(18, 20, 23)";
+
+const background = (target: Locator) =>
+  target.evaluate((el) => getComputedStyle(el).backgroundColor);
+
 for (const tool of Object.keys(TOOLS) as Tool[]) {
   test.describe(`${tool} site from docs/embedding.md`, () => {
     // Skipped only where the tool is not installed: .ci/run installs MkDocs; mdBook has no Debian package.
@@ -79,6 +95,27 @@ for (const tool of Object.keys(TOOLS) as Tool[]) {
       await page
         .locator("kvm-cache-diagram")
         .screenshot({ path: `test-results/site-${tool}-element.png` });
+      expect(errors).toEqual([]);
+    });
+
+    test("the site's dark switch turns the element (theme=\"page\") dark with it; the iframe follows the browser's", async ({
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme: "light" });
+      await page.goto(`${site?.origin ?? ""}${TOOLS[tool].page}`);
+      const element = page.locator("kvm-cache-diagram");
+      await expect(element.getByRole("group", { name: /Storage stack/ })).toBeVisible();
+      const root = element.locator(".element-root");
+      await expect.poll(() => background(root)).toBe("rgb(255, 255, 255)");
+      await DARK_SWITCH[tool](page);
+      await expect.poll(() => background(root)).toBe(DARK_PAPER);
+      const frame = page.frameLocator('iframe[src*="embed=1"]');
+      await expect.poll(() => background(frame.locator("html"))).toBe("rgb(255, 255, 255)");
+      await page.emulateMedia({ colorScheme: "dark" });
+      await expect.poll(() => background(frame.locator("html"))).toBe(DARK_PAPER);
+      await page
+        .locator("kvm-cache-diagram")
+        .screenshot({ path: `test-results/site-${tool}-dark.png` });
       expect(errors).toEqual([]);
     });
 

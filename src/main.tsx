@@ -7,6 +7,7 @@ import { mountDiagram } from "./ui/mount";
 import type { TourStore } from "./store/tour";
 import { forget, keepOnLeave, readKept } from "./link/kept";
 import { readNotes, readPlay, readView } from "./link/view";
+import { applyTheme } from "./ui/theme";
 // The page's styles; the element brings its own into its shadow root (src/embed/element.ts).
 import "./ui/app.css";
 
@@ -18,6 +19,8 @@ if (container === null) {
 const search = window.location.search;
 const hash = window.location.hash;
 const view = readView(window.location.href);
+// Before the first render: the page is drawn in its colours from the start.
+applyTheme(document.documentElement, view.theme);
 const notes = readNotes(search);
 // An embed keeps nothing: several on one docs page would share the tab's storage; nor does the
 // speaker notes window, which shows no scenario.

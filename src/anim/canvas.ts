@@ -11,7 +11,7 @@
  * viewBox units, scaled as the SVG is (`preserveAspectRatio` meet: centred, uniform).
  * e2e/diagram.spec.ts compares the two pixel by pixel, within a small tolerance. The loop
  * (./loop.ts) decides what is shown; this module only paints it, and repaints the last frame when
- * the canvas is resized.
+ * the canvas is resized or the theme changes.
  */
 import { TYPE } from "../geometry/layout";
 import { ACK_PILL, LOST_CROSS, STROKE, tokenFace, type TokenFace } from "../geometry/shapes";
@@ -175,11 +175,23 @@ export function createTokenCanvas(canvas: HTMLCanvasElement, view: Size): TokenC
           paint(last.tokens, last.acks);
         });
   observer?.observe(canvas);
+  // Another theme (src/ui/theme.ts sets data-theme, live when it follows the browser) brings other
+  // colours: read them again and repaint.
+  const themed = canvas.closest("[data-theme]");
+  const recolour =
+    themed === null || typeof MutationObserver === "undefined"
+      ? null
+      : new MutationObserver(() => {
+          fit();
+          paint(last.tokens, last.acks);
+        });
+  if (themed) recolour?.observe(themed, { attributes: true, attributeFilter: ["data-theme"] });
 
   return {
     paint,
     destroy() {
       observer?.disconnect();
+      recolour?.disconnect();
     },
   };
 }

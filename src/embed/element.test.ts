@@ -125,6 +125,26 @@ describe("<kvm-cache-diagram>", () => {
     expect(element.shadowRoot?.textContent).not.toContain("is not valid");
   });
 
+  it("takes its colours from its theme attribute, recoloured in place when the attribute changes", () => {
+    const { element, ready } = show({ theme: "dark" });
+    const root = () => element.shadowRoot?.querySelector<HTMLElement>(".element-root");
+    expect(root()?.dataset.theme).toBe("dark");
+    element.setAttribute("theme", "light");
+    expect(root()?.dataset.theme).toBe("light");
+    // Nothing shown was replaced: no new scenario.
+    expect(ready).toHaveLength(1);
+  });
+
+  it("a bad theme attribute is named, and the browser's colours followed", async () => {
+    const { element } = show({ theme: "purple" });
+    expect(element.shadowRoot?.querySelector<HTMLElement>(".element-root")?.dataset.theme).toMatch(
+      /^(light|dark)$/,
+    );
+    await vi.waitFor(() => {
+      expect(element.shadowRoot?.textContent).toContain("The URL parameter “theme” is not valid");
+    });
+  });
+
   it("its events reach the page: they bubble", () => {
     const told: string[] = [];
     document.addEventListener("kvm-cache-diagram:ready", (e) => told.push(e.type), { once: true });

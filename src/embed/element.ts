@@ -15,7 +15,8 @@ import { elementNotice } from "../text/scenario";
 import { fromScenarioDoc } from "../scenario/session";
 import { mountDiagram, type MountedDiagram } from "../ui/mount";
 import { PHONE_REM, type LayoutWidth } from "../ui/app/usePhone";
-import { FULL_PAGE } from "../link/view";
+import { FULL_PAGE, readTheme } from "../link/view";
+import { applyTheme, stopTheme } from "../ui/theme";
 import { readUrlScenario } from "../link/url";
 import { containerQueries } from "./containerQueries";
 import { watchDiagram } from "./events";
@@ -45,6 +46,9 @@ function styles(): CSSStyleSheet {
   return sheet;
 }
 
+/** `theme="page"`: the element's own theme (not a link's), the host page's colour scheme. */
+const followsPage = (theme: string | null) => theme?.trim().toLowerCase() === "page";
+
 /** The element's own box as the layout's width (the drawing asks what its styles ask). */
 function boxWidth(box: Element): LayoutWidth {
   // rem in a container query is the document's root font size.
@@ -63,12 +67,22 @@ function boxWidth(box: Element): LayoutWidth {
 
 export class KvmCacheDiagram extends HTMLElement {
   /** A change of any of these after the element is shown shows the new scenario (a remount). */
-  static readonly observedAttributes: readonly string[] = [...ATTRIBUTES, "ledger", "play"];
+  static readonly observedAttributes: readonly string[] = [
+    ...ATTRIBUTES,
+    "ledger",
+    "play",
+    "theme",
+  ];
 
-  private mounted: (MountedDiagram & { unwatch: () => void }) | null = null;
+  private mounted: (MountedDiagram & { unwatch: () => void; root: HTMLElement }) | null = null;
 
-  attributeChangedCallback(_name: string, before: string | null, after: string | null): void {
+  attributeChangedCallback(name: string, before: string | null, after: string | null): void {
     if (!this.mounted || before === after) return;
+    // A site's dark-mode switch sets it (docs/embedding.md): recoloured in place, nothing lost.
+    if (name === "theme") {
+      this.applyTheme(this.mounted.root);
+      return;
+    }
     this.disconnectedCallback();
     this.connectedCallback();
   }
@@ -81,10 +95,13 @@ export class KvmCacheDiagram extends HTMLElement {
     container.className = "element-root";
     root.replaceChildren(container);
 
+    this.applyTheme(container);
+
     const params = new URLSearchParams();
-    for (const name of ATTRIBUTES) {
+    // The theme is read above; here only so that a bad one is named like a bad link's.
+    for (const name of [...ATTRIBUTES, "theme"]) {
       const value = this.getAttribute(name);
-      if (value !== null) params.set(name, value);
+      if (value !== null && !(name === "theme" && followsPage(value))) params.set(name, value);
     }
     const fromAttributes = readUrlScenario(`?${params.toString()}`);
     let { doc, notices } = fromAttributes;
@@ -120,12 +137,24 @@ export class KvmCacheDiagram extends HTMLElement {
     const unwatch = watchDiagram(mounted.store, ({ name, ...detail }) => {
       fire(name, detail);
     });
-    this.mounted = { ...mounted, unwatch };
+    this.mounted = { ...mounted, unwatch, root: container };
     const s = mounted.store.getState();
     fire("ready", { scenario: s.toScenario(), tMs: s.tMs });
   }
 
+  /**
+   * The `theme` attribute's colours on the element's root: light, dark, auto (the browser's; also
+   * when absent or not a theme) or page (the host page's `color-scheme`, src/ui/theme.ts).
+   */
+  private applyTheme(root: HTMLElement): void {
+    const theme = this.getAttribute("theme");
+    if (theme?.trim().toLowerCase() === "page")
+      applyTheme(root, "page", this.parentElement ?? this);
+    else applyTheme(root, readTheme(theme) ?? "auto");
+  }
+
   disconnectedCallback(): void {
+    if (this.mounted) stopTheme(this.mounted.root);
     this.mounted?.unwatch();
     this.mounted?.unmount();
     this.mounted = null;

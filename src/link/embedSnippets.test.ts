@@ -61,12 +61,12 @@ describe("embedSnippets", () => {
     expect(s.mdx).toContain("style={{ border: 0 }}");
   });
 
-  it("writes the element with the script beside the page and the scenario as attributes", () => {
+  it("writes the element with the script beside the page, the scenario as attributes, and the site's theme", () => {
     expect(s.element).toContain(
       '<script type="module" src="https://docs.example.org/kvm/kvm-cache-diagram.js"></script>',
     );
     expect(s.element).toContain(
-      '<kvm-cache-diagram mode="none" barriers="off" fs="ext3" disk="volatile" ops="osync@0,normal@12.5" crash="power@40" t="20"></kvm-cache-diagram>',
+      '<kvm-cache-diagram mode="none" barriers="off" fs="ext3" disk="volatile" ops="osync@0,normal@12.5" crash="power@40" t="20" theme="page"></kvm-cache-diagram>',
     );
   });
 });

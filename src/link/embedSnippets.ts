@@ -39,6 +39,8 @@ export function embedSnippets(href: string, doc: SessionDoc, tMs: number): Snipp
     link: link.href,
     iframe: `<iframe\n${attrs(embed.href)}\n  style="border: 0"\n></iframe>\n<script src="${base}embed.js" async></script>`,
     mdx: `<iframe\n${attrs(embed.href)}\n  style={{ border: 0 }}\n/>`,
-    element: `<script type="module" src="${base}kvm-cache-diagram.js"></script>\n<kvm-cache-diagram${attributes}></kvm-cache-diagram>`,
+    // theme="page": dark and light with the docs site's own switch (docs/embedding.md, "Themes");
+    // the iframe's default, auto, follows the browser's setting, all a frame can see.
+    element: `<script type="module" src="${base}kvm-cache-diagram.js"></script>\n<kvm-cache-diagram${attributes} theme="page"></kvm-cache-diagram>`,
   };
 }

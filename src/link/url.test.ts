@@ -442,6 +442,14 @@ describe("readUrlScenario and writeUrlScenario", () => {
     ]);
   });
 
+  it("a theme that is not one is named, with the themes allowed and auto used instead", () => {
+    expect(readUrlScenario("?theme=purple").notices).toEqual([
+      "The URL parameter “theme” is not valid (expected one of auto, light, dark, got “purple”); following the browser's light or dark setting (auto) instead.",
+    ]);
+    for (const theme of ["light", "dark", "auto", "Dark"])
+      expect(readUrlScenario(`?theme=${theme}`).notices).toEqual([]);
+  });
+
   it("an empty ops= is no writes, not a bad one", () => {
     expect(readUrlScenario("?ops=")).toMatchObject({ doc: { ops: [] }, notices: [] });
   });

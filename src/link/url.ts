@@ -23,6 +23,7 @@ import {
 } from "../scenario/session";
 import { problemLine } from "../text/scenario";
 import { URL_NOTICE } from "../text/url";
+import { readTheme, THEMES } from "./view";
 
 export interface UrlConfig {
   readonly config: SessionConfig;
@@ -209,6 +210,11 @@ export function readUrlScenario(search: string, hash = ""): UrlScenario {
     if (Number.isFinite(t) && t >= 0 && t <= MAX_TIME_MS) tMs = t;
     else notices.push(URL_NOTICE.t(rawT));
   }
+  // Not part of the scenario (src/link/view.ts reads it, falling back to auto); said here, where
+  // every other bad parameter of a link or an element's attributes is.
+  const rawTheme = params.get("theme");
+  if (rawTheme !== null && readTheme(rawTheme) === null)
+    notices.push(URL_NOTICE.theme(rawTheme, THEMES));
   return { doc: { config, ops, crash }, tMs, notices };
 }
 

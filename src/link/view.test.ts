@@ -13,7 +13,13 @@ describe("readView", () => {
     ["?embed=0", { embed: false, ledger: true, fullView: null }],
     ["?embed=yes", { embed: false, ledger: true, fullView: null }],
   ])("%s is %j", (search, view) => {
-    expect(readView(at(search))).toEqual({ ...view, present: false, compare: null, tour: null });
+    expect(readView(at(search))).toEqual({
+      ...view,
+      present: false,
+      compare: null,
+      tour: null,
+      theme: "auto",
+    });
   });
 
   it("reads presenter mode and a tour's link as it is (the tour reads it when it loads)", () => {
@@ -22,6 +28,14 @@ describe("readView", () => {
       tour: { id: "article", step: "3" },
     });
     expect(readView(at("?tour=beyond")).tour).toEqual({ id: "beyond", step: null });
+  });
+
+  it("reads the theme, auto when absent or not one (src/link/url.ts names a bad one)", () => {
+    expect(readView(at("?theme=dark")).theme).toBe("dark");
+    expect(readView(at("?embed=1&theme=LIGHT")).theme).toBe("light");
+    expect(readView(at("?theme=auto")).theme).toBe("auto");
+    expect(readView(at("")).theme).toBe("auto");
+    expect(readView(at("?theme=purple")).theme).toBe("auto");
   });
 
   it("plays only when asked", () => {

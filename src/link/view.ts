@@ -24,6 +24,18 @@ export interface View {
   readonly compare: string | null;
   /** `tour=<id>&step=<n>`: a guided tour to open at step n (1-based), as the link has them. */
   readonly tour: { readonly id: string; readonly step: string | null } | null;
+  /** `theme=light|dark|auto`: the colours; auto follows the browser's (docs/embedding.md, "Themes"). */
+  readonly theme: Theme;
+}
+
+/** The colour themes a link or the element's `theme` attribute may ask for. */
+export const THEMES = ["auto", "light", "dark"] as const;
+export type Theme = (typeof THEMES)[number];
+
+/** `raw` as a theme (any letter case), or null when it names none (src/link/url.ts says so). */
+export function readTheme(raw: string | null): Theme | null {
+  const value = raw?.trim().toLowerCase();
+  return THEMES.find((theme) => theme === value) ?? null;
 }
 
 export const FULL_PAGE: View = {
@@ -33,6 +45,7 @@ export const FULL_PAGE: View = {
   present: false,
   compare: null,
   tour: null,
+  theme: "auto",
 };
 
 const on = (value: string | null) => value === "1" || value === "on" || value === "true";
@@ -50,6 +63,7 @@ export function readView(href: string): View {
     compare: params.has("compare") ? params.toString() : null,
     // Read when the tour loads (src/tours/index.ts, `readTourLink`): its code is not the first view's.
     tour: tour === null ? null : { id: tour, step: params.get("step") },
+    theme: readTheme(params.get("theme")) ?? "auto",
   };
 }
 

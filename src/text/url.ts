@@ -47,6 +47,13 @@ export const URL_NOTICE = {
       `“${readable(raw)}” is not kind@ms, kind one of ${FAILURE_KINDS.join(", ")}`,
       "no failure was loaded",
     ),
+  /** `theme` that is not one: the browser's colours are followed instead. */
+  theme: (raw: string, allowed: readonly string[]) =>
+    notValid(
+      "theme",
+      `expected one of ${allowed.join(", ")}, got “${readable(raw)}”`,
+      "following the browser's light or dark setting (auto) instead",
+    ),
   t: (raw: string) =>
     notValid("t", `expected a time in ms from 0 to 1e12, got “${readable(raw)}”`, "starting at 0"),
   /** A link's `tour` or `step` that does not name a tour's step. */

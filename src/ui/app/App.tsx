@@ -42,6 +42,8 @@ const ConfigurationLine = lazy(() => import("../controls/ConfigurationLine"));
 const Compare = lazy(() => import("../compare/Compare"));
 // The page's own numbers come with the comparison's code (one chunk).
 const Summary = lazy(() => import("../compare/Compare").then((m) => ({ default: m.Summary })));
+// The page's light, dark or automatic colours (the address has set them already).
+const ThemeChoice = lazy(() => import("./ThemeChoice"));
 
 interface AppProps {
   readonly store: DiagramStore;
@@ -294,6 +296,9 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                   ) : null}
                 </details>
                 <p className="source">{PAGE.source}</p>
+                <Suspense fallback={null}>
+                  <ThemeChoice />
+                </Suspense>
               </>
             )}
           </main>

@@ -19,6 +19,9 @@ function xmlText(text: string): string {
  * the page's style rules, and the footer lines under the drawing. Written as text from the live
  * nodes, never cloned into the page: a clone's `style` attribute (the loop hides covered tokens
  * with one) would be applied anew, which the page's Content-Security-Policy refuses.
+ * Always in the light theme, whatever the page shows (docs/embedding.md, "Themes"): a picture is
+ * printed and put on slides, mostly on white. The dark colours apply under `data-theme="dark"`
+ * (src/ui/theme.css), which the picture's own root does not carry.
  */
 export function frameSvg(
   stack: SVGSVGElement,
