@@ -2,6 +2,7 @@
  * The words of the take-away material (issue 9): the ledger as a table for CSV and Markdown, and
  * the lines under an exported frame. The files themselves are made in src/ui/share/exports.ts.
  */
+import type { Config } from "../model/config";
 import type { OpResult } from "../model/timeline";
 import { struck, type DiagramState } from "../store/store";
 import { LEDGER, ledgerRows } from "./ledger";
@@ -17,13 +18,13 @@ export interface Table {
 /** Every operation's ledger row at the committed instant (all of them, not only those in view). */
 export function ledgerTable(
   state: Pick<DiagramState, "failure" | "tMs"> & {
-    readonly timeline: { ops: readonly OpResult[] };
+    readonly timeline: { ops: readonly OpResult[]; config: Pick<Config, "diskCache"> };
   },
 ): Table {
   const failure = struck(state) ? state.failure : null;
   const header: string[] = [...LEDGER.head];
   if (failure) header.push(FAILURE[failure.kind].after);
-  const cells = ledgerRows(state.timeline.ops, state.tMs, failure);
+  const cells = ledgerRows(state.timeline.ops, state.tMs, failure, state.timeline.config.diskCache);
   const rows = state.timeline.ops.map((op) => {
     const c = cells(op);
     const row = [c.number, KIND_NAME[c.kind], c.issuedAt, c.where, c.acked, c.durable];

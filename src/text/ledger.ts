@@ -6,6 +6,7 @@
  */
 import { positionAt } from "../model/position";
 import { promisedBy, returnedBy } from "../model/tally";
+import type { DiskCache } from "../model/config";
 import type { Crash, LayerId, OpKind, OpResult } from "../model/timeline";
 import { formatModelTime } from "./clock";
 import { inLayer, LAYER, opNumber, PROMISE } from "./vocabulary";
@@ -35,16 +36,24 @@ function ackedText(op: OpResult, tMs: number): string {
 /**
  * What becomes of the data a barrier left unflushed, by where it left it (docs/model.md §3): the
  * host's flusher under writeback and unsafe; under none the drive's own destaging (or nothing, with
- * its cache off: the data is on the platters already). Not knowing the drive, the words for its
- * cache hold for a volatile and a battery-backed one alike.
+ * its cache off: the data is on the platters already). A battery-backed drive cache is stable
+ * storage in the model (src/model/failure.ts, `stableLayer`; docs/model.md §4), so data left there
+ * is safe already and the words say so rather than only that it waits.
  */
 const UNFLUSHED: Partial<Record<LayerId, string>> = {
   "host-page-cache": "the data waits for the host's writeback",
   "disk-cache": "the data stays in the drive's cache until the drive writes it out",
   platters: "no flush was needed: the data was on stable storage already",
 };
+const UNFLUSHED_BATTERY =
+  "no flush was needed: the drive's cache is battery-backed, so the data there is on stable storage already";
 
-function durableText(op: OpResult, tMs: number): string {
+function unflushed(ackedIn: LayerId | null, diskCache: DiskCache): string {
+  if (ackedIn === "disk-cache" && diskCache === "battery") return UNFLUSHED_BATTERY;
+  return UNFLUSHED[ackedIn ?? "host-page-cache"] ?? "the data waits for writeback";
+}
+
+function durableText(op: OpResult, tMs: number, diskCache: DiskCache): string {
   if (op.durableAtMs !== null && op.durableAtMs <= tMs) {
     return `durable at ${formatModelTime(op.durableAtMs)}`;
   }
@@ -57,7 +66,7 @@ function durableText(op: OpResult, tMs: number): string {
     case "no-write-cache":
       return "no flush needed: its writes went to stable storage";
     case "no-guest-barriers":
-      return `not by this barrier: the guest sent no flush (${UNFLUSHED[op.ackedIn ?? "host-page-cache"] ?? "the data waits for writeback"})`;
+      return `not by this barrier: the guest sent no flush (${unflushed(op.ackedIn, diskCache)})`;
     case "ignored-by-qemu":
       return "not by this barrier: QEMU ignored its flush";
     case "no-host-barriers":
@@ -104,13 +113,15 @@ export interface LedgerCells {
 }
 
 /**
- * The rows at `tMs` of a timeline's `ops`; `failure` is the failure struck by then, or null. What
- * was promised durable is worked out once for the whole table (src/model/tally.ts).
+ * The rows at `tMs` of a timeline's `ops`; `failure` is the failure struck by then, or null;
+ * `diskCache` the timeline's drive cache (whether data left in it is safe). What was promised
+ * durable is worked out once for the whole table (src/model/tally.ts).
  */
 export function ledgerRows(
   ops: readonly OpResult[],
   tMs: number,
   failure: Crash | null,
+  diskCache: DiskCache,
 ): (op: OpResult) => LedgerCells {
   const promised = failure ? promisedBy(ops, failure.atMs) : () => false;
   return (op) => {
@@ -122,7 +133,7 @@ export function ledgerRows(
       issuedAt: formatModelTime(op.atMs),
       where: whereNow(op, tMs, lost),
       acked: ackedText(op, tMs),
-      durable: durableText(op, tMs),
+      durable: durableText(op, tMs, diskCache),
       survival: failure ? survivalText(op, failure.atMs, promised(op)) : null,
       lost,
     };

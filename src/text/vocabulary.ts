@@ -111,7 +111,8 @@ export const PROMISE = {
   returned: "returned",
   /** An O_SYNC write whose call returned, or any write an fsync that returned covered. */
   promised: "promised durable",
-  tie: "A call that returns at the very instant of a failure counts as returned (and, for an O_SYNC write or an fsync, as promised durable).",
+  /** An fsync is not itself promised durable: the writes it covers are. */
+  tie: "A call that returns at the very instant of a failure counts as returned (so an O_SYNC write, or the writes an fsync covers, count as promised durable).",
 } as const;
 
 /**

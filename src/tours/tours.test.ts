@@ -85,6 +85,23 @@ describe.each(STEPS)("$name", ({ step }) => {
     expect(step.caption).not.toMatch(/#\d/);
   });
 
+  it("says when a failure loses a write, if the same failure a minute later would not", () => {
+    // A caption is read alone from the back of the room: "a power cut loses it" reads as any
+    // power cut, while a flush, the drive's destaging or writeback makes the write safe soon
+    // after (second review of issue 18).
+    const crash = step.scenario.crash;
+    if (!crash || !/\b(crash|cut|kill)\b[^;.]*\blos(e|es)\b/.test(step.caption)) return;
+    const lostAt = (at: number) =>
+      timelineOf({ ...step.scenario, crash: { ...crash, at } })
+        .ops.filter((op) => op.kind !== "barrier" && op.survives === false)
+        .map((op) => op.index);
+    const lost = lostAt(crash.at);
+    const later = new Set(lostAt(crash.at + 60_000));
+    if (lost.some((i) => later.has(i))) return;
+    // "where": while it is there (in RAM, in the cache), which holds for any instant.
+    expect(step.caption).toMatch(/\b(before|can|may|soon|where|while)\b/);
+  });
+
   it("asks a prediction's question before the rule that answers it", () => {
     if (!step.predict) {
       expect(step.reveal).toBeUndefined();

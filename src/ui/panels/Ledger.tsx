@@ -13,6 +13,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { FAILURE, KIND_NAME } from "../../text/vocabulary";
 import { LEDGER, ledgerRows, type LedgerCells } from "../../text/ledger";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
+import type { DiskCache } from "../../model/config";
 import type { Crash, OpResult } from "../../model/timeline";
 import { struck } from "../../store/store";
 import { useDiagramLater } from "../app/useDiagram";
@@ -57,9 +58,10 @@ interface LedgerProps {
 export function Ledger({ name = LEDGER.name }: LedgerProps) {
   const ops = useDiagramLater((s) => s.timeline.ops);
   const tMs = useDiagramLater((s) => s.tMs);
+  const diskCache = useDiagramLater((s) => s.timeline.config.diskCache);
   // Before the failure's instant (scrubbed back), the world before it shows.
   const failure = useDiagramLater((s) => (struck(s) ? s.failure : null));
-  return <LedgerTable name={name} ops={ops} tMs={tMs} failure={failure} />;
+  return <LedgerTable name={name} ops={ops} tMs={tMs} failure={failure} diskCache={diskCache} />;
 }
 
 const LedgerTable = memo(function LedgerTable({
@@ -67,15 +69,20 @@ const LedgerTable = memo(function LedgerTable({
   ops,
   tMs,
   failure,
+  diskCache,
 }: {
   readonly name: string;
   readonly ops: readonly OpResult[];
   readonly tMs: number;
   readonly failure: Crash | null;
+  readonly diskCache: DiskCache;
 }) {
   const crashed = failure !== null;
   // Once per table, not per row: the scroll's own re-renders reuse it.
-  const cells = useMemo(() => ledgerRows(ops, tMs, failure), [ops, tMs, failure]);
+  const cells = useMemo(
+    () => ledgerRows(ops, tMs, failure, diskCache),
+    [ops, tMs, failure, diskCache],
+  );
   const box = useRef<HTMLDivElement>(null);
   // No React Compiler builds this app: the virtualizer's own re-renders are what keep it current.
   // eslint-disable-next-line react-hooks/incompatible-library
