@@ -131,9 +131,7 @@ test("predict, then reveal: the answer is counted, large, and the wiped layers a
   await panel.getByRole("checkbox", { name: "#1 survives" }).check();
   await panel.getByRole("button", { name: "Reveal" }).click();
   // All three O_SYNC writes had returned, and all three are gone: 2 of 3 predicted right.
-  await expect(panel.getByRole("status")).toContainText(
-    "3 writes the application was told were safe are gone.",
-  );
+  await expect(panel.getByRole("status")).toContainText("3 writes promised durable are gone.");
   await expect(panel.getByRole("status")).toContainText("You got 2 of 3 right.");
   await expect(panel.getByRole("checkbox", { name: "#1 survives" })).toBeDisabled();
   const wiped = page.locator('svg .box[data-wiped="true"]');
@@ -277,9 +275,7 @@ test("in the free view, 'Predict before a failure' asks first, then reveals at t
   await panel.getByRole("checkbox", { name: "#2 survives" }).check();
   await panel.getByRole("button", { name: "Reveal" }).click();
   // Without barriers both had returned by 1 ms; a power loss destroys both.
-  await expect(panel.getByRole("status")).toContainText(
-    "1 write the application was told was safe is gone.",
-  );
+  await expect(panel.getByRole("status")).toContainText("1 write promised durable is gone.");
   await expect(panel.getByRole("status")).toContainText("You got 1 of 2 right.");
   await expect(ledgerRow(page, 0)).toContainText("✘ lost");
   // A prediction has no link of its own: the address carries the failure, not a tour.

@@ -7,7 +7,7 @@ import type { FailureKind } from "../model/timeline";
 import type { ScenarioDoc } from "../scenario/schema";
 import type { TourDoc } from "../tours/schema";
 import { count, NOUN } from "./format";
-import { FAILURE, opName } from "./vocabulary";
+import { FAILURE, opName, PROMISE } from "./vocabulary";
 
 /** The launcher beside the share buttons (src/ui/teach/Teach.tsx). */
 export const TEACH = {
@@ -47,7 +47,7 @@ export function answer(lost: number, promised: number, otherAcked: number) {
   let headline: string;
   if (lost === 0) headline = "Every write survived.";
   else if (promised > 0)
-    headline = `${writes(promised)} the application was told ${promised === 1 ? "was" : "were"} safe ${promised === 1 ? "is" : "are"} gone.`;
+    headline = `${writes(promised)} ${PROMISE.promised} ${promised === 1 ? "is" : "are"} gone.`;
   else headline = `${writes(lost)} ${lost === 1 ? "is" : "are"} gone.`;
   const more =
     promised > 0 && lost > promised

@@ -94,7 +94,7 @@ describe("TourPanel", () => {
     expect(diagram.getState().failure?.kind).toBe("power");
     const answer = screen.getByRole("status");
     // All three O_SYNC writes had returned from the host page cache and are gone (the article's point).
-    expect(answer.textContent).toContain("3 writes the application was told were safe are gone.");
+    expect(answer.textContent).toContain("3 writes promised durable are gone.");
     expect(answer.textContent).toContain("You got 2 of 3 right.");
     // The guesses are locked in: the fieldset holding them and Reveal is off.
     const guesses = screen.getByRole("group", { name: "Which writes survive the power loss?" });
