@@ -13,6 +13,7 @@ import { Configuration, ModeStrip } from "../controls/Configuration";
 import { Diagram } from "../stage/Diagram";
 import { EventLine } from "../stage/EventLine";
 import { Notices } from "./Notices";
+import { keepClear } from "./keepClear";
 import { Toolbar } from "../controls/Toolbar";
 import { StoreContext } from "./useDiagram";
 import { TourContext } from "./useTour";
@@ -265,7 +266,7 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                   )}
                   {present ? null : (
                     // Kept in view at the column's foot while the controls above scroll (app.css).
-                    <div className="pinned">
+                    <div className="pinned" ref={keepClear}>
                       <EventLine />
                       {comparing ? null : (
                         <Suspense
