@@ -6,6 +6,8 @@ import type { ConfigNote, StrikeNote } from "../store/store";
 
 export const PAGE = {
   title: "KVM cache modes",
+  /** The top bar's buttons: tours, presenter mode, compare, import and share. */
+  actions: "Tours and tools",
   lede: "Where a KVM guest's writes stop before it is told “done”, under each QEMU cache mode, and what a failure destroys.",
   simulation: "Simulation",
   thisConfiguration: "This configuration",

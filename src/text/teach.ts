@@ -9,9 +9,11 @@ import type { TourDoc } from "../tours/schema";
 import { count, NOUN } from "./format";
 import { FAILURE, opName, PROMISE } from "./vocabulary";
 
-/** The launcher beside the share buttons (src/ui/teach/Teach.tsx). */
+/** The launcher in the top bar (src/ui/teach/Teach.tsx). */
 export const TEACH = {
   group: "Teach",
+  /** The button that lists the tours. */
+  tours: "Tours",
   tour: (title: string) => `Tour: ${title}`,
   present: "Presenter mode",
   compare: "Compare",

@@ -116,15 +116,20 @@ export const PROMISE = {
 } as const;
 
 /**
- * Why the toolbar's buttons are off, said on the buttons themselves: before any write a failure
- * has nothing to strike; past a failure the world has stopped (a second strike moves it, so
- * scrubbing back before it brings the buttons back); at the page's limit a further write could not
- * be kept (src/scenario/limit.ts).
+ * Why the toolbar's buttons are off, said on the buttons themselves and when one is pressed:
+ * before any write a failure has nothing to strike; past a failure the world has stopped (a second
+ * strike moves it, so scrubbing back before it brings the buttons back); at the page's limit a
+ * further write could not be kept (src/scenario/limit.ts).
  */
 export const BUTTON_OFF_WHY = {
   noWrites: "Issue a write first: a failure strikes the writes in flight.",
   struck: "The failure has struck: scrub back before it, or undo it, to go on.",
   full: `This scenario holds ${String(MAX_WRITES)} writes, the most the page keeps: Reset to write again.`,
+  nothingToStep: "Issue a write first: there is nothing to step through yet.",
+  atStart: "At the start already: nothing happened before.",
+  atEnd: "At the end: nothing more happens.",
+  nothingToReset: "Nothing to reset: no write issued yet.",
+  noFailure: "No failure to undo: strike one first.",
 } as const;
 /** "on" or "off": a switch's state, as the page writes it after its name ("barriers on"). */
 export const onOff = (on: boolean): string => (on ? "on" : "off");

@@ -13,6 +13,7 @@ import { Configuration, ModeStrip } from "../controls/Configuration";
 import { Diagram } from "../stage/Diagram";
 import { EventLine } from "../stage/EventLine";
 import { Notices } from "./Notices";
+import { keepClear } from "./keepClear";
 import { Toolbar } from "../controls/Toolbar";
 import { StoreContext } from "./useDiagram";
 import { TourContext } from "./useTour";
@@ -34,6 +35,13 @@ const Share = lazy(() => import("../share/Share").then((m) => ({ default: m.Shar
 const Verdict = lazy(() => import("../stage/Verdict").then((m) => ({ default: m.Verdict })));
 // For a classroom: the tour launcher, the open tour and presenter mode's keys.
 const Teach = lazy(() => import("../teach/Teach"));
+const PredictFirst = lazy(() =>
+  import("../teach/Teach").then((m) => ({ default: m.PredictFirst })),
+);
+// The top bar's dialogs: their buttons arrive just after the first view, into a bar already
+// as tall as they are.
+const ImportVm = lazy(() => import("../share/ImportVm"));
+const ShareDialog = lazy(() => import("../share/ShareDialog"));
 const TourPanel = lazy(() => import("../teach/TourPanel"));
 const Presenter = lazy(() => import("../teach/Presenter"));
 const Caption = lazy(() => import("../teach/Caption"));
@@ -55,13 +63,16 @@ interface AppProps {
 }
 
 /**
- * The page: the stage first (the cache-mode strip directly above the diagram; beside it the
- * guest and disk, the buttons, the event line and the verdict), then the key, the ledger, what
- * the configuration means and the safety matrix. Embedded (docs/embedding.md): the stage with a
- * one-line configuration, the ledger only if asked, and a link to the full view. In presenter
- * mode (README, "Teach with it"): the tour step's caption above the drawing and the event line
- * under it, large, the drawing as large as the room they leave allows, and beside it (below it on
- * a portrait screen) the keys, the tour and the configuration in one line; the page never scrolls.
+ * The page: a top bar (the title, and Tours, Presenter mode, Compare, Import and Share), then the
+ * stage (the cache-mode strip directly above the diagram; beside it the guest and disk, the
+ * buttons, the event line and the verdict; on a wide screen that column is as tall as the stage
+ * and scrolls on its own, the event line and the verdict kept in view at its foot), then the key,
+ * the ledger, what the configuration means and the safety matrix. Embedded (docs/embedding.md):
+ * the stage with a one-line configuration, the ledger only if asked, and a link to the full
+ * view. In presenter mode (README, "Teach with it"): the tour step's caption above the drawing
+ * and the event line under it, large, the drawing as large as the room they leave allows, and
+ * beside it (below it on a portrait screen) the keys, the tour and the configuration in one line;
+ * the page never scrolls.
  */
 export function App({ store, view, initialNotices, onTours }: AppProps) {
   const [matrixOpen, setMatrixOpen] = useState(false);
@@ -121,6 +132,8 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
   );
   // The compared configuration, while comparing (a link's, or the button's).
   const [comparing, setComparing] = useState<SessionConfig | null>(null);
+  // Set when the button opened the comparison: the compared side is brought into view then.
+  const [showCompared, setShowCompared] = useState(false);
   const openCompare = useCallback(
     (search: string | null) => {
       void Promise.all([import("../compare/Compare"), import("../../link/url")]).then(
@@ -128,6 +141,7 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
           const read = compare.comparedConfig(search, store.getState().config, url.readUrlConfig);
           if (read.notices.length > 0) setNotices((shown) => [...shown, ...read.notices]);
           setComparing(read.config);
+          setShowCompared(search === null);
         },
       );
     },
@@ -177,6 +191,21 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
               <header className="topbar">
                 <h1>{PAGE.title}</h1>
                 <p className="lede">{PAGE.lede}</p>
+                <div className="actions" role="group" aria-label={PAGE.actions}>
+                  <Suspense fallback={null}>
+                    <Teach
+                      onTour={openTour}
+                      onCompare={() => {
+                        openCompare(null);
+                      }}
+                      onPresent={() => {
+                        setPresent(true);
+                      }}
+                    />
+                    <ImportVm />
+                    <ShareDialog />
+                  </Suspense>
+                </div>
               </header>
             )}
             <Notices notices={notices} />
@@ -193,7 +222,9 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                       <section aria-label={PAGE.thisConfiguration}>
                         {present ? null : <ModeStrip />}
                         <Diagram timeline={!present} />
+                        {/* Each side carries its verdict under its drawing. */}
                         <Suspense fallback={null}>
+                          {present ? null : <Verdict />}
                           <Summary name={PAGE.thisRun} />
                         </Suspense>
                       </section>
@@ -201,6 +232,7 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                         <Compare
                           config={comparing}
                           drawing={<Diagram timeline={false} />}
+                          show={showCompared}
                           onClose={() => {
                             setComparing(null);
                           }}
@@ -242,26 +274,28 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                     <Configuration />
                   )}
                   {present && tourOpen ? null : <Toolbar />}
-                  {present ? null : <EventLine />}
-                  {present ? null : (
-                    <Suspense fallback={<section className="verdict" aria-label={PAGE.verdict} />}>
-                      <Verdict />
+                  {compact ? null : (
+                    // Beside the failure buttons it changes.
+                    <Suspense fallback={null}>
+                      <PredictFirst on={predictFirst} onChange={setPredictFirst} />
                     </Suspense>
+                  )}
+                  {present ? null : (
+                    // Kept in view at the column's foot while the controls above scroll (app.css).
+                    <div className="pinned" ref={keepClear}>
+                      <EventLine />
+                      {comparing ? null : (
+                        <Suspense
+                          fallback={<section className="verdict" aria-label={PAGE.verdict} />}
+                        >
+                          <Verdict />
+                        </Suspense>
+                      )}
+                    </div>
                   )}
                   {compact ? null : (
                     <Suspense fallback={null}>
                       <Share />
-                      <Teach
-                        onTour={openTour}
-                        onCompare={() => {
-                          openCompare(null);
-                        }}
-                        predictFirst={predictFirst}
-                        onPredictFirst={setPredictFirst}
-                        onPresent={() => {
-                          setPresent(true);
-                        }}
-                      />
                     </Suspense>
                   )}
                 </div>

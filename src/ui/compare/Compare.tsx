@@ -5,11 +5,12 @@
  * frame, so a token on each side stands at the same model time. The address bar records its
  * configuration as `compare=<mode>&compareBarriers=&compareFs=&compareDisk=`.
  */
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from "react";
 import { createDiagramStore, type DiagramStore } from "../../store/store";
 import type { SessionConfig } from "../../scenario/session";
 import ConfigurationLine from "../controls/ConfigurationLine";
 import { Summary } from "../panels/Summary";
+import { Verdict } from "../stage/Verdict";
 
 export { Summary } from "../panels/Summary";
 import { StoreContext, useDiagram, useDiagramStore } from "../app/useDiagram";
@@ -89,11 +90,22 @@ interface CompareProps {
    * code into more files when it did.
    */
   readonly drawing: ReactNode;
+  /**
+   * Whether to bring the compared side into view and move focus to it (the button opened it;
+   * a link's comparison leaves the page where it is).
+   */
+  readonly show?: boolean;
 }
 
 /** The compared side: its mode, its drawing, its numbers, its latency chart and its ledger. */
-export default function Compare({ config, onClose, drawing }: CompareProps) {
+export default function Compare({ config, onClose, drawing, show = false }: CompareProps) {
   const left = useDiagramStore();
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!show) return;
+    region.current?.focus({ preventScroll: true });
+    region.current?.scrollIntoView({ block: "nearest" });
+  }, [show]);
   const [right] = useState(() => createDiagramStore(config));
   useEffect(() => mirror(left, right), [left, right]);
   useEffect(() => {
@@ -108,7 +120,7 @@ export default function Compare({ config, onClose, drawing }: CompareProps) {
   }, [right]);
   return (
     <StoreContext.Provider value={right}>
-      <section className="compared" aria-label={COMPARE.region}>
+      <section className="compared" aria-label={COMPARE.region} ref={region} tabIndex={-1}>
         <div className="compared-head">
           <CompareMode />
           <button type="button" onClick={onClose}>
@@ -117,6 +129,7 @@ export default function Compare({ config, onClose, drawing }: CompareProps) {
         </div>
         <ConfigurationLine withMode />
         {drawing}
+        <ComparedVerdict />
         <Summary name={COMPARE.run} />
         <ComparedLedger />
       </section>
@@ -144,6 +157,11 @@ function CompareMode() {
       </select>
     </label>
   );
+}
+
+function ComparedVerdict() {
+  const mode = useDiagram((s) => s.config.mode);
+  return <Verdict name={COMPARE.verdict(mode)} />;
 }
 
 // The same module as the page's own ledger (one chunk, loaded once).

@@ -4,10 +4,21 @@
  * "Barrier", "O_DIRECT write", "Power loss", "Power loss at the worst moment", "Undo failure",
  * "Play"/"Pause", and a "Speed" select. A failure is a point in time: before it (scrubbed back)
  * the buttons work, and striking again moves it. At the page's limit on writes
- * (src/scenario/limit.ts) the write buttons are off and a status says why; Burst is off as soon
+ * (src/scenario/limit.ts) the write buttons are off and a line says why; Burst is off as soon
  * as its ten writes would not fit.
+ *
+ * A button that cannot act now is off but stays focusable (`aria-disabled`, not `disabled`): its
+ * title and accessible description say why, and pressing it says so in a status line (issue 17:
+ * the first click, before any write, did nothing and said nothing).
  */
-import { useContext, useEffect, useRef } from "react";
+import {
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  type ButtonHTMLAttributes,
+  type Ref,
+} from "react";
 import { FailureGate } from "./failureGate";
 import { FAILURE_KINDS, OP_KINDS } from "../../model/timeline";
 import { TOOLBAR } from "../../text/controls";
@@ -40,10 +51,28 @@ export function Toolbar() {
   const gate = useContext(FailureGate);
   const atStart = useDiagram((s) => s.tMs <= 0);
   const atEnd = useDiagram((s) => s.tMs >= s.endMs);
-  // A button that is off says why (its tooltip and accessible description).
+  // Why each button is off (undefined: it is on).
   const struckWhy = failed ? BUTTON_OFF_WHY.struck : undefined;
   const writesOff = struckWhy ?? (full ? BUTTON_OFF_WHY.full : undefined);
+  const burstOff = writesOff ?? (left < BURST ? TOOLBAR.burstNoRoom(BURST, left) : undefined);
   const failuresOff = struckWhy ?? (hasOps ? undefined : BUTTON_OFF_WHY.noWrites);
+  const stepsOff = hasOps ? undefined : BUTTON_OFF_WHY.nothingToStep;
+  const backOff = stepsOff ?? (atStart ? BUTTON_OFF_WHY.atStart : undefined);
+  const forwardOff = stepsOff ?? (atEnd ? BUTTON_OFF_WHY.atEnd : undefined);
+  const resetOff = hasOps ? undefined : BUTTON_OFF_WHY.nothingToReset;
+  const undoOff = hasFailure ? undefined : BUTTON_OFF_WHY.noFailure;
+  // What the last press of an off button was told; shown while that reason still holds.
+  const [refused, setRefused] = useState<string | null>(null);
+  const stillOff: readonly (string | undefined)[] = [
+    writesOff,
+    burstOff,
+    failuresOff,
+    backOff,
+    forwardOff,
+    resetOff,
+    undoOff,
+  ];
+  const why = refused !== null && stillOff.includes(refused) ? refused : null;
   // The buttons pressed disable themselves: focus moves on instead of falling to the page,
   // once the re-render has enabled its target.
   const firstWrite = useRef<HTMLButtonElement>(null);
@@ -58,13 +87,12 @@ export function Toolbar() {
     <div className="toolbar">
       <div className="buttons" role="group" aria-label={TOOLBAR.writes}>
         {OP_KINDS.map((kind, i) => (
-          <button
+          <OffButton
             key={kind}
             ref={i === 0 ? firstWrite : undefined}
-            type="button"
-            disabled={failed || full}
-            title={writesOff}
-            onClick={() => {
+            why={writesOff}
+            onRefused={setRefused}
+            onPress={() => {
               // The last write that fits turns the buttons off: Reset is what comes next.
               if (left === 1) focusNext.current = resetButton.current;
               issue(kind);
@@ -74,54 +102,51 @@ export function Toolbar() {
               {TOKEN_SYMBOL[kind]}
             </span>{" "}
             {KIND_NAME[kind]}
-          </button>
+          </OffButton>
         ))}
-        <button
-          type="button"
-          disabled={failed || left < BURST}
-          title={
-            writesOff ?? (left < BURST ? TOOLBAR.burstNoRoom(BURST, left) : TOOLBAR.burstTitle)
-          }
-          onClick={() => {
+        <OffButton
+          why={burstOff}
+          onRefused={setRefused}
+          title={TOOLBAR.burstTitle}
+          onPress={() => {
             burst("osync", BURST);
           }}
         >
           {TOOLBAR.burst(BURST)}
-        </button>
+        </OffButton>
       </div>
-      <div className="limit" role="status">
-        {full ? <p className="note">{TOOLBAR.full}</p> : null}
-      </div>
+      <p className="hint limit" aria-live="polite">
+        {full ? TOOLBAR.full : null}
+      </p>
       <div className="buttons" role="group" aria-label={TOOLBAR.playback}>
-        <button
-          type="button"
+        <OffButton
           className="play"
-          disabled={failed}
-          title={struckWhy}
-          onClick={() => {
+          why={struckWhy}
+          onRefused={setRefused}
+          onPress={() => {
             setPlaying(!playing);
           }}
         >
           <span aria-hidden="true">{playing ? "❚❚" : "▶"}</span> {TOOLBAR.play(playing)}
-        </button>
-        <button
-          type="button"
-          disabled={!hasOps || atStart}
-          onClick={() => {
+        </OffButton>
+        <OffButton
+          why={backOff}
+          onRefused={setRefused}
+          onPress={() => {
             step(-1);
           }}
         >
           <span aria-hidden="true">◀</span> {TOOLBAR.stepBack}
-        </button>
-        <button
-          type="button"
-          disabled={!hasOps || atEnd}
-          onClick={() => {
+        </OffButton>
+        <OffButton
+          why={forwardOff}
+          onRefused={setRefused}
+          onPress={() => {
             step(1);
           }}
         >
           {TOOLBAR.stepForward} <span aria-hidden="true">▶</span>
-        </button>
+        </OffButton>
         <label>
           {TOOLBAR.speed}{" "}
           <select
@@ -138,27 +163,26 @@ export function Toolbar() {
             ))}
           </select>
         </label>
-        <button
+        <OffButton
           ref={resetButton}
-          type="button"
-          onClick={() => {
+          why={resetOff}
+          onRefused={setRefused}
+          onPress={() => {
             focusNext.current = firstWrite.current;
             reset();
           }}
-          disabled={!hasOps}
         >
           {TOOLBAR.reset}
-        </button>
+        </OffButton>
       </div>
       <div className="buttons" role="group" aria-label={TOOLBAR.failures}>
         {FAILURE_KINDS.toReversed().map((kind) => (
-          <button
+          <OffButton
             key={kind}
-            type="button"
             className="danger"
-            disabled={failed || !hasOps}
-            title={failuresOff}
-            onClick={() => {
+            why={failuresOff}
+            onRefused={setRefused}
+            onPress={() => {
               if (gate) {
                 gate(kind);
                 return;
@@ -169,32 +193,65 @@ export function Toolbar() {
           >
             {kind === "power" ? <span aria-hidden="true">⚡ </span> : null}
             {FAILURE[kind].name}
-          </button>
+          </OffButton>
         ))}
-        <button
-          type="button"
+        <OffButton
           className="danger"
-          disabled={failed || !hasOps}
-          title={failuresOff ?? TOOLBAR.worstTitle}
-          onClick={() => {
+          why={failuresOff}
+          onRefused={setRefused}
+          title={TOOLBAR.worstTitle}
+          onPress={() => {
             focusNext.current = resetButton.current;
             void failAtWorst("power");
           }}
         >
           <span aria-hidden="true">⚡ </span>
           {TOOLBAR.worst}
-        </button>
-        <button
-          type="button"
-          disabled={!hasFailure}
-          onClick={() => {
+        </OffButton>
+        <OffButton
+          why={undoOff}
+          onRefused={setRefused}
+          onPress={() => {
             focusNext.current = firstWrite.current;
             undoFailure();
           }}
         >
           {TOOLBAR.undo}
-        </button>
+        </OffButton>
       </div>
+      {/* Announced politely, as the event line is; not a "status" role: the page's first status
+          is the event line (e2e reads it so). */}
+      <p className="hint why-off" aria-live="polite">
+        {why}
+      </p>
     </div>
+  );
+}
+
+interface OffButtonProps extends Omit<
+  ButtonHTMLAttributes<HTMLButtonElement>,
+  "onClick" | "disabled" | "type"
+> {
+  /** Why it cannot act now; undefined when it can. */
+  readonly why: string | undefined;
+  readonly onPress: () => void;
+  /** Told why, when pressed while off. */
+  readonly onRefused: (why: string) => void;
+  readonly ref?: Ref<HTMLButtonElement>;
+}
+
+/** A button that, off, stays focusable and says why: on hover, to assistive technology, pressed. */
+function OffButton({ why, onPress, onRefused, title, ...rest }: OffButtonProps) {
+  return (
+    <button
+      type="button"
+      {...rest}
+      aria-disabled={why === undefined ? undefined : true}
+      title={why ?? title}
+      onClick={() => {
+        if (why === undefined) onPress();
+        else onRefused(why);
+      }}
+    />
   );
 }

@@ -43,11 +43,11 @@ const Numbers = memo(function Numbers({
     <dl className="summary" aria-label={name}>
       <div>
         <dt>{SUMMARY.returns}</dt>
-        <dd>{SUMMARY.spread(median(acks), max(acks))}</dd>
+        <dd>{SUMMARY.spread(median(acks), max(acks), calm.length)}</dd>
       </div>
       <div>
         <dt>{SUMMARY.durable}</dt>
-        <dd>{SUMMARY.spread(median(durables), max(durables))}</dd>
+        <dd>{SUMMARY.spread(median(durables), max(durables), calm.length)}</dd>
       </div>
       <div>
         <dt>{SUMMARY.lost}</dt>

@@ -3,8 +3,8 @@
  * scenario and the moment), "Export scenario" (the JSON `npm run scenario` reads) and "Open
  * scenario" (a file; a bad one gets a clear message and leaves the page as it was); and material
  * for a slide or a page: this frame as SVG or PNG, the ledger as CSV or Markdown (./exports.ts).
- * "Share" gives the link and the snippets to embed it (./ShareDialog.tsx); "Import VM
- * configuration" sets the cache mode from a pasted VM configuration (./ImportVm.tsx).
+ * "Share" (the link and the snippets to embed it, ./ShareDialog.tsx) and "Import VM
+ * configuration" (./ImportVm.tsx) stand in the page's top bar (src/ui/app/App.tsx).
  */
 import { useState, type ChangeEvent } from "react";
 import { MAX_WRITES, parseScenario } from "../../scenario/schema";
@@ -16,8 +16,6 @@ import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "../../text/expor
 import { problemLine } from "../../text/scenario";
 import { SHARE } from "../../text/share";
 import { useDiagram, useDiagramStore } from "../app/useDiagram";
-import ImportVm from "./ImportVm";
-import ShareDialog from "./ShareDialog";
 import { paintedMarkup } from "../../anim/canvas";
 import { addressWritten } from "../../link/urlSync";
 
@@ -130,7 +128,6 @@ export function Share() {
   return (
     <div className="share">
       <div className="buttons" role="group" aria-label={SHARE.group}>
-        <ShareDialog />
         <button type="button" onClick={() => void copyLink()}>
           {SHARE.copyLink}
         </button>
@@ -146,7 +143,6 @@ export function Share() {
             onChange={(e) => void openScenario(e)}
           />
         </label>
-        <ImportVm />
       </div>
       <div className="buttons" role="group" aria-label={SHARE.exportGroup}>
         {(["svg", "png"] as const).map((format) => (

@@ -1,7 +1,7 @@
 /**
- * The event line: what just happened, announced politely to screen readers. Its height is fixed,
- * so nothing around it moves during playback. After a failure it shows the failure's verdict,
- * first and whole. Otherwise it shows the latest instant with news; an instant with news about
+ * The event line: what just happened, announced politely to screen readers. It holds three lines,
+ * so the usual sentences move nothing around it during playback, and grows for a longer one: it
+ * is never cut (issue 17). After a failure it shows the failure's verdict, first and whole. Otherwise it shows the latest instant with news; an instant with news about
  * none of the user's writes (a routine journal commit) never replaces it, since such events say
  * nothing (src/text/sentences.ts).
  */
@@ -70,8 +70,7 @@ export function EventLine() {
   }
   return (
     <div className="event-area">
-      {/* Focusable: should a verdict ever outgrow the fixed height, the keyboard can scroll it. */}
-      <p className="event" role="status" aria-live="polite" tabIndex={0}>
+      <p className="event" role="status" aria-live="polite">
         {line}
       </p>
       {note ? <p className="note">{EVENT_LINE.configNote[note]}</p> : null}

@@ -63,6 +63,28 @@ describe("Legend", () => {
     ]);
   });
 
+  it("draws each token's shape whole: its outline inside the key's box", () => {
+    const { container } = render(<Legend diskCache="volatile" />);
+    const keys = Array.from(container.querySelectorAll("svg.token-key"));
+    expect(keys).toHaveLength(OP_KINDS.length);
+    for (const svg of keys) {
+      const [x = 0, y = 0, width = 0, height = 0] = (svg.getAttribute("viewBox") ?? "")
+        .split(" ")
+        .map(Number);
+      const path = svg.querySelector("path");
+      const half = Number(path?.getAttribute("stroke-width") ?? 0) / 2;
+      // The shapes are drawn with absolute coordinates (M, L, H, V, A): their extent is
+      // bounded by the largest coordinate (an arc's radius is one too).
+      const numbers = (path?.getAttribute("d") ?? "").match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+      const reach = Math.max(...numbers.map(Math.abs)) + half;
+      expect(half).toBeGreaterThan(0);
+      expect(reach).toBeLessThanOrEqual(-x);
+      expect(reach).toBeLessThanOrEqual(-y);
+      expect(reach).toBeLessThanOrEqual(x + width);
+      expect(reach).toBeLessThanOrEqual(y + height);
+    }
+  });
+
   it("says screen time is compressed and the clock shows model time", () => {
     render(<Legend diskCache="volatile" />);
     expect(screen.getByText(/^Screen time is compressed/).textContent).toMatch(

@@ -4,9 +4,16 @@ import { OP_KINDS } from "../../model/timeline";
 import { useDiagram } from "../app/useDiagram";
 import { KIND_NAME } from "../../text/vocabulary";
 import { LEGEND } from "../../text/panels";
-import { TOKEN_SHAPE } from "../../geometry/shapes";
+import { STROKE, TOKEN_SHAPE } from "../../geometry/shapes";
 
 const ARROWS = ["red", "gray", "blue", "green"] as const;
+
+/**
+ * Half the token key's viewBox: the largest shape reaches 14 units from its centre, its outline
+ * half a stroke more; drawn whole (issue 17: a 16-unit box cut every shape but the circle's sides).
+ */
+const KEY_HALF = 16;
+const KEY_BOX = `${String(-KEY_HALF)} ${String(-KEY_HALF)} ${String(2 * KEY_HALF)} ${String(2 * KEY_HALF)}`;
 
 /** The key for a drive cache: where gray ends follows it (docs/model.md §8.11). */
 export function LegendView({ diskCache }: { readonly diskCache: DiskCache }) {
@@ -26,14 +33,8 @@ export function LegendView({ diskCache }: { readonly diskCache: DiskCache }) {
       <ul aria-label={LEGEND.tokens}>
         {OP_KINDS.map((kind) => (
           <li key={kind}>
-            <svg
-              width="16"
-              height="16"
-              viewBox="-8 -8 16 16"
-              aria-hidden="true"
-              className="token-key"
-            >
-              <path d={TOKEN_SHAPE[kind]} />
+            <svg width="20" height="20" viewBox={KEY_BOX} aria-hidden="true" className="token-key">
+              <path d={TOKEN_SHAPE[kind]} strokeWidth={STROKE.outline} />
             </svg>{" "}
             {KIND_NAME[kind]}
           </li>

@@ -10,11 +10,19 @@ import { PAGE } from "../../text/page";
 import { verdict, VERDICT_WORDS } from "../../text/verdict";
 import { PROMISE } from "../../text/vocabulary";
 
+interface VerdictProps {
+  /** The region's name: the compared diagram's verdict says which it is. */
+  readonly name?: string;
+}
+
 /** The verdict for a given configuration (no store needed: what the tests render). */
-export function VerdictView({ config }: { readonly config: SessionConfig }) {
+export function VerdictView({
+  config,
+  name = PAGE.verdict,
+}: VerdictProps & { readonly config: SessionConfig }) {
   const v = verdict(config);
   return (
-    <section className="verdict" aria-label={PAGE.verdict}>
+    <section className="verdict" aria-label={name}>
       <p className={`verdict-${v.synced}`} data-verdict={v.synced}>
         {v.syncedText}
         {v.databaseText === null ? null : (
@@ -42,7 +50,7 @@ export function VerdictView({ config }: { readonly config: SessionConfig }) {
 }
 
 /** The verdict for the configuration in the diagram store. */
-export function Verdict() {
+export function Verdict({ name }: VerdictProps) {
   const config = useDiagram((s) => s.config);
-  return <VerdictView config={config} />;
+  return <VerdictView config={config} name={name} />;
 }
