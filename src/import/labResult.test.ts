@@ -5,7 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { describe, expect, it } from "vitest";
+import { describe, expect, expectTypeOf, it } from "vitest";
+import type { LatencyMs } from "../../lab/compare";
 import { WRITE_KINDS } from "../../lab/kinds";
 import { LAB_MEASURED, labProblemLine } from "../text/lab";
 import {
@@ -14,6 +15,7 @@ import {
   readLabResult,
   validateLabResult,
   type LabParseResult,
+  type MeasuredLatency,
 } from "./labResult";
 
 const fixture = readFileSync(new URL("../../lab/fixtures/lab-results.json", import.meta.url));
@@ -135,5 +137,7 @@ describe("readLabResult", () => {
 
   it("maps each write kind to the model's operations as the lab does (lab/kinds.ts)", () => {
     expect(LAB_KIND_OPS).toEqual(Object.fromEntries(WRITE_KINDS.map((k) => [k.id, k.ops])));
+    // The latencies as the lab writes them (lab/compare.ts), which src/ may not import.
+    expectTypeOf<MeasuredLatency>().toEqualTypeOf<LatencyMs>();
   });
 });
