@@ -34,7 +34,12 @@ describe("AboutConfiguration", () => {
     if (!details) throw new Error("no disclosure");
     details.open = true;
     fireEvent(details, new Event("toggle"));
-    const runs = await screen.findByRole("table", { name: /^Predictions per run/ });
+    // A lazy part: on a busy machine its import may take longer than findBy's default second.
+    const runs = await screen.findByRole(
+      "table",
+      { name: /^Predictions per run/ },
+      { timeout: 10_000 },
+    );
     expect(runs.querySelectorAll("tbody tr")).toHaveLength(table.runs.rows.length);
     expect(runs.querySelector("tbody tr")?.textContent).toBe(table.runs.rows[0]?.join(""));
     expect(screen.getByRole("table", { name: /^QEMU killed/ })).toBeTruthy();
