@@ -29,17 +29,8 @@ import { labDoc } from "./labdoc";
 import { observeBoot } from "./observe";
 import { buildInitramfs, ensureKernel, ensurePackages, qemuVersion } from "./prepare";
 import { configOf, isSeedError, predictRun, SEED_ERRORS, type SeedError } from "./predict";
-import { killedBoot, tracedBoot, type Guest } from "./qemu";
-import {
-  checkedOf,
-  KILL_HEADER,
-  killRow,
-  RUN_HEADER,
-  runRow,
-  tally,
-  textTable,
-  type LabResults,
-} from "./report";
+import { ACCELERATOR, killedBoot, tracedBoot, type Guest } from "./qemu";
+import { checkedOf, labTables, tally, textTable, type LabResults } from "./report";
 import { parseStrace } from "./strace";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -190,7 +181,9 @@ async function main(): Promise<number> {
     initramfs: buildInitramfs(OUT, kernel, join(ROOT, "lab/guest/labguest.c")),
   };
   const qemu = qemuVersion();
-  log(`QEMU ${qemu}, guest kernel ${kernel.package} ${kernel.version}, TCG`);
+  log(
+    `QEMU ${qemu}, guest kernel ${kernel.package} ${kernel.version}, ${ACCELERATOR.toUpperCase()}`,
+  );
   if (opts.seed) log(`seeded model error: ${opts.seed} (the lab must fail)`);
 
   const runs: RunResult[] = [];
@@ -207,7 +200,7 @@ async function main(): Promise<number> {
     qemu,
     guestKernel: `${kernel.package} ${kernel.version}`,
     hostKernel: release(),
-    accelerator: "tcg",
+    accelerator: ACCELERATOR,
     seedError: opts.seed,
     durationS,
     ...tally(runs, kills),
@@ -218,9 +211,10 @@ async function main(): Promise<number> {
   writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
 
   log("");
-  log(textTable(RUN_HEADER, runs.map(runRow)));
+  const tables = labTables(results);
+  log(textTable(tables.runs.head, tables.runs.rows));
   log("");
-  log(textTable(KILL_HEADER, kills.map(killRow)));
+  log(textTable(tables.kills.head, tables.kills.rows));
   log("");
   log(`${String(results.predictionsHold)} of ${String(results.predictions)} predictions hold`);
   log(`results: ${resultsFile}`);
@@ -232,7 +226,8 @@ async function main(): Promise<number> {
       join(ROOT, "src/lab/checked.json"),
       `${JSON.stringify(checkedOf(results), null, 2)}\n`,
     );
-    log("report: docs/lab.md, summary: src/lab/checked.json");
+    writeFileSync(join(ROOT, "src/lab/table.json"), `${JSON.stringify(tables, null, 2)}\n`);
+    log("report: docs/lab.md, for the page: src/lab/checked.json and src/lab/table.json");
   }
   log(`lab finished in ${durationS.toFixed(1)} s`);
   return results.predictionsHold === results.predictions ? 0 : 1;

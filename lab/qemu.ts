@@ -17,6 +17,12 @@ export interface Disk {
   readonly format: "raw" | "qcow2";
 }
 
+/**
+ * QEMU's accelerator for every boot, recorded in the results (lab-results.json `accelerator`):
+ * latencies depend on it, the system calls do not.
+ */
+export const ACCELERATOR = "tcg";
+
 /** The calls the lab reads: the image's opens, writes and syncs, and the serial console's bytes. */
 export const TRACED_CALLS = [
   "openat",
@@ -35,7 +41,7 @@ const BOOT_TIMEOUT_MS = 180_000;
 function qemuArgs(guest: Guest, mode: CacheMode, disks: readonly Disk[], append: string): string[] {
   return [
     "-accel",
-    "tcg",
+    ACCELERATOR,
     "-m",
     "256",
     "-smp",

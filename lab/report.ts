@@ -1,6 +1,7 @@
 /**
  * The lab's outputs: lab-results.json (docs/lab-results.schema.json), the table it prints,
- * docs/lab.md and the small summary the page can show (src/lab/checked.json).
+ * docs/lab.md, the small summary the page can show (src/lab/checked.json) and the tables the
+ * page shows on request (src/lab/table.json: a deployed page cannot link to docs/lab.md).
  */
 import { CHECKS, type RunResult } from "./compare";
 import type { KillResult } from "./kill";
@@ -116,6 +117,25 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
       .join("  ")
       .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+/** A table's column heads and rows, as the page shows them (src/ui/panels/LabReport.tsx). */
+export interface Table {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** The report's two tables, the same cells in docs/lab.md and src/lab/table.json. */
+export interface LabTables {
+  readonly runs: Table;
+  readonly kills: Table;
+}
+
+export function labTables(results: LabResults): LabTables {
+  return {
+    runs: { head: RUN_HEADER, rows: results.runs.map(runRow) },
+    kills: { head: KILL_HEADER, rows: results.kills.map(killRow) },
+  };
 }
 
 export function markdownTable(

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { makeConfig, type CacheMode } from "../model/config";
 import { run } from "../model/testing";
-import { LATENCY_ROWS, latencyAxis, latencyRows, median } from "./latency";
+import type { OpKind } from "../model/timeline";
+import { estimatedCallMs, LATENCY_ROWS, latencyAxis, latencyRows, median } from "./latency";
 
 describe("latencyAxis", () => {
   const axis = latencyAxis([0, 800]);
@@ -65,5 +67,24 @@ describe("median", () => {
     expect(median([3, null, 1, 2])).toBe(2);
     expect(median([4, 1])).toBe(2.5);
     expect(median([null])).toBeNull();
+  });
+});
+
+describe("estimatedCallMs", () => {
+  const call = (mode: CacheMode, ops: readonly OpKind[]) =>
+    estimatedCallMs(makeConfig({ cache: mode, guestBarriers: true, guestFs: "ext4" }), ops) ?? NaN;
+
+  it("is when the last of the call's operations returns: a write and its fdatasync wait for the flush", () => {
+    const buffered = call("writeback", ["normal"]);
+    const fsync = call("writeback", ["normal", "barrier"]);
+    expect(buffered).toBe(run({ mode: "writeback", barriers: true }, ["normal"]).ops[0]?.ackedAtMs);
+    // The flush reaches the platters (§5: a 14 ms write): far longer than a page-cache copy.
+    expect(fsync).toBeGreaterThan(10);
+    expect(buffered).toBeLessThan(0.1);
+  });
+
+  it("drops the flush under unsafe: its fdatasync returns without the platters", () => {
+    expect(call("unsafe", ["normal", "barrier"])).toBeLessThan(1);
+    expect(call("writethrough", ["osync"])).toBeGreaterThan(10);
   });
 });

@@ -5,6 +5,8 @@
  * (docs/model.md §5).
  */
 import { scaleLog } from "d3-scale";
+import type { Config } from "../model/config";
+import { simulate } from "../model/simulate";
 import type { OpKind, OpResult } from "../model/timeline";
 
 /** The axis's span, in seconds: d3's SI labels then read µs, ms and s. */
@@ -65,4 +67,14 @@ export function median(values: readonly (number | null)[]): number | null {
   if (known.length === 0) return null;
   const mid = known.length >> 1;
   return known.length % 2 ? (known[mid] ?? null) : ((known[mid - 1] ?? 0) + (known[mid] ?? 0)) / 2;
+}
+
+/**
+ * The model's estimate of one guest call made of `ops` issued together (a lab write kind, e.g. a
+ * buffered write and its fdatasync): when the last of them returns, in ms after issue, or null if
+ * it never does. The same reading of the model as the lab's "returns after" (lab/predict.ts).
+ */
+export function estimatedCallMs(config: Config, ops: readonly OpKind[]): number | null {
+  const timeline = simulate({ config, ops: ops.map((kind) => ({ atMs: 0, kind })) });
+  return timeline.ops[timeline.ops.length - 1]?.ackedAtMs ?? null;
 }

@@ -66,6 +66,16 @@ export const LATENCY = {
     " durable; the line between is how long a power cut could still lose the write (dashed: not durable in this run). Time from each write's issue, log scale, as the writes run without a failure; the latencies are the model's estimates.",
   /** " The last 200 of 1000 writes." */
   lastOf: (shown: number, all: number) => ` The last ${String(shown)} of ${String(all)} writes.`,
+  /**
+   * The file button that loads a lab result (the rest of its words, with the result's table,
+   * load with it: ./lab.ts): its accessible name, its visible face, and what it says meanwhile.
+   */
+  loadLab: "Load lab result",
+  loadLabFace: "Load lab result…",
+  loadingLab: "Reading the lab result…",
+  clearLab: "Remove lab result",
+  clearedLab: "Lab result removed: the chart shows the model's estimates only.",
+  labFailed: (error: string) => `The lab result could not be read: ${error}.`,
 } as const;
 
 /** One line per mode (docs/model.md §2, §6). */
@@ -112,5 +122,7 @@ export const ABOUT = {
   }) =>
     `Checked against real QEMU ${lab.qemu} on ${lab.date.slice(0, 10)} (${lab.accelerator.toUpperCase()}): ${String(lab.predictionsHold)} of ${String(lab.predictions)} of the model's predictions hold — how QEMU opens the image, whether the guest sees a write cache, which guest calls reach fdatasync, and what a QEMU kill loses.`,
   checkedHow:
-    "The lab report is docs/lab.md in the project's repository; npm run lab reruns it on your own host.",
+    "Its table is below; the report, with how each observation is made, is docs/lab.md in the project's repository, and npm run lab reruns it on your own host.",
+  /** The disclosure that shows the lab's table (src/ui/panels/LabReport.tsx). */
+  labTable: "The lab's table: each prediction against what QEMU did",
 } as const;

@@ -10,13 +10,15 @@ import { useDiagram } from "../app/useDiagram";
 // What the lab last proved against real QEMU (npm run lab writes it; docs/lab.md has the table).
 import lab from "../../lab/checked.json";
 
-// Loaded when the reader opens it.
+// Loaded when the reader opens them.
 const Snippets = lazy(() => import("./Snippets"));
+const LabReport = lazy(() => import("./LabReport"));
 
 /** What the configuration means, every mode's one line and switches, and how to set it. */
 export function AboutConfiguration() {
   const config = useDiagram((s) => s.config);
   const [snippetsOpen, setSnippetsOpen] = useState(false);
+  const [labOpen, setLabOpen] = useState(false);
   return (
     <section className="meaning" aria-label={ABOUT.heading}>
       <h2>{ABOUT.heading}</h2>
@@ -24,6 +26,19 @@ export function AboutConfiguration() {
       <p className="lab-checked" data-lab-checked>
         {ABOUT.checked(lab)} {ABOUT.checkedHow}
       </p>
+      <details
+        className="lab-report"
+        onToggle={(e) => {
+          setLabOpen(e.currentTarget.open);
+        }}
+      >
+        <summary>{ABOUT.labTable}</summary>
+        {labOpen ? (
+          <Suspense fallback={<p>{ABOUT.loading}</p>}>
+            <LabReport />
+          </Suspense>
+        ) : null}
+      </details>
       <details>
         <summary>{ABOUT.modes}</summary>
         <dl className="modes">

@@ -36,7 +36,7 @@ export default function BelowStage(props: BelowStageProps) {
   if (props.only === "compared") {
     return (
       <>
-        <Latency name={LATENCY.compared(props.compared)} />
+        <Latency name={LATENCY.compared(props.compared)} lab={false} />
         <Ledger name={LEDGER.compared(props.compared)} />
       </>
     );

@@ -2,9 +2,12 @@
  * The latency chart (issue 8, "the speed half of the article"): for each of the latest writes,
  * how long after it was issued the call returned (●) and its data was durable (◆), on one log
  * axis; the line between is how long a power cut could still lose an acknowledged write. The
- * latencies are the model's estimates (docs/model.md §5), and the chart says so.
+ * latencies are the model's estimates (docs/model.md §5), and the chart says so. "Load lab
+ * result…" puts what `npm run lab` measured on the reader's host beside them (./LabMeasured.tsx,
+ * loaded only when a file is chosen).
  */
-import { memo, useMemo } from "react";
+import { lazy, memo, Suspense, useMemo, useState, type ChangeEvent } from "react";
+import type { LabResult } from "../../import/labResult";
 import type { OpResult } from "../../model/timeline";
 import { LATENCY } from "../../text/panels";
 import { opName } from "../../text/vocabulary";
@@ -21,11 +24,83 @@ const TOP = 6;
 
 const axis = latencyAxis([LEFT, WIDTH - RIGHT]);
 
-/** `name`: the chart's, where two are on one page (the compare view). */
-export function Latency({ name = LATENCY.name }: { readonly name?: string }) {
+const LabMeasured = lazy(() => import("./LabMeasured"));
+
+/**
+ * `name`: the chart's, where two are on one page (the compare view); `lab`: whether it offers to
+ * load a lab result (the page's own chart does, the compared one does not: one file button).
+ */
+export function Latency({
+  name = LATENCY.name,
+  lab = true,
+}: {
+  readonly name?: string;
+  readonly lab?: boolean;
+}) {
   // The writes as they run without the failure: what each configuration costs and promises.
   const ops = useDiagramLater((s) => s.calm.ops);
-  return <LatencyChart name={name} ops={ops} />;
+  return (
+    <>
+      <LatencyChart name={name} ops={ops} />
+      {lab ? <LabResultLoader /> : null}
+    </>
+  );
+}
+
+/** The file button, what it said, and the measured table once a valid result is loaded. */
+function LabResultLoader() {
+  const [status, setStatus] = useState("");
+  const [result, setResult] = useState<LabResult | null>(null);
+  const load = async (e: ChangeEvent<HTMLInputElement>) => {
+    const input = e.currentTarget;
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    setStatus(LATENCY.loadingLab);
+    try {
+      // The validator and the table's code come with the first file, never with the page.
+      const loaded = await (await import("./LabMeasured")).loadLabFile(file);
+      setStatus(loaded.message);
+      setResult(loaded.ok ? loaded.result : null);
+    } catch (error) {
+      setStatus(LATENCY.labFailed(String(error)));
+      setResult(null);
+    }
+  };
+  return (
+    <div className="lab-load">
+      <div className="buttons">
+        <label className="file">
+          <span aria-hidden="true">{LATENCY.loadLabFace}</span>
+          <input
+            type="file"
+            accept=".json,application/json"
+            aria-label={LATENCY.loadLab}
+            onChange={(e) => void load(e)}
+          />
+        </label>
+        {result ? (
+          <button
+            type="button"
+            onClick={() => {
+              setResult(null);
+              setStatus(LATENCY.clearedLab);
+            }}
+          >
+            {LATENCY.clearLab}
+          </button>
+        ) : null}
+      </div>
+      <p className="share-status" role="status">
+        {status}
+      </p>
+      {result ? (
+        <Suspense fallback={null}>
+          <LabMeasured result={result} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
 }
 
 const LatencyChart = memo(function LatencyChart({
