@@ -124,8 +124,9 @@ test("everything works with the keyboard alone", async ({ page }) => {
     }
     throw new Error(`could not reach ${name} with Tab`);
   };
-  // The cache-mode strip comes first, directly above the stack: Tab reaches it, arrows change it.
-  await page.keyboard.press("Tab");
+  // After the top bar's actions, the cache-mode strip, directly above the stack: Tab reaches it,
+  // arrows change it.
+  await tabTo("writeback");
   await expect(page.getByRole("radio", { name: "writeback" })).toBeFocused();
   await tabTo("O_SYNC write");
   await page.keyboard.press("Enter");

@@ -62,7 +62,7 @@ for (const viewport of DESKTOPS) {
     expect(await inView(page, verdict(page))).toBe(true);
     expect(await inView(page, eventLine(page))).toBe(true);
     // The controls' column scrolls on its own: to its end and back, the two stay put.
-    const column = page.locator(".side");
+    const column = page.locator(".side-controls");
     for (const to of ["end", "start"] as const) {
       await column.evaluate((el, where) => {
         el.scrollTop = where === "end" ? el.scrollHeight : 0;

@@ -13,7 +13,6 @@ import { Configuration, ModeStrip } from "../controls/Configuration";
 import { Diagram } from "../stage/Diagram";
 import { EventLine } from "../stage/EventLine";
 import { Notices } from "./Notices";
-import { keepClear } from "./keepClear";
 import { Toolbar } from "../controls/Toolbar";
 import { StoreContext } from "./useDiagram";
 import { TourContext } from "./useTour";
@@ -261,28 +260,41 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                       <Presenter onExit={exitPresenter} />
                     </Suspense>
                   ) : null}
-                  {tourOpen ? (
+                  {tourOpen && compact ? (
                     <Suspense fallback={<section className="tour" aria-label={PAGE.tour} />}>
                       <TourPanel />
                     </Suspense>
                   ) : null}
                   {compact ? (
-                    <Suspense fallback={<p className="configuration-line" />}>
-                      <ConfigurationLine withMode={present} />
-                    </Suspense>
+                    <>
+                      <Suspense fallback={<p className="configuration-line" />}>
+                        <ConfigurationLine withMode={present} />
+                      </Suspense>
+                      {present && tourOpen ? null : <Toolbar />}
+                    </>
                   ) : (
-                    <Configuration />
-                  )}
-                  {present && tourOpen ? null : <Toolbar />}
-                  {compact ? null : (
-                    // Beside the failure buttons it changes.
-                    <Suspense fallback={null}>
-                      <PredictFirst on={predictFirst} onChange={setPredictFirst} />
-                    </Suspense>
+                    // Beside the stage the controls scroll on their own, above the event line and
+                    // the verdict (app.css); elsewhere this box is not drawn (display: contents).
+                    <div className="side-controls">
+                      {tourOpen ? (
+                        <Suspense fallback={<section className="tour" aria-label={PAGE.tour} />}>
+                          <TourPanel />
+                        </Suspense>
+                      ) : null}
+                      <Configuration />
+                      <Toolbar />
+                      {/* Beside the failure buttons it changes. */}
+                      <Suspense fallback={null}>
+                        <PredictFirst on={predictFirst} onChange={setPredictFirst} />
+                      </Suspense>
+                      <Suspense fallback={null}>
+                        <Share />
+                      </Suspense>
+                    </div>
                   )}
                   {present ? null : (
                     // Kept in view at the column's foot while the controls above scroll (app.css).
-                    <div className="pinned" ref={keepClear}>
+                    <div className="pinned">
                       <EventLine />
                       {comparing ? null : (
                         <Suspense
@@ -292,11 +304,6 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
                         </Suspense>
                       )}
                     </div>
-                  )}
-                  {compact ? null : (
-                    <Suspense fallback={null}>
-                      <Share />
-                    </Suspense>
                   )}
                 </div>
               </div>
