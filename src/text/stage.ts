@@ -35,7 +35,7 @@ export function boxDetail(id: BoxId, config: SessionConfig): string {
     case "disk-cache":
       return DISK_DETAIL[config.diskCache];
     case "platters":
-      return "permanent (or flash)";
+      return "or flash (SSD, NVMe): stable";
   }
 }
 
