@@ -4,7 +4,7 @@
  * and what it tells the page. The drawing itself is checked in a real browser (e2e/embed.spec.ts).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { MAX_WRITES } from "../scenario/schema";
+import { MAX_WRITES } from "../scenario/limit";
 import "./element";
 
 const CONFIG = { mode: "none", guestBarriers: false, guestFs: "ext4", diskCache: "off" };

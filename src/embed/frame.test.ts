@@ -4,7 +4,7 @@
  * reach the store. Driven through a real store and the real model.
  */
 import { describe, expect, it } from "vitest";
-import { MAX_WRITES } from "../scenario/schema";
+import { MAX_WRITES } from "../scenario/limit";
 import { DEFAULT_CONFIG } from "../scenario/session";
 import { createDiagramStore } from "../store/store";
 import { scenarioOf } from "./events";

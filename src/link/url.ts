@@ -14,7 +14,8 @@
 import { CONFIG_FIELDS, CONFIG_KEYS, withDefaults, type ConfigKey } from "../model/config";
 import { paramText, paramValue } from "../scenario/params";
 import type { OpKind } from "../model/timeline";
-import { MAX_TIME_MS, MAX_WRITES, validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { MAX_TIME_MS, validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { MAX_WRITES } from "../scenario/limit";
 import {
   DEFAULT_CONFIG,
   scenarioConfig,

@@ -1,6 +1,5 @@
 /**
- * The one limit on how many writes a scenario holds in the page: MAX_WRITES
- * (src/scenario/schema.ts). Every way a write comes in (the buttons, Burst, the embed's `issue`
+ * The one limit on how many writes a scenario holds in the page: MAX_WRITES. Every way a write comes in (the buttons, Burst, the embed's `issue`
  * and `load`, the element, Open scenario, a link) stops there, because every way the page keeps a
  * scenario (a link, an exported file, the tab across a reload) carries that many and no more:
  * nothing is accepted that cannot be kept (issue 20). Past it a write is refused, never dropped.
@@ -8,7 +7,14 @@
  * (README, "How many writes a scenario holds"). The command line reads up to MAX_OPS.
  */
 import type { Problem } from "./fields";
-import { MAX_WRITES } from "./schema";
+
+/**
+ * Here, not beside the validator (schema.ts), which uses them: the first view's buttons and words
+ * need the numbers, not the validator.
+ */
+export const MAX_WRITES = 5_000;
+/** What a scenario file may hold at all: the command line's bound (`npm run scenario`). */
+export const MAX_OPS = 100_000;
 
 /** How many more writes a scenario holding `writes` may take (0 at or past the limit). */
 export function writesLeft(writes: number): number {

@@ -17,10 +17,10 @@ import { boolean, fail, InvalidField, objectAt, oneOf, type Problem } from "./fi
 
 import { duplicateKey } from "./text";
 import { SCENARIO_VERSION } from "./version";
+import { MAX_OPS } from "./limit";
 
 export { SCENARIO_VERSION } from "./version";
-export const MAX_OPS = 100_000;
-export const MAX_WRITES = 5_000;
+export { MAX_OPS } from "./limit";
 
 /**
  * A document's configuration: the configuration table's fields (src/model/config.ts), the

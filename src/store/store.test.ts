@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { CACHE_MODES, DISK_CACHES, GUEST_FILESYSTEMS } from "../model/config";
 import { FAILURE_KINDS, OP_KINDS } from "../model/timeline";
-import { MAX_WRITES, validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { validateScenario, type ScenarioDoc } from "../scenario/schema";
+import { MAX_WRITES } from "../scenario/limit";
 import { DEFAULT_CONFIG, simulateSession, type SessionConfig } from "../scenario/session";
 import { ACK_TRAVEL_S, createDiagramStore, playbackEndS, struck } from "./store";
 

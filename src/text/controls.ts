@@ -4,7 +4,7 @@
  * group and of its radios are a contract with the e2e tests (the values themselves name the
  * radios: cache modes, filesystems, disk caches are QEMU's and Linux's own words).
  */
-import { MAX_WRITES } from "../scenario/schema";
+import { MAX_WRITES } from "../scenario/limit";
 
 export const CONFIGURATION = {
   mode: "Cache mode",

@@ -5,7 +5,7 @@
  */
 import type { Expected, Problem } from "../scenario/fields";
 import { readable } from "../scenario/readable";
-import { MAX_OPS } from "../scenario/schema";
+import { MAX_OPS } from "../scenario/limit";
 import type { TourExpected } from "../tours/schema";
 
 /** A value a document had, as a message shows it. */

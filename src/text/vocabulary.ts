@@ -5,7 +5,7 @@
  * are built from these in the modules beside this one.
  */
 import type { FailureKind, LayerId, OpKind } from "../model/timeline";
-import { MAX_WRITES } from "../scenario/schema";
+import { MAX_WRITES } from "../scenario/limit";
 
 export const KIND_NAME: Readonly<Record<OpKind, string>> = {
   normal: "Normal write",

@@ -22,7 +22,6 @@ import type { SessionConfig } from "../../scenario/session";
 import { FailureGate } from "../controls/failureGate";
 import type { View } from "../../link/view";
 import { PAGE } from "../../text/page";
-import { URL_NOTICE } from "../../text/url";
 
 // Not part of the first view: loaded after it, or when the reader opens it.
 const BelowStage = lazy(() => import("../panels/BelowStage"));
@@ -122,9 +121,13 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
         const fitted = stepInTour(tour, step);
         t.getState().open(tour, fitted.step);
         // After the step's scenario replaced the document (which clears older notices).
-        const notices =
-          fitted.pastEnd === null ? wrong : [...wrong, URL_NOTICE.stepPastEnd(fitted.pastEnd)];
-        if (notices.length > 0) setNotices(notices);
+        if (fitted.pastEnd === null) {
+          if (wrong.length > 0) setNotices(wrong);
+          return;
+        }
+        // The notices' words come with the tours' code, not in the first view.
+        const { URL_NOTICE } = await import("../../text/url");
+        setNotices([...wrong, URL_NOTICE.stepPastEnd(fitted.pastEnd)]);
       });
     },
     [withTours],
@@ -165,12 +168,14 @@ export function App({ store, view, initialNotices, onTours }: AppProps) {
   useEffect(() => {
     const link = view.tour;
     if (!link) return;
-    void import("../../tours/index").then(({ readTourLink }) => {
-      const { tour, problems } = readTourLink(link.id, link.step);
-      const wrong = problems.map(URL_NOTICE.tourLink);
-      if (tour) openTour(tour.id, tour.step, wrong);
-      else setNotices((shown) => [...shown, ...wrong]);
-    });
+    void Promise.all([import("../../tours/index"), import("../../text/url")]).then(
+      ([{ readTourLink }, { URL_NOTICE }]) => {
+        const { tour, problems } = readTourLink(link.id, link.step);
+        const wrong = problems.map(URL_NOTICE.tourLink);
+        if (tour) openTour(tour.id, tour.step, wrong);
+        else setNotices((shown) => [...shown, ...wrong]);
+      },
+    );
   }, [view.tour, openTour]);
   const tourOpen = useStoreOrFalse(tours);
   // Presenter mode and embeds show the stage with the configuration as one line.

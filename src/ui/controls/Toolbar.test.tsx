@@ -7,7 +7,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { FAILURE_KINDS, OP_KINDS, type FailureKind } from "../../model/timeline";
-import { MAX_WRITES } from "../../scenario/schema";
+import { MAX_WRITES } from "../../scenario/limit";
 import { DEFAULT_CONFIG, type SessionConfig } from "../../scenario/session";
 import { createDiagramStore } from "../../store/store";
 import { FAILURE, KIND_NAME } from "../../text/vocabulary";

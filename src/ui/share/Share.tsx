@@ -7,7 +7,8 @@
  * configuration" (./ImportVm.tsx) stand in the page's top bar (src/ui/app/App.tsx).
  */
 import { useState, type ChangeEvent } from "react";
-import { MAX_WRITES, parseScenario } from "../../scenario/schema";
+import { parseScenario } from "../../scenario/schema";
+import { MAX_WRITES } from "../../scenario/limit";
 import { decodeScenarioFile } from "../../scenario/text";
 import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
