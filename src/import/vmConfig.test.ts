@@ -405,7 +405,7 @@ describe("parseVmConfig on hostile input", () => {
   const near = (unit: string): string =>
     unit.repeat(Math.floor((hostileChars - 100) / unit.length));
 
-  /** Valid JSON nesting `file` objects about 100 000 deep. */
+  /** Valid JSON nesting `file` objects about 100 000 deep (at 1 MB). */
   const nestedBlockdev = (): string => {
     const depth = Math.floor((hostileChars - 200) / 9);
     const nodes = '{"file":'.repeat(depth) + "{}" + "}".repeat(depth);
