@@ -9,6 +9,13 @@
  */
 const notTests = ["!src/**/*.test.ts", "!src/**/testing.ts"];
 
+// The import's fuzz properties (2 000 runs) and 1 MB inputs (src/import/vmConfig.test.ts) cover
+// nearly every import mutant and run again for each: 20 runs and 10 kB here (a mutant that only
+// makes a scan quadratic may survive: docs/mutation.md); the ordinary test run keeps the full
+// ones. The test runners Stryker starts inherit this environment.
+process.env.FUZZ_RUNS ??= "20";
+process.env.HOSTILE_CHARS ??= "10000";
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: "vitest",

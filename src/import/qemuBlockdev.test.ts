@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CACHE_MODES, MODE_SWITCHES } from "../model/config";
 import { readQemu } from "./qemu";
-import { leftOut, onlyDisk } from "./testing";
+import { findings, leftOut, onlyDisk } from "./testing";
 
 /** The one disk of a command line. */
 const diskOf = (line: string) => onlyDisk(readQemu(line));
@@ -80,6 +80,33 @@ describe("a -blockdev node behind a -device", () => {
     expect(disk.note).toMatch(
       /^cache\.direct=on on node "fmt0" does not apply: .*node "proto0", which opens it, is named by reference.*QEMU's defaults apply there/,
     );
+  });
+
+  it("names both switches a format node sets against the file node's own, which apply", () => {
+    const line =
+      "qemu-system-x86_64 " +
+      '-blockdev \'{"driver":"file","filename":"/var/lib/images/vm.img","node-name":"proto0","cache":{"direct":true}}\' ' +
+      '-blockdev \'{"driver":"raw","node-name":"fmt0","file":"proto0","cache":{"direct":false,"no-flush":true}}\' ' +
+      "-device virtio-blk-pci,drive=fmt0,id=vda";
+    const disk = diskOf(line);
+    expect([disk.mode, disk.explicit]).toEqual(["none", true]);
+    expect(disk.note).toMatch(
+      /^cache\.direct=off on node "fmt0" and cache\.no-flush=on on node "fmt0" do not apply: .*node "proto0", which opens it, .*its own settings apply\.$/,
+    );
+  });
+
+  it("names network storage by driver, pool and image, or by the NBD export", () => {
+    const line =
+      "qemu-system-x86_64 " +
+      '-blockdev \'{"driver":"rbd","pool":"rbd","image":"vm-100-disk-0","node-name":"libvirt-1-storage"}\' ' +
+      '-blockdev \'{"node-name":"libvirt-1-format","driver":"raw","file":"libvirt-1-storage"}\' ' +
+      '-device \'{"driver":"virtio-blk-pci","drive":"libvirt-1-format","id":"virtio-disk0"}\' ' +
+      '-blockdev \'{"driver":"nbd","server":{"type":"unix","path":"/run/nbd.sock"},"export":"disk1","node-name":"n1"}\' ' +
+      "-device virtio-blk-pci,drive=n1,id=vdb";
+    expect(findings(readQemu(line)).disks.map((disk) => [disk.name, disk.source])).toEqual([
+      ["virtio-disk0", "rbd:rbd/vm-100-disk-0"],
+      ["vdb", "nbd:disk1"],
+    ]);
   });
 
   it("leaves out aio=native on a file node without cache.direct: QEMU will not start that drive", () => {

@@ -8,6 +8,21 @@ import { summary } from "./testing";
 
 type Imported = Extract<VmImport, { ok: true }>;
 
+/**
+ * A count from the environment, or `fallback` when unset. The mutation run sets both low
+ * (stryker.config.mjs): the fuzz properties and the 1 MB inputs cover nearly every import mutant,
+ * so they run again for each.
+ */
+function fromEnv(name: "FUZZ_RUNS" | "HOSTILE_CHARS", fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`${name} must be a positive whole number, got ${text}`);
+  }
+  return value;
+}
+
 function sample(name: string): string {
   return readFileSync(new URL(`./samples/${name}`, import.meta.url), "utf8");
 }
@@ -385,12 +400,14 @@ describe("parseVmConfig on hostile input", () => {
     expect(result.unread.at(-1)).toBe("And 11 more that were not read.");
   });
 
+  // The inputs' size: the limit itself, unless the mutation run asks for less.
+  const hostileChars = fromEnv("HOSTILE_CHARS", MAX_VM_CONFIG_CHARS);
   const near = (unit: string): string =>
-    unit.repeat(Math.floor((MAX_VM_CONFIG_CHARS - 100) / unit.length));
+    unit.repeat(Math.floor((hostileChars - 100) / unit.length));
 
-  /** Valid JSON nesting `file` objects about 100 000 deep. */
+  /** Valid JSON nesting `file` objects about 100 000 deep (at 1 MB). */
   const nestedBlockdev = (): string => {
-    const depth = Math.floor((MAX_VM_CONFIG_CHARS - 200) / 9);
+    const depth = Math.floor((hostileChars - 200) / 9);
     const nodes = '{"file":'.repeat(depth) + "{}" + "}".repeat(depth);
     return `kvm -blockdev '{"node-name":"a","file":${nodes}}' -device x,drive=a,id=vda`;
   };
@@ -431,6 +448,7 @@ describe("parseVmConfig on hostile input", () => {
         const result = parseVmConfig(text);
         return result.ok ? result.disks.length > 0 : result.message.length > 0;
       }),
+      { numRuns: fromEnv("FUZZ_RUNS", 100) },
     );
   });
 
@@ -480,7 +498,7 @@ describe("parseVmConfig on hostile input", () => {
         const result = parseVmConfig(pieces.join(""));
         return result.ok ? result.disks.length > 0 : result.message.length > 0;
       }),
-      { numRuns: 2000 },
+      { numRuns: fromEnv("FUZZ_RUNS", 2000) },
     );
   });
 });
