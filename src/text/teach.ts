@@ -29,6 +29,9 @@ export const TOUR = {
   steps: "Tour steps",
   previous: "Previous",
   next: "Next",
+  /** Why Previous or Next is off, said on the button (issue 17: off buttons say why). */
+  atFirst: "This is the tour's first step.",
+  atLast: "This is the tour's last step: Close tour, or pick a chapter.",
   chapters: "Chapters",
 } as const;
 

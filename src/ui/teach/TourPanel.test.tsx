@@ -46,7 +46,10 @@ describe("TourPanel", () => {
         .getAttribute("aria-live"),
     ).toBe("polite");
     expect(button("Previous")).toHaveProperty("disabled", true);
+    // An off button says why (issue 17, item 7); an on one needs no reason.
+    expect(button("Previous").title).toBe("This is the tour's first step.");
     expect(button("Next")).toHaveProperty("disabled", false);
+    expect(button("Next").title).toBe("");
   });
 
   it("goes to the next step, and the diagram runs that step's scenario", () => {

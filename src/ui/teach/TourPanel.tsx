@@ -51,10 +51,20 @@ export default function TourPanel() {
       </p>
       {step.predict ? <Predict key={`${tour.id}-${String(index)}`} /> : null}
       <div className="buttons tour-steps" role="group" aria-label={TOUR.steps}>
-        <button type="button" disabled={index === 0} onClick={() => void previous()}>
+        <button
+          type="button"
+          disabled={index === 0}
+          title={index === 0 ? TOUR.atFirst : undefined}
+          onClick={() => void previous()}
+        >
           {TOUR.previous}
         </button>
-        <button type="button" disabled={index === last} onClick={() => void next()}>
+        <button
+          type="button"
+          disabled={index === last}
+          title={index === last ? TOUR.atLast : undefined}
+          onClick={() => void next()}
+        >
           {TOUR.next}
         </button>
       </div>
