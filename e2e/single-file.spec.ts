@@ -27,7 +27,7 @@ async function works(root: Page | FrameLocator): Promise<void> {
   await expect(
     root.getByRole("table", { name: "Operations" }).getByRole("cell", { name: /^returned/ }),
   ).toBeVisible({ timeout: 15_000 });
-  await expect(root.getByRole("status").first()).toContainText(/#1/);
+  await expect(root.locator("p.event")).toContainText(/#1/);
 }
 
 test("opened from disk (file://), it works, with nothing refused", async ({ page }) => {

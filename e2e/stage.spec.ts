@@ -354,7 +354,7 @@ test("ext3 writes buffered data out at the next 5 s commit; ext4 holds it 30–3
     await openPaused(page, `?mode=none&barriers=on&fs=${fs}`);
     await issue(page, "normal");
     const forward = page.getByRole("button", { name: "Step forward" });
-    const status = page.getByRole("status").first();
+    const status = page.locator("p.event");
     for (let i = 0; i < 20; i++) {
       await forward.click();
       const text = (await status.textContent()) ?? "";

@@ -219,8 +219,7 @@ export function Toolbar() {
           {TOOLBAR.undo}
         </OffButton>
       </div>
-      {/* Announced politely, as the event line is; not a "status" role: the page's first status
-          is the event line (e2e reads it so). */}
+      {/* Announced politely, as the event line is. */}
       <p className="hint why-off" aria-live="polite">
         {why}
       </p>
