@@ -6,7 +6,7 @@
  * result…" puts what `npm run lab` measured on the reader's host beside them (./LabMeasured.tsx,
  * loaded only when a file is chosen).
  */
-import { lazy, memo, Suspense, useMemo, useState, type ChangeEvent } from "react";
+import { lazy, memo, Suspense, useMemo, useState } from "react";
 import type { LabResult } from "../../import/labResult";
 import type { OpResult } from "../../model/timeline";
 import { LATENCY } from "../../text/panels";
@@ -14,6 +14,7 @@ import { opName } from "../../text/vocabulary";
 import { LATENCY_ROWS, latencyAxis, latencyRows, median } from "../../geometry/latency";
 import { TOKEN_SYMBOL } from "../../geometry/shapes";
 import { useDiagramLater } from "../app/useDiagram";
+import { JsonFilePicker } from "../share/JsonFilePicker";
 
 const WIDTH = 640;
 const LEFT = 60;
@@ -51,11 +52,7 @@ export function Latency({
 function LabResultLoader() {
   const [status, setStatus] = useState("");
   const [result, setResult] = useState<LabResult | null>(null);
-  const load = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
+  const load = async (file: File) => {
     setStatus(LATENCY.loadingLab);
     try {
       // The validator and the table's code come with the first file, never with the page.
@@ -70,15 +67,11 @@ function LabResultLoader() {
   return (
     <div className="lab-load">
       <div className="buttons">
-        <label className="file">
-          <span aria-hidden="true">{LATENCY.loadLabFace}</span>
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label={LATENCY.loadLab}
-            onChange={(e) => void load(e)}
-          />
-        </label>
+        <JsonFilePicker
+          face={LATENCY.loadLabFace}
+          label={LATENCY.loadLab}
+          onFile={(file) => void load(file)}
+        />
         {result ? (
           <button
             type="button"

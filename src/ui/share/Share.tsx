@@ -6,12 +6,13 @@
  * "Share" (the link and the snippets to embed it, ./ShareDialog.tsx) and "Import VM
  * configuration" (./ImportVm.tsx) stand in the page's top bar (src/ui/app/App.tsx).
  */
-import { useState, type ChangeEvent } from "react";
+import { useState } from "react";
 import { parseScenario } from "../../scenario/schema";
 import { MAX_WRITES } from "../../scenario/limit";
 import { decodeScenarioFile } from "../../scenario/text";
 import { longLinkWarning } from "../../link/urlWrite";
 import { download, frameSvg, svgToPng } from "./exports";
+import { JsonFilePicker } from "./JsonFilePicker";
 import { configurationLine } from "../../text/configuration";
 import { ledgerTable, linkBack, toCsv, toMarkdown, wrap } from "../../text/exports";
 import { problemLine } from "../../text/scenario";
@@ -102,11 +103,7 @@ export function Share() {
     }
   };
 
-  const openScenario = async (e: ChangeEvent<HTMLInputElement>) => {
-    const input = e.currentTarget;
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
+  const openScenario = async (file: File) => {
     if (file.size > MAX_FILE_BYTES) {
       setStatus(SHARE.tooLarge(file.name));
       return;
@@ -135,15 +132,11 @@ export function Share() {
         <button type="button" onClick={exportScenario}>
           {SHARE.exportScenario}
         </button>
-        <label className="file">
-          <span aria-hidden="true">{SHARE.openScenarioFace}</span>
-          <input
-            type="file"
-            accept=".json,application/json"
-            aria-label={SHARE.openScenario}
-            onChange={(e) => void openScenario(e)}
-          />
-        </label>
+        <JsonFilePicker
+          face={SHARE.openScenarioFace}
+          label={SHARE.openScenario}
+          onFile={(file) => void openScenario(file)}
+        />
       </div>
       <div className="buttons" role="group" aria-label={SHARE.exportGroup}>
         {(["svg", "png"] as const).map((format) => (
